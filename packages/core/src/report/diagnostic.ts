@@ -1,0 +1,51 @@
+/**
+ * The one shape of every finding the product reports: rule results, reading problems,
+ * limits reached. Modelled on vfile-message, ajv errors and ESLint messages.
+ */
+
+/** The severity of a diagnostic: `error` only where Chorus Pro would reject the deposit. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A message in both languages the product speaks. */
+export interface LocalizedText {
+  fr: string;
+  en: string;
+}
+
+/**
+ * The place in the user's input a diagnostic points at. Lines and columns are 1-based;
+ * the XPath uses canonical prefixes (cbc, cac, rsm, ram, udt, …) and positions (`[1]`).
+ */
+export interface Location {
+  /** Display name of the input, with `!/` for archive members and embedded files (`a.zip!/b.xml`). */
+  file: string;
+  xpath?: string;
+  line?: number;
+  column?: number;
+  /** EN 16931 business term, e.g. `BT-23`. */
+  businessTerm?: string;
+}
+
+/** Where the rule that produced a diagnostic is defined: a rule file and a JSON pointer in it. */
+export interface SourceRef {
+  file: string;
+  pointer: string;
+}
+
+/** A finding. Bad input is reported as data through this shape, never thrown. */
+export interface Diagnostic {
+  /** Stable id: a rule id (`deposit/works-flow-requires-works-cadre`) or a reader id (`read/xml-not-well-formed`). */
+  ruleId: string;
+  severity: Severity;
+  /** The message in the report's language. */
+  message: string;
+  /** The message in both languages. */
+  messages?: LocalizedText;
+  location?: Location;
+  source?: SourceRef;
+  actual?: unknown;
+  expected?: unknown;
+  /** True when the input could not be read at all: the rules that needed it are skipped. */
+  fatal?: boolean;
+  url?: string;
+}
