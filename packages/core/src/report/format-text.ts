@@ -1,0 +1,137 @@
+import type { Diagnostic, Severity } from './diagnostic.js';
+import { sortDiagnostics } from './order.js';
+import type { DocumentReport, FlowResult, Report } from './report.js';
+
+/** Options of the text format. */
+export interface TextFormatOptions {
+  /** ANSI colours: the CLI turns them on only on a TTY and never when `NO_COLOR` is set. */
+  color?: boolean;
+  /** Lists only errors (warnings and infos are still counted in the summary line). */
+  quiet?: boolean;
+}
+
+const LABELS = {
+  en: {
+    cadre: 'cadre',
+    defaultCadre: 'default',
+    release: 'release',
+    verdict: 'verdict',
+    flows: 'flows',
+    provisional: 'provisional',
+    none: 'none',
+    noProblems: 'no problems',
+    summary: (d: number, e: number, w: number, i: number) =>
+      `${d} ${plural(d, 'document', 'documents')}, ${e} ${plural(e, 'error', 'errors')}, ${w} ${plural(w, 'warning', 'warnings')}, ${i} ${plural(i, 'info', 'infos')}`,
+  },
+  fr: {
+    cadre: 'cadre',
+    defaultCadre: 'par défaut',
+    release: 'version',
+    verdict: 'verdict',
+    flows: 'flux',
+    provisional: 'provisoire',
+    none: 'aucun',
+    noProblems: 'aucun problème',
+    summary: (d: number, e: number, w: number, i: number) =>
+      `${d} ${pluralFr(d, 'document', 'documents')}, ${e} ${pluralFr(e, 'erreur', 'erreurs')}, ${w} ${pluralFr(w, 'avertissement', 'avertissements')}, ${i} ${pluralFr(i, 'information', 'informations')}`,
+  },
+} as const;
+
+type Labels = (typeof LABELS)[keyof typeof LABELS];
+
+const ANSI = {
+  bold: ['\u001b[1m', '\u001b[22m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  red: ['\u001b[31m', '\u001b[39m'],
+  yellow: ['\u001b[33m', '\u001b[39m'],
+  blue: ['\u001b[34m', '\u001b[39m'],
+  green: ['\u001b[32m', '\u001b[39m'],
+} as const;
+
+type Style = keyof typeof ANSI;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/**
+ * Formats a report for people: one block per document (errors first, each line
+ * `file:line:column  severity  message  ruleId`), the flows as a compact list, then a summary line.
+ */
+export function formatText(report: Report, options: TextFormatOptions = {}): string {
+  const paint = (style: Style, text: string): string =>
+    options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text;
+  const labels = LABELS[report.lang] ?? LABELS.en;
+  const blocks = report.documents.map((document) => formatDocument(document, labels, paint, options.quiet === true));
+  const { documents, errors, warnings, infos } = report.summary;
+  const summary = labels.summary(documents, errors, warnings, infos);
+  const summaryStyle: Style = errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green';
+  blocks.push(paint('bold', paint(summaryStyle, summary)));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function formatDocument(
+  document: DocumentReport,
+  labels: Labels,
+  paint: (style: Style, text: string) => string,
+  quiet: boolean,
+): string {
+  const lines = [`${paint('bold', document.file)}  ${paint('dim', headline(document, labels))}`];
+  const shown = sortDiagnostics(quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics);
+  const where = shown.map((d) => locationText(d, document.file));
+  const whereWidth = Math.max(0, ...where.map((w) => w.length));
+  shown.forEach((diagnostic, i) => {
+    const severity = diagnostic.severity.padEnd(7);
+    lines.push(
+      `  ${paint('dim', (where[i] ?? '').padEnd(whereWidth))}  ${paint(SEVERITY_STYLE[diagnostic.severity], severity)}  ${oneLine(diagnostic.message)}  ${paint('dim', diagnostic.ruleId)}`,
+    );
+  });
+  if (shown.length === 0) lines.push(`  ${paint('green', labels.noProblems)}`);
+  lines.push(`  ${paint('dim', `${labels.flows}:`)} ${flowList(document.flows, labels, paint)}`);
+  return lines.join('\n');
+}
+
+function headline(document: DocumentReport, labels: Labels): string {
+  const { facts } = document;
+  const parts: string[] = [];
+  const what = [facts.syntax, facts.document].filter((x) => x !== null && x !== 'unknown').join(' ');
+  if (what) parts.push(what);
+  if (facts.profile) parts.push(facts.profile);
+  parts.push(facts.formatFamily);
+  parts.push(`${labels.cadre} ${facts.cadre}${facts.cadreSource === 'default' ? ` (${labels.defaultCadre})` : facts.cadreSource === 'BT-24' ? ' (BT-24)' : ''}`);
+  parts.push(`${labels.release} ${document.release}`);
+  if (document.verdict !== null) parts.push(`${labels.verdict} ${document.verdict}`);
+  return parts.join(' · ');
+}
+
+function flowList(flows: readonly FlowResult[], labels: Labels, paint: (style: Style, text: string) => string): string {
+  if (flows.length === 0) return labels.none;
+  const items = flows.map((flow) => {
+    const mark = flow.provisional ? `${flow.code}*` : flow.code;
+    if (flow.applicable) return paint('green', `✓ ${mark}`);
+    const why = flow.excludedBy.length > 0 ? ` (${flow.excludedBy.join(', ')})` : '';
+    return `${paint('dim', `✗ ${mark}`)}${paint('dim', why)}`;
+  });
+  const note = flows.some((f) => f.provisional) ? `  ${paint('dim', `* ${labels.provisional}`)}` : '';
+  return `${items.join('  ')}${note}`;
+}
+
+function locationText(diagnostic: Diagnostic, documentFile: string): string {
+  const location = diagnostic.location;
+  const file = location?.file ?? documentFile;
+  if (location?.line === undefined) return file;
+  return location.column === undefined ? `${file}:${location.line}` : `${file}:${location.line}:${location.column}`;
+}
+
+// A message spread over several lines would break the one-finding-per-line layout that
+// editors and CI log parsers rely on.
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+// French takes the singular for 0 and 1.
+function pluralFr(n: number, one: string, many: string): string {
+  return n < 2 ? one : many;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../../packages/core/src/report/format-json.js';
+import { mixedReport } from './sample-report.js';
+
+describe('formatJson', () => {
+  it('prints one array entry per document with the contract fields', () => {
+    const parsed = JSON.parse(formatJson(mixedReport())) as Array<Record<string, unknown>>;
+    expect(parsed).toHaveLength(2);
+    for (const entry of parsed) {
+      expect(Object.keys(entry)).toEqual(expect.arrayContaining(['file', 'facts', 'flows', 'verdict', 'release', 'diagnostics']));
+    }
+    expect(parsed[0]?.verdict).toBe('rejected');
+  });
+
+  it('sorts diagnostics in report order without changing the report', () => {
+    const report = mixedReport();
+    const before = JSON.stringify(report);
+    const parsed = JSON.parse(formatJson(report)) as Array<{ diagnostics: Array<{ severity: string }> }>;
+    expect(parsed[0]?.diagnostics.map((d) => d.severity)).toEqual(['error', 'warning', 'info']);
+    expect(JSON.stringify(report)).toBe(before);
+  });
+
+  it('drops non-errors when quiet and prints one line with indent 0', () => {
+    const out = formatJson(mixedReport(), { quiet: true, indent: 0 });
+    expect(out.trimEnd().split('\n')).toHaveLength(1);
+    const parsed = JSON.parse(out) as Array<{ diagnostics: Array<{ severity: string }> }>;
+    expect(parsed[0]?.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
