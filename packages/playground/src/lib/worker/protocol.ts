@@ -1,0 +1,17 @@
+import type { DepositContext, Limits, Report } from '@chorus-precheck/core';
+
+/** A check asked of the worker: the files as the user gave them, never modified. */
+export interface CheckRequest {
+  id: number;
+  type: 'check';
+  files: File[];
+  context: DepositContext;
+  lang: 'fr' | 'en';
+  limits: Limits;
+}
+
+/** What the worker sends back while reading and once done. */
+export type WorkerMessage =
+  | { id: number; type: 'progress'; phase: 'reading' | 'checking'; loaded: number; total: number }
+  | { id: number; type: 'result'; report: Report; timings: { readMs: number; checkMs: number } }
+  | { id: number; type: 'error'; message: string };

@@ -1,0 +1,31 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const core = fileURLToPath(new URL('../core/src/index.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The playground builds the core from its TypeScript sources rather than from
+ * packages/core/dist: the dev server then follows core edits without a rebuild, the
+ * production bundle tree-shakes the same ES modules, and a stale or half-built dist can
+ * never be shipped. The package dependency stays declared for the workspace graph.
+ */
+export default defineConfig({
+  plugins: [svelte()],
+  resolve: {
+    alias: [{ find: /^@chorus-precheck\/core$/, replacement: core }],
+  },
+  server: {
+    port: 5173,
+    // The sample gallery imports files from the repository's fixtures/ folder.
+    fs: { allow: [repoRoot] },
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // pdf.js and its worker are large, but they are loaded only when a PDF arrives.
+    chunkSizeWarningLimit: 2500,
+    assetsInlineLimit: 0,
+  },
+});
