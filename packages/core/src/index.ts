@@ -13,3 +13,11 @@ export type {
 export type { DepositContext, Channel, PortalSpace } from './context.js';
 export type { DepositInput, ReadOptions, PdfjsLoader } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { formatText, type TextFormatOptions } from './report/format-text.js';
+export { formatJson, toJsonDocuments, type JsonFormatOptions } from './report/format-json.js';
+export { formatSarif, toSarif, toUri, SARIF_SCHEMA_URI, type SarifFormatOptions, type SarifLog } from './report/format-sarif.js';
+export { formatJunit, type JunitFormatOptions } from './report/format-junit.js';
+export { compareDiagnostics, sortDiagnostics } from './report/order.js';
+export { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } from './report/rule-descriptor.js';
+export type { ChorusPrecheckConfig, LoadedConfig } from './config/config.js';
+export { ConfigError } from './config/config.js';
