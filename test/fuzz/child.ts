@@ -1,0 +1,91 @@
+/**
+ * The isolated side of the fuzz runner: a child process that receives inputs over IPC, runs
+ * `precheck` or `readDeposit` on them, checks the invariants (including that the bytes are
+ * unchanged, by hash before and after) and answers with a small summary. Running in a child
+ * lets the parent kill it when an input hangs the event loop or exhausts memory.
+ */
+import { allBombs } from '../helpers/bombs.js';
+import { checkDocuments, checkReport, ruleIdsOf, sha256 } from './invariants.js';
+import type { ChildJob, ChildResult, JobInput } from './runner.js';
+
+type Core = {
+  precheck?: (input: unknown, context?: unknown, options?: unknown) => Promise<unknown>;
+  readDeposit?: (input: unknown, options?: unknown) => Promise<unknown>;
+};
+
+async function loadCore(): Promise<Core> {
+  // The Node entry wires pdf.js; fall back to the browser-safe entry when it is not there yet.
+  // A variable specifier keeps the type checker from requiring the entry to exist already.
+  const nodeEntry = '../../packages/core/src/node.js';
+  try {
+    return (await import(nodeEntry)) as Core;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    return (await import('../../packages/core/src/index.js')) as Core;
+  }
+}
+
+const corePromise = loadCore();
+const bombs = new Map(allBombs().map((b) => [b.id, b]));
+
+function materialise(input: JobInput): { name: string; bytes: Uint8Array } {
+  if ('bombId' in input) {
+    const bomb = bombs.get(input.bombId);
+    if (!bomb) throw new Error(`unknown bomb ${input.bombId}`);
+    return { name: input.name ?? bomb.name, bytes: bomb.build() };
+  }
+  // IPC hands over a Buffer or a plain Uint8Array; the reader gets a plain Uint8Array view.
+  const b = input.bytes;
+  return { name: input.name, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
+}
+
+async function run(job: ChildJob): Promise<ChildResult> {
+  const started = performance.now();
+  const inputs = job.inputs.map(materialise);
+  const hashes = inputs.map((i) => sha256(i.bytes));
+  const names = inputs.map((i) => i.name);
+  const core = await corePromise;
+  const options = job.limits ? { limits: job.limits } : {};
+  const single = inputs.length === 1 ? inputs[0] : inputs;
+  let documents: unknown;
+  let violations: string[];
+  const t0 = performance.now();
+  try {
+    if (job.api === 'read') {
+      if (!core.readDeposit) throw new Error('readDeposit is not exported yet');
+      documents = [];
+      for (const input of inputs) (documents as unknown[]).push(...((await core.readDeposit(input, options)) as unknown[]));
+      violations = checkDocuments(documents, names);
+    } else {
+      if (!core.precheck) throw new Error('precheck is not exported yet');
+      const report = (await core.precheck(single, job.context ?? {}, options)) as { documents?: unknown };
+      documents = report?.documents;
+      violations = checkReport(report, names);
+    }
+  } catch (e) {
+    const err = e as Error;
+    return {
+      id: job.id, outcome: 'crash', ms: performance.now() - t0, violations: [], ruleIds: [], files: [],
+      error: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}\n${err?.stack ?? ''}`,
+      buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    };
+  }
+  const ms = performance.now() - t0;
+  inputs.forEach((input, i) => {
+    if (sha256(input.bytes) !== hashes[i]) violations.push(`input ${input.name} was modified`);
+  });
+  const files = Array.isArray(documents) ? (documents as { file?: unknown }[]).map((d) => String(d?.file)) : [];
+  return {
+    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, violations, ruleIds: ruleIdsOf(documents),
+    files: files.length > 50 ? [...files.slice(0, 50), `… ${files.length - 50} more`] : files,
+    buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+process.on('message', (job: ChildJob) => {
+  run(job).then(
+    (result) => process.send?.(result),
+    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, violations: [], ruleIds: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
+  );
+});
+process.send?.({ ready: true });

@@ -1,0 +1,96 @@
+/**
+ * The invariants every answer to any input must keep, whatever the bytes: a report (or a list
+ * of read documents) of the right shape, at least one document, every fatal diagnostic
+ * located in a file, no unreadable document without an error, bilingual messages, JSON-safe.
+ * Returns the violations as sentences; an empty list means the answer is sound.
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../../packages/core/src/report/diagnostic.js';
+
+/** The SHA-256 of some bytes, hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+function checkDiagnostic(d: Diagnostic, where: string, out: string[]): void {
+  if (typeof d !== 'object' || d === null) {
+    out.push(`${where}: diagnostic is not an object`);
+    return;
+  }
+  if (typeof d.ruleId !== 'string' || d.ruleId === '') out.push(`${where}: diagnostic without ruleId`);
+  if (!SEVERITIES.has(d.severity)) out.push(`${where}: ${d.ruleId} has severity ${String(d.severity)}`);
+  if (typeof d.message !== 'string' || d.message.trim() === '') out.push(`${where}: ${d.ruleId} has no message`);
+  if (d.messages !== undefined && (typeof d.messages.fr !== 'string' || typeof d.messages.en !== 'string' || !d.messages.fr || !d.messages.en)) {
+    out.push(`${where}: ${d.ruleId} lacks a French or English message`);
+  }
+  if (d.fatal === true && (typeof d.location?.file !== 'string' || d.location.file === '')) {
+    out.push(`${where}: fatal ${d.ruleId} has no location with a file`);
+  }
+  if (d.location !== undefined) {
+    const { line, column } = d.location;
+    if (line !== undefined && !(Number.isInteger(line) && line >= 1)) out.push(`${where}: ${d.ruleId} line ${String(line)} is not 1-based`);
+    if (column !== undefined && !(Number.isInteger(column) && column >= 1)) out.push(`${where}: ${d.ruleId} column ${String(column)} is not 1-based`);
+  }
+}
+
+/** A document as either API returns it: `ReadDocument` (readDeposit) or `DocumentReport` (precheck). */
+interface AnyDocument {
+  file: string;
+  facts: { container?: unknown } | null | undefined;
+  diagnostics: Diagnostic[];
+  unreadable?: boolean;
+  verdict?: string | null;
+}
+
+/** Checks a list of documents answering the inputs named `inputNames`. */
+export function checkDocuments(docs: unknown, inputNames: string[]): string[] {
+  const out: string[] = [];
+  if (!Array.isArray(docs)) return ['documents is not an array'];
+  if (docs.length === 0) out.push('no document reported: a silent pass');
+  for (const name of inputNames) {
+    if (!docs.some((d: AnyDocument) => typeof d?.file === 'string' && (d.file === name || d.file.startsWith(`${name}!/`)))) {
+      out.push(`input ${name} is missing from the report`);
+    }
+  }
+  docs.forEach((doc: AnyDocument, i) => {
+    const where = `document ${i} (${String(doc?.file)})`;
+    if (typeof doc?.file !== 'string' || doc.file === '') out.push(`${where}: no file name`);
+    if (typeof doc?.facts !== 'object' || doc.facts === null) out.push(`${where}: no facts`);
+    else if (typeof doc.facts.container !== 'string') out.push(`${where}: facts without container`);
+    if (!Array.isArray(doc?.diagnostics)) {
+      out.push(`${where}: diagnostics is not an array`);
+      return;
+    }
+    for (const d of doc.diagnostics) checkDiagnostic(d, where, out);
+    const hasError = doc.diagnostics.some((d) => d.severity === 'error');
+    const hasFatal = doc.diagnostics.some((d) => d.fatal === true);
+    if ((doc.unreadable === true || doc.verdict === 'unreadable') && !hasError) out.push(`${where}: unreadable without any error: a silent pass`);
+    if (hasFatal && doc.unreadable === false) out.push(`${where}: fatal diagnostic on a document marked readable`);
+    if (doc.verdict === 'accepted' && (hasFatal || hasError)) out.push(`${where}: accepted despite an error`);
+  });
+  return out;
+}
+
+/** Checks a `precheck` report answering the inputs named `inputNames`. */
+export function checkReport(report: unknown, inputNames: string[]): string[] {
+  if (typeof report !== 'object' || report === null) return ['report is not an object'];
+  const r = report as { documents?: unknown; summary?: { documents?: unknown } };
+  const out = checkDocuments(r.documents, inputNames);
+  if (Array.isArray(r.documents) && r.summary?.documents !== r.documents.length) out.push('summary.documents differs from documents.length');
+  try {
+    JSON.stringify(report);
+  } catch (e) {
+    out.push(`report is not JSON-serialisable: ${(e as Error).message}`);
+  }
+  return out;
+}
+
+/** The diagnostic ids of a list of documents, each once, sorted. */
+export function ruleIdsOf(docs: unknown): string[] {
+  if (!Array.isArray(docs)) return [];
+  const ids = new Set<string>();
+  for (const doc of docs as AnyDocument[]) for (const d of doc?.diagnostics ?? []) ids.add(d.ruleId);
+  return [...ids].sort();
+}

@@ -1,0 +1,131 @@
+/**
+ * Runs inputs through `precheck` / `readDeposit` in a child process with a timeout per
+ * input: a hang is detected, the child killed and a fresh one started. Used by the fuzz
+ * test slice and by `npm run fuzz`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Limits } from '../../packages/core/src/limits.js';
+
+/** One input: given bytes, or a bomb the child builds itself (so that 50 MB never crosses IPC). */
+export type JobInput = { name: string; bytes: Uint8Array } | { bombId: string; name?: string };
+
+/** What the parent asks the child to run. */
+export interface ChildJob {
+  id: number;
+  api: 'precheck' | 'read';
+  inputs: JobInput[];
+  limits?: Partial<Limits>;
+  context?: Record<string, unknown>;
+}
+
+/** How one input went. */
+export interface ChildResult {
+  id: number;
+  outcome: 'ok' | 'violation' | 'crash' | 'hang' | 'exit';
+  /** Milliseconds the call took (not counting building the input). */
+  ms: number;
+  violations: string[];
+  /** Diagnostic ids reported, each once. */
+  ruleIds: string[];
+  /** Document file names reported (first 50). */
+  files: string[];
+  error?: string;
+  buildMs: number;
+  /** The child's RSS after the call, and its peak RSS over its life. */
+  rssBytes: number;
+  maxRssBytes: number;
+}
+
+const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+/** A child process running inputs one at a time, restarted after a hang or a crash of the process. */
+export class IsolatedRunner {
+  private child: ChildProcess | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private pending: { id: number; resolve: (r: ChildResult) => void } | null = null;
+  /** The highest peak RSS seen over every child this runner started. */
+  peakRssBytes = 0;
+  /** How many children were started (1 + restarts). */
+  starts = 0;
+
+  constructor(private readonly opts: { maxOldSpaceMb?: number } = {}) {}
+
+  private start(): Promise<void> {
+    const execArgv = ['--import', 'tsx', '--expose-gc'];
+    if (this.opts.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${this.opts.maxOldSpaceMb}`);
+    const child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    this.child = child;
+    this.starts++;
+    let stderr = '';
+    child.stderr?.on('data', (c: Buffer) => {
+      stderr = (stderr + c.toString()).slice(-4000);
+    });
+    child.on('exit', (code, signal) => {
+      if (this.child === child) {
+        this.child = null;
+        this.ready = null;
+      }
+      const p = this.pending;
+      if (p) {
+        this.pending = null;
+        p.resolve({ id: p.id, outcome: 'exit', ms: 0, violations: [], ruleIds: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+      }
+    });
+    child.on('message', (m: ChildResult | { ready: true }) => {
+      if ('ready' in m) return;
+      this.peakRssBytes = Math.max(this.peakRssBytes, m.maxRssBytes);
+      const p = this.pending;
+      if (p && p.id === m.id) {
+        this.pending = null;
+        p.resolve(m);
+      }
+    });
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: unknown) => {
+        if ((m as { ready?: boolean }).ready) {
+          child.off('message', onMessage);
+          resolve();
+        }
+      };
+      child.on('message', onMessage);
+      child.once('exit', (code) => reject(new Error(`fuzz child failed to start (${code}): ${stderr}`)));
+    });
+  }
+
+  /** Runs one job; resolves with `hang` (and a fresh child) when it takes longer than `timeoutMs`. */
+  async run(job: Omit<ChildJob, 'id'>, timeoutMs: number): Promise<ChildResult> {
+    if (!this.child || !this.ready) this.ready = this.start();
+    await this.ready;
+    const child = this.child!;
+    const id = this.nextId++;
+    return new Promise<ChildResult>((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.pending?.id !== id) return;
+        this.pending = null;
+        // Forget the child before killing it, so that the next job starts a fresh one.
+        this.child = null;
+        this.ready = null;
+        child.kill('SIGKILL');
+        resolve({ id, outcome: 'hang', ms: timeoutMs, violations: [], ruleIds: [], files: [], error: `no answer within ${timeoutMs} ms`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+      }, timeoutMs);
+      this.pending = {
+        id,
+        resolve: (r) => {
+          clearTimeout(timer);
+          resolve(r);
+        },
+      };
+      child.send({ ...job, id } satisfies ChildJob);
+    });
+  }
+
+  /** Stops the child. */
+  close(): void {
+    const c = this.child;
+    this.child = null;
+    this.ready = null;
+    c?.kill('SIGKILL');
+  }
+}
