@@ -25,6 +25,8 @@ function checkDiagnostic(d: Diagnostic, where: string, out: string[]): void {
   if (d.messages !== undefined && (typeof d.messages.fr !== 'string' || typeof d.messages.en !== 'string' || !d.messages.fr || !d.messages.en)) {
     out.push(`${where}: ${d.ruleId} lacks a French or English message`);
   }
+  // The reader's safety net turns exceptions into a diagnostic: for a fuzzer that is a crash.
+  if (typeof d.ruleId === 'string' && d.ruleId.endsWith('internal-error')) out.push(`${where}: ${d.ruleId} (a caught crash): ${d.message}`);
   if (d.fatal === true && (typeof d.location?.file !== 'string' || d.location.file === '')) {
     out.push(`${where}: fatal ${d.ruleId} has no location with a file`);
   }
@@ -66,7 +68,12 @@ export function checkDocuments(docs: unknown, inputNames: string[]): string[] {
     for (const d of doc.diagnostics) checkDiagnostic(d, where, out);
     const hasError = doc.diagnostics.some((d) => d.severity === 'error');
     const hasFatal = doc.diagnostics.some((d) => d.fatal === true);
-    if ((doc.unreadable === true || doc.verdict === 'unreadable') && !hasError) out.push(`${where}: unreadable without any error: a silent pass`);
+    const unreadable = doc.unreadable === true || doc.verdict === 'unreadable';
+    // A top-level input that cannot be read is an error; an unreadable archive member may be a
+    // warning (a stray non-invoice file in a batch), but never without any diagnostic.
+    const topLevel = inputNames.includes(doc.file);
+    if (unreadable && topLevel && !hasError) out.push(`${where}: unreadable input without any error: a silent pass`);
+    if (unreadable && doc.diagnostics.length === 0) out.push(`${where}: unreadable without any diagnostic: a silent pass`);
     if (hasFatal && doc.unreadable === false) out.push(`${where}: fatal diagnostic on a document marked readable`);
     if (doc.verdict === 'accepted' && (hasFatal || hasError)) out.push(`${where}: accepted despite an error`);
   });

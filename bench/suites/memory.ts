@@ -1,0 +1,132 @@
+/**
+ * Peak memory on large and hostile inputs, against an empty run measured in the same run.
+ * Each case runs in its own child process (`--expose-gc`) and reports its peak RSS from
+ * `process.resourceUsage().maxRSS`, plus the largest `arrayBuffers` seen by a sampler.
+ * Cases: a 100 MB XML invoice (mostly one base64 attachment, written to a temp file) and a
+ * gzip bomb inflating to 1 GB. Targets: under 200 MB peak; the bomb refused early (its limit
+ * diagnostic, in a time close to the baseline's, not after inflating a gigabyte).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TINY_UBL, gzipBomb } from '../../test/helpers/bombs.js';
+import { Rng } from '../../test/helpers/mutate.js';
+
+const MB = 1024 * 1024;
+const SELF = fileURLToPath(import.meta.url);
+
+interface Measure {
+  peakRssBytes: number;
+  peakArrayBuffersBytes: number;
+  ms: number;
+  documents: number;
+  ruleIds: string[];
+}
+
+type Core = {
+  precheck?: (input: unknown, context?: unknown, options?: unknown) => Promise<{ documents: { diagnostics: { ruleId: string }[] }[] }>;
+  readDeposit?: (input: unknown, options?: unknown) => Promise<{ diagnostics: { ruleId: string }[] }[]>;
+};
+
+/** The child side: load the core, build or read the input, run it once, print one JSON line. */
+async function child(kind: string, path: string | undefined): Promise<void> {
+  const nodeEntry = '../../packages/core/src/node.js';
+  let core: Core;
+  try {
+    core = (await import(nodeEntry)) as Core;
+  } catch {
+    core = (await import('../../packages/core/src/index.js')) as Core;
+  }
+  let bytes: Uint8Array;
+  if (kind === 'xml-100mb') bytes = new Uint8Array(readFileSync(path!));
+  else if (kind === 'gzip-bomb-1gb') bytes = gzipBomb(1024 * MB);
+  else bytes = new TextEncoder().encode(TINY_UBL);
+  const name = kind === 'gzip-bomb-1gb' ? 'bomb.xml.gz' : 'invoice.xml';
+  let peakArrayBuffers = process.memoryUsage().arrayBuffers;
+  // Samples between asynchronous steps; synchronous parsing is covered by maxRSS.
+  const sampler = setInterval(() => {
+    peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers);
+  }, 5);
+  // Warm up on a tiny invoice so that every case pays the same module and rule loading.
+  const warm = { name: 'warm.xml', bytes: new TextEncoder().encode(TINY_UBL) };
+  const runOnce = async (input: { name: string; bytes: Uint8Array }) =>
+    core.precheck ? (await core.precheck(input, {})).documents : await core.readDeposit!(input);
+  await runOnce(warm);
+  globalThis.gc?.();
+  const t0 = performance.now();
+  const docs = await runOnce({ name, bytes });
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers);
+  const ids = new Set<string>();
+  for (const d of docs) for (const x of d.diagnostics) ids.add(x.ruleId);
+  const m: Measure = { peakRssBytes: process.resourceUsage().maxRSS * 1024, peakArrayBuffersBytes: peakArrayBuffers, ms, documents: docs.length, ruleIds: [...ids].sort() };
+  process.stdout.write(JSON.stringify(m) + '\n');
+}
+
+/** Writes a ~`size`-byte UBL invoice whose bulk is one base64 PDF attachment, in chunks. */
+async function writeBigXml(path: string, size: number): Promise<void> {
+  const out = createWriteStream(path);
+  const write = (s: string) => new Promise<void>((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)));
+  const head = TINY_UBL.replace(
+    '</Invoice>\n',
+    '  <cac:AdditionalDocumentReference><cbc:ID>PJ1</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="plans.pdf">',
+  );
+  await write(head);
+  // Pseudo-random bytes, so that nothing downstream can shortcut on repetition; 76-char lines as MIME writes them.
+  const rng = new Rng(42);
+  let written = head.length;
+  const chunkRaw = 57 * 1024;
+  await write(Buffer.from('%PDF-1.7\n').toString('base64').slice(0, 8));
+  while (written < size - 200) {
+    const b64 = Buffer.from(rng.bytes(chunkRaw)).toString('base64').replace(/(.{76})/g, '$1\n');
+    await write(b64);
+    written += b64.length;
+  }
+  await write('</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>\n</Invoice>\n');
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+function measure(kind: string, path?: string): Measure {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', SELF, '--child', kind, ...(path ? [path] : [])], { encoding: 'utf8', maxBuffer: 16 * MB });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`case ${kind} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line) as Measure;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'chorus-precheck-memory-'));
+  try {
+    const xmlPath = join(dir, 'invoice-100mb.xml');
+    await writeBigXml(xmlPath, 100 * MB);
+    const baseline = measure('baseline');
+    const cases: [string, Measure][] = [
+      ['empty run (baseline)', baseline],
+      ['100 MB XML, base64 attachment', measure('xml-100mb', xmlPath)],
+      ['gzip bomb, 1 GB inflated', measure('gzip-bomb-1gb')],
+    ];
+    const mb = (b: number) => (b / MB).toFixed(0);
+    const lines = [
+      '| case | peak RSS (MB) | over baseline (MB) | × baseline RSS | peak arrayBuffers (MB) | time (ms) | × baseline time | documents | diagnostics | target |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    ];
+    for (const [label, m] of cases) {
+      const isBaseline = m === baseline;
+      const underTarget = m.peakRssBytes < 200 * MB;
+      const refusedEarly = label.startsWith('gzip') ? m.ruleIds.some((id) => id.startsWith('limit/')) : true;
+      const target = isBaseline ? '' : `${underTarget ? 'peak < 200 MB ✔' : 'peak ≥ 200 MB ✘'}${label.startsWith('gzip') ? (refusedEarly ? ', refused by a limit ✔' : ', no limit diagnostic ✘') : ''}`;
+      lines.push(
+        `| ${label} | ${mb(m.peakRssBytes)} | ${mb(m.peakRssBytes - baseline.peakRssBytes)} | ${(m.peakRssBytes / baseline.peakRssBytes).toFixed(2)} | ${mb(m.peakArrayBuffersBytes)} | ${m.ms.toFixed(0)} | ${(m.ms / Math.max(baseline.ms, 0.001)).toFixed(0)} | ${m.documents} | ${m.ruleIds.filter((id) => /^(read|limit)\//.test(id)).join(', ')} | ${target} |`,
+      );
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+    process.stdout.write('\nThe input bytes themselves are resident in each case (the 100 MB file is read into memory before the run).\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]);
+else await main();
