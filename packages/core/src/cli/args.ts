@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import type { Channel, DepositContext, PortalSpace } from '../context.js';
+import { UsageError } from './usage-error.js';
+
+/** The report formats the CLI prints. */
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'junit';
+
+/** The options shared by every command. */
+export interface CommonOptions {
+  format: OutputFormat;
+  output: string | null;
+  quiet: boolean;
+  lang: 'fr' | 'en' | null;
+  config: string | null;
+}
+
+/** A parsed command line. */
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; context: DepositContext } & CommonOptions)
+  | ({ kind: 'portal'; state: string } & CommonOptions)
+  | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions);
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  'max-warnings': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  channel: { type: 'string' },
+  syntaxe: { type: 'string' },
+  interface: { type: 'string' },
+  space: { type: 'string' },
+  release: { type: 'string' },
+  'deposit-date': { type: 'string' },
+  lang: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'junit'];
+const CHANNELS: readonly Channel[] = ['PORTAIL', 'API', 'EDI'];
+const SPACES: readonly PortalSpace[] = ['factures', 'factures-de-travaux'];
+// Chorus interface codes look like FSO1130A; anything else given to --interface is an EDI file name.
+const INTERFACE_CODE = /^[A-Z]{3}\d{4}[A-Z]$/;
+
+/** The usage text printed by `--help`. */
+export const USAGE = `Usage: chorus-precheck [options] <file|directory|glob|->...
+       chorus-precheck portal <state.json> [--format text|json]
+       chorus-precheck rules list [--release X] | show <ID> | lint <dir> | docs [dir]
+
+Checks invoice deposits against Chorus Pro before anything is sent.
+
+Options:
+  -f, --format <text|json|sarif|junit>  report format (default: text)
+  -o, --output <file>                   write the report to a file instead of standard output
+  -q, --quiet                           report errors only, no progress bar
+      --max-warnings <n>                exit 1 when more than n warnings are found
+  -j, --jobs <n>                        worker threads (default: the number of cores)
+      --channel <PORTAIL|API|EDI>       deposit channel
+      --syntaxe <value>                 the "Syntaxe" value (PORTAIL and API)
+      --interface <code|file name>      interface code (FSO1130A) or EDI file name (EDI)
+      --space <factures|factures-de-travaux>  portal space
+      --release <x.y.z>                 Chorus Pro release (default: the latest encoded)
+      --deposit-date <YYYY-MM-DD>       deposit date (default: today)
+      --lang <fr|en>                    language of the messages
+  -c, --config <file>                   chorus-precheck.config.json
+  -h, --help                            print this help
+  -v, --version                         print the version
+
+Exit codes: 0 no error, 1 errors found (unreadable input included), 2 usage error.
+`;
+
+/** Parses the CLI's arguments; throws a {@link UsageError} for anything it cannot accept. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const format = oneOf('--format', values.format ?? 'text', FORMATS);
+  const common: CommonOptions = {
+    format,
+    output: values.output ?? null,
+    quiet: values.quiet === true,
+    lang: values.lang === undefined ? null : oneOf('--lang', values.lang, ['fr', 'en'] as const),
+    config: values.config ?? null,
+  };
+
+  const [first, ...rest] = positionals;
+  if (first === 'portal') {
+    if (rest.length !== 1) throw new UsageError('portal takes exactly one account state file: chorus-precheck portal <state.json>');
+    return { kind: 'portal', state: rest[0]!, ...common };
+  }
+  if (first === 'rules') {
+    const [action, argument, ...extra] = rest;
+    if (action === undefined) throw new UsageError('rules needs an action: list, show <ID>, lint <dir> or docs');
+    const kind = oneOf('rules', action, ['list', 'show', 'lint', 'docs'] as const);
+    if ((kind === 'show' || kind === 'lint') && argument === undefined) {
+      throw new UsageError(`rules ${kind} needs ${kind === 'show' ? 'a rule id' : 'a directory'}`);
+    }
+    if (extra.length > 0 || (kind === 'list' && argument !== undefined)) throw new UsageError(`too many arguments for rules ${kind}`);
+    return { kind: 'rules', action: kind, argument: argument ?? null, release: values.release ?? null, ...common };
+  }
+
+  if (positionals.length === 0) throw new UsageError('no input: give files, directories, globs or - for standard input');
+  return {
+    kind: 'check',
+    inputs: positionals,
+    maxWarnings: values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings'], 0),
+    jobs: values.jobs === undefined ? null : integer('--jobs', values.jobs, 1),
+    context: contextOf(values),
+    ...common,
+  };
+}
+
+function contextOf(values: Record<string, string | boolean | undefined>): DepositContext {
+  const context: DepositContext = {};
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const channel = text('channel');
+  if (channel !== undefined) context.channel = oneOf('--channel', channel.toUpperCase(), CHANNELS);
+  const syntaxe = text('syntaxe');
+  if (syntaxe !== undefined) context.syntaxe = nonEmpty('--syntaxe', syntaxe);
+  const iface = text('interface');
+  if (iface !== undefined) {
+    const value = nonEmpty('--interface', iface);
+    if (INTERFACE_CODE.test(value.toUpperCase())) context.interfaceCode = value.toUpperCase();
+    else context.ediFileName = value;
+  }
+  const space = text('space');
+  if (space !== undefined) context.space = oneOf('--space', space, SPACES);
+  const release = text('release');
+  if (release !== undefined) {
+    if (!/^\d+\.\d+(\.\d+)?$/.test(release)) throw new UsageError(`--release must look like 3.8.1, got "${release}"`);
+    context.release = release;
+  }
+  const date = text('deposit-date');
+  if (date !== undefined) context.depositDate = isoDate('--deposit-date', date);
+  return context;
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got "${value}"`);
+}
+
+function integer(option: string, value: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${option} must be an integer ≥ ${min}; got "${value}"`);
+  return Number(value);
+}
+
+function nonEmpty(option: string, value: string): string {
+  if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
+  return value.trim();
+}
+
+function isoDate(option: string, value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  // Date.UTC rolls 2024-02-30 over to March: compare back to catch impossible dates.
+  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`${option} must be a date YYYY-MM-DD; got "${value}"`);
+  return value;
+}

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Report } from '../report/report.js';
+import type { Command } from './args.js';
+import { checkInput, mergeReports, type CheckSettings } from './engine.js';
+import { expandInputs, type InputRef } from './inputs.js';
+import { checkOnWorkers } from './pool.js';
+import { createProgress } from './progress.js';
+import type { Io } from './io.js';
+import type { WorkerTask } from './worker.js';
+
+/**
+ * Runs the checks of a `chorus-precheck <files…>` command line and returns the merged report.
+ * One input runs in this thread (no worker start-up); a batch is spread over `jobs` workers.
+ */
+export async function runChecks(command: Extract<Command, { kind: 'check' }>, settings: CheckSettings, io: Io): Promise<Report> {
+  const inputs = await expandInputs(command.inputs, io.cwd);
+  const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
+  const jobs = command.jobs ?? availableParallelism();
+  const progress = createProgress(io.stderr, tasks.length, !command.quiet);
+  let reports: Report[];
+  try {
+    if (jobs <= 1 || tasks.length <= 1) {
+      reports = [];
+      for (const task of tasks) {
+        const bytes = task.bytes ?? (await readBytes(task.path ?? ''));
+        reports.push(await checkInput({ name: task.name, bytes }, settings));
+        progress.tick();
+      }
+    } else {
+      reports = await checkOnWorkers(tasks, jobs, settings, () => progress.tick());
+    }
+  } finally {
+    progress.done();
+  }
+  return mergeReports(reports, settings);
+}
+
+async function toTask(input: InputRef, io: Io): Promise<Omit<WorkerTask, 'index'>> {
+  if (input.kind === 'stdin') return { name: input.name, bytes: await io.readStdin() };
+  return { name: input.name, path: input.path };
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  const buffer = await readFile(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

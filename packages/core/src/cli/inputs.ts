@@ -1,0 +1,81 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { globToRegExp, isGlob, splitGlob } from './glob.js';
+import { UsageError } from './usage-error.js';
+
+/** One input to check: a file on disk or standard input. */
+export type InputRef = { kind: 'file'; path: string; name: string } | { kind: 'stdin'; name: string };
+
+/** The display name standard input gets in reports. */
+export const STDIN_NAME = '<stdin>';
+
+// What a directory walk picks up: the containers Chorus Pro takes. Files named on the command
+// line are always checked, whatever their extension, since the reader sniffs the bytes.
+const DEPOSIT_FILE = /\.(xml|pdf|zip|gz|tgz)$/i;
+
+/**
+ * Expands the command line's inputs, in order: files as given, directories walked recursively
+ * (deposit files only, sorted by name), globs matched and sorted, `-` as standard input.
+ * Each file appears once. Throws a {@link UsageError} for an input that matches nothing.
+ */
+export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<InputRef[]> {
+  const seen = new Set<string>();
+  const out: InputRef[] = [];
+  const add = (path: string): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    out.push({ kind: 'file', path, name: displayName(path, cwd) });
+  };
+
+  for (const arg of args) {
+    if (arg === '-') {
+      if (!seen.has('\0stdin')) {
+        seen.add('\0stdin');
+        out.push({ kind: 'stdin', name: STDIN_NAME });
+      }
+      continue;
+    }
+    const path = resolve(cwd, arg);
+    const info = await stat(path).catch(() => null);
+    if (info?.isFile()) {
+      add(path);
+    } else if (info?.isDirectory()) {
+      const files = (await walk(path)).filter((f) => DEPOSIT_FILE.test(f));
+      if (files.length === 0) throw new UsageError(`no deposit file (.xml, .pdf, .zip, .gz, .tgz) in directory ${arg}`);
+      files.forEach(add);
+    } else if (isGlob(arg)) {
+      const { base, rest } = splitGlob(arg);
+      const root = resolve(cwd, base);
+      const matcher = globToRegExp(rest);
+      const files = (await walk(root).catch(() => [])).filter((f) => matcher.test(toSlash(relative(root, f))));
+      if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
+      files.forEach(add);
+    } else {
+      throw new UsageError(`no such file or directory: ${arg}`);
+    }
+  }
+  return out;
+}
+
+/** Walks a directory recursively, skipping hidden entries and node_modules; paths sorted for a stable order. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+function displayName(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return toSlash(rel === '' || rel.startsWith(`..${sep}..${sep}..`) ? path : rel);
+}
+
+function toSlash(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}

@@ -1,0 +1,135 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { LoadedConfig } from '../config/config.js';
+import type { Report } from '../report/report.js';
+import { parseCommandLine, USAGE, type Command, type OutputFormat } from './args.js';
+import type { CheckSettings } from './engine.js';
+import type { Io } from './io.js';
+import { EXIT, UsageError } from './usage-error.js';
+
+/**
+ * Runs the CLI with its arguments and returns the exit code: 0 no error, 1 errors found
+ * (or more warnings than --max-warnings), 2 usage error. Anything thrown out of here is a bug,
+ * reported by the bin as an internal error.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommandLine(argv);
+  } catch (error) {
+    return usage(error, io);
+  }
+  if (command.kind === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${await packageVersion()}\n`);
+    return EXIT.ok;
+  }
+
+  try {
+    const config = command.config ? await loadConfigFile(command.config, io) : null;
+    const lang = command.lang ?? config?.lang ?? envLang(io.env);
+
+    if (command.kind === 'rules') {
+      const { runRules } = await import('./rules-command.js');
+      return await runRules(command, lang, io, (text) => emit(text, command.output, io));
+    }
+    if (command.kind === 'portal') {
+      const { runPortal } = await import('./portal-command.js');
+      return await runPortal(command, lang, io, (text) => emit(text, command.output, io));
+    }
+
+    const settings: CheckSettings = {
+      context: { ...config?.context, ...command.context },
+      lang,
+      config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
+    };
+    const { runChecks } = await import('./check.js');
+    const report = await runChecks(command, settings, io);
+    const color = command.format === 'text' && command.output === null && wantsColor(io);
+    await emit(await format(report, command.format, { quiet: command.quiet, color }), command.output, io);
+
+    if (report.summary.errors > 0) return EXIT.problems;
+    if (command.maxWarnings >= 0 && report.summary.warnings > command.maxWarnings) {
+      io.stderr.write(`chorus-precheck: ${report.summary.warnings} warnings, more than --max-warnings ${command.maxWarnings}\n`);
+      return EXIT.problems;
+    }
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError || isConfigError(error)) return usage(error, io);
+    throw error;
+  }
+}
+
+/** Formats a report in one of the CLI's formats; the formatter module is loaded only when used. */
+export async function format(report: Report, name: OutputFormat, options: { quiet: boolean; color: boolean }): Promise<string> {
+  switch (name) {
+    case 'text':
+      return (await import('../report/format-text.js')).formatText(report, options);
+    case 'json':
+      return (await import('../report/format-json.js')).formatJson(report, options);
+    case 'sarif': {
+      const { ruleDescriptors } = await import('./rule-metadata.js');
+      return (await import('../report/format-sarif.js')).formatSarif(report, {
+        ...options,
+        rules: await ruleDescriptors(),
+        toolVersion: await packageVersion(),
+      });
+    }
+    case 'junit':
+      return (await import('../report/format-junit.js')).formatJunit(report, options);
+  }
+}
+
+async function emit(text: string, output: string | null, io: Io): Promise<void> {
+  if (output === null) {
+    io.stdout.write(text);
+    return;
+  }
+  const path = resolve(io.cwd, output);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
+  }
+}
+
+async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {
+  const { loadConfig } = await import('../config/load.node.js');
+  return loadConfig(resolve(io.cwd, path));
+}
+
+function usage(error: unknown, io: Io): number {
+  io.stderr.write(`chorus-precheck: ${(error as Error).message}\nRun chorus-precheck --help for the options.\n`);
+  return EXIT.usage;
+}
+
+function isConfigError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConfigError';
+}
+
+/** Whether the text report gets colours: on a TTY, unless NO_COLOR is set; FORCE_COLOR decides first. */
+export function wantsColor(io: Pick<Io, 'env' | 'stdout'>): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  // https://no-color.org: any non-empty value turns colour off.
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
+}
+
+/** The message language from the locale environment: French for `fr*`, English otherwise. */
+export function envLang(env: Record<string, string | undefined>): 'fr' | 'en' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr\b|^fr_/i.test(locale) ? 'fr' : 'en';
+}
+
+let version: string | undefined;
+
+/** The version of the core package. */
+export async function packageVersion(): Promise<string> {
+  version ??= (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
+}
