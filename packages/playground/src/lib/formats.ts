@@ -1,17 +1,13 @@
-import type { Report } from '@chorus-precheck/core';
-
-type Formatter = (report: Report) => string;
+import { formatJson, formatSarif, type Report, type RuleDescriptor } from '@chorus-precheck/core';
 
 /**
- * Formats a report for download with the core's own formatters (the same bytes the command
- * line writes), loaded on demand since most visits never download.
+ * Formats a report for download with the core's own formatters, so that the file is the one
+ * the command line would write for the same deposit.
  */
-export async function reportFile(report: Report, format: 'json' | 'sarif'): Promise<File> {
-  const core = (await import('@chorus-precheck/core')) as unknown as Record<string, Formatter | undefined>;
-  const formatter = core[format === 'json' ? 'formatJson' : 'formatSarif'];
-  if (!formatter) throw new Error(`${format === 'json' ? 'formatJson' : 'formatSarif'} is not available in this build`);
+export function reportFile(report: Report, format: 'json' | 'sarif', rules: readonly RuleDescriptor[] = []): File {
   const base = report.documents.length === 1 ? report.documents[0]!.file.replace(/[!/\\]+/g, '_') : 'deposit';
-  const name = format === 'json' ? `${base}.precheck.json` : `${base}.precheck.sarif`;
-  const type = format === 'json' ? 'application/json' : 'application/sarif+json';
-  return new File([formatter(report)], name, { type });
+  if (format === 'json') {
+    return new File([formatJson(report)], `${base}.precheck.json`, { type: 'application/json' });
+  }
+  return new File([formatSarif(report, { rules })], `${base}.precheck.sarif`, { type: 'application/sarif+json' });
 }
