@@ -7,9 +7,20 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/corpus/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/corpus/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The built CLI and the packed package: builds the core first when dist is missing or stale.
+          name: 'cli',
+          include: ['test/cli/**/*.test.ts'],
+          globalSetup: ['test/cli/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {
