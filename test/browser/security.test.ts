@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, openPlayground } from './browser';
+import { launch, openPlayground } from './browser.js';
 
 const origin = inject('playgroundUrl');
 
