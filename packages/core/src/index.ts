@@ -13,6 +13,7 @@ export type {
 export type { DepositContext, Channel, PortalSpace } from './context.js';
 export type { DepositInput, ReadOptions, PdfjsLoader } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { readDeposit, isWorksCadre, profileOf, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';
 export { formatText, type TextFormatOptions } from './report/format-text.js';
 export { formatJson, toJsonDocuments, type JsonFormatOptions } from './report/format-json.js';
 export { formatSarif, toSarif, toUri, SARIF_SCHEMA_URI, type SarifFormatOptions, type SarifLog } from './report/format-sarif.js';

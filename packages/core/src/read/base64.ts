@@ -1,0 +1,87 @@
+/** Base64 alphabet value of each char code (RFC 4648 §4), -1 for others, -2 for blanks. */
+const VALUE = new Int8Array(128).fill(-1);
+{
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < alphabet.length; i++) VALUE[alphabet.charCodeAt(i)] = i;
+  for (const c of [0x20, 0x09, 0x0a, 0x0d]) VALUE[c] = -2;
+}
+
+/** Number of decoded bytes kept for sniffing. */
+const HEAD_BYTES = 16;
+
+/**
+ * Decodes base64 text as it arrives, keeping only the first decoded bytes (for sniffing) and a
+ * running size: an attachment of any size is measured without ever being held decoded.
+ */
+export class Base64Meter {
+  /** The first decoded bytes. */
+  readonly head = new Uint8Array(HEAD_BYTES);
+  headLength = 0;
+  /** Base64 data characters seen (padding excluded). */
+  private chars = 0;
+  private padding = 0;
+  /** Quad being decoded while the head is still filling. */
+  private quad = 0;
+  private quadLen = 0;
+  /** First invalid character, if any. */
+  invalidChar: string | null = null;
+  /** Data after padding, which base64 forbids. */
+  dataAfterPadding = false;
+
+  /** Feeds one piece of the attachment's text. */
+  push(text: string): void {
+    const n = text.length;
+    let chars = this.chars;
+    let padding = this.padding;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const v = c < 128 ? (VALUE[c] as number) : -1;
+      if (v >= 0) {
+        if (padding > 0) this.dataAfterPadding = true;
+        chars++;
+        if (this.headLength < HEAD_BYTES) this.feedHead(v);
+      } else if (v === -2) {
+        continue;
+      } else if (c === 0x3d /* = */) {
+        padding++;
+      } else if (this.invalidChar === null) {
+        this.invalidChar = text[i] as string;
+      }
+    }
+    this.chars = chars;
+    this.padding = padding;
+  }
+
+  private feedHead(v: number): void {
+    this.quad = (this.quad << 6) | v;
+    this.quadLen++;
+    if (this.quadLen === 4) {
+      const q = this.quad;
+      for (const byte of [(q >> 16) & 0xff, (q >> 8) & 0xff, q & 0xff]) {
+        if (this.headLength < HEAD_BYTES) this.head[this.headLength++] = byte;
+      }
+      this.quad = 0;
+      this.quadLen = 0;
+    }
+  }
+
+  /** The decoded size so far (exact once all text is pushed). */
+  get size(): number {
+    return Math.floor((this.chars * 3) / 4);
+  }
+
+  /** The decoded head, including a final partial quad once all text is pushed. */
+  headBytes(): Uint8Array {
+    if (this.quadLen >= 2 && this.headLength < HEAD_BYTES) {
+      const q = this.quad << (6 * (4 - this.quadLen));
+      const extra = [(q >> 16) & 0xff, (q >> 8) & 0xff, q & 0xff].slice(0, this.quadLen - 1);
+      return Uint8Array.from([...this.head.subarray(0, this.headLength), ...extra].slice(0, HEAD_BYTES));
+    }
+    return this.head.subarray(0, this.headLength);
+  }
+
+  /** Whether the data length is a valid base64 length (no dangling single character). */
+  get wellFormedLength(): boolean {
+    return this.chars % 4 !== 1 && (this.chars + this.padding) % 4 === 0;
+  }
+}

@@ -1,0 +1,78 @@
+import type { Container, Facts } from './facts.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { CADRE_PATTERN, isWorksCadre } from './cadres.js';
+import { profileOf } from './profile.js';
+import { readDiagnostic } from './diagnostics.js';
+
+/** The facts of a document nothing could be read from: every field filled with its empty value. */
+export function blankFacts(container: Container): Facts {
+  return {
+    container,
+    syntax: 'unknown',
+    document: null,
+    rootNamespace: null,
+    number: null,
+    issueDate: null,
+    typeCode: null,
+    currency: null,
+    buyerReference: null,
+    purchaseOrder: null,
+    cadreRaw: null,
+    cadre: 'A1',
+    cadreSource: 'default',
+    isWorks: false,
+    guideline: null,
+    profile: null,
+    formatFamily: 'unknown',
+    sellerId: null,
+    buyerId: null,
+    buyerName: null,
+    hasValideur: false,
+    maxAmountDecimals: 0,
+    paymentMeansCodes: [],
+    attachments: [],
+    pdf: null,
+    locations: {},
+  };
+}
+
+/**
+ * Derives the cadre (BT-23, else a cadre code found in BT-24 with a warning, else `A1`),
+ * `isWorks` and the profile from the values read. Mutates `facts`, appends to `diagnostics`.
+ */
+export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
+  const raw = facts.cadreRaw;
+  const trimmed = raw === null ? '' : raw.trim();
+  const guideline = facts.guideline?.trim().toUpperCase() ?? '';
+  if (trimmed !== '') {
+    facts.cadre = trimmed.toUpperCase();
+    facts.cadreSource = 'BT-23';
+  } else if (CADRE_PATTERN.test(guideline)) {
+    facts.cadre = guideline;
+    facts.cadreSource = 'BT-24';
+    const location = facts.locations['guideline'];
+    if (location !== undefined) facts.locations['cadre'] = location;
+    diagnostics.push(
+      readDiagnostic(
+        'cadre-in-bt24',
+        'warning',
+        {
+          fr: `Le cadre de facturation ${guideline} est écrit dans BT-24 (identifiant de spécification) au lieu de BT-23 (type de processus métier) : il est lu ici, mais Chorus Pro le lit dans BT-23.`,
+          en: `The cadre de facturation ${guideline} is written in BT-24 (specification identifier) instead of BT-23 (business process type): it is read here, but Chorus Pro reads it from BT-23.`,
+        },
+        location === undefined ? { actual: facts.guideline } : { location, actual: facts.guideline },
+      ),
+    );
+  } else {
+    facts.cadre = 'A1';
+    facts.cadreSource = 'default';
+    const location = facts.locations['cadreRaw'];
+    if (location !== undefined) facts.locations['cadre'] = location;
+  }
+  if (facts.cadreSource === 'BT-23') {
+    const location = facts.locations['cadreRaw'];
+    if (location !== undefined) facts.locations['cadre'] = location;
+  }
+  facts.isWorks = isWorksCadre(facts.cadre);
+  facts.profile = profileOf(facts.guideline);
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic, LocalizedText, Location, Severity } from '../report/diagnostic.js';
+import type { Limits } from '../limits.js';
+
+/** Extra fields a reader diagnostic may carry. */
+export interface DiagnosticExtras {
+  location?: Location;
+  fatal?: boolean;
+  actual?: unknown;
+  expected?: unknown;
+}
+
+/**
+ * Builds a reader diagnostic (`read/<id>`). `message` is the English text: the report layer
+ * relocalises it from `messages`.
+ */
+export function readDiagnostic(
+  id: string,
+  severity: Severity,
+  messages: LocalizedText,
+  extras: DiagnosticExtras = {},
+): Diagnostic {
+  const d: Diagnostic = { ruleId: `read/${id}`, severity, message: messages.en, messages };
+  if (extras.location !== undefined) d.location = extras.location;
+  if (extras.fatal === true) d.fatal = true;
+  if (extras.actual !== undefined) d.actual = extras.actual;
+  if (extras.expected !== undefined) d.expected = extras.expected;
+  return d;
+}
+
+/** What each limit bounds, in both languages, for the `limit/<name>` messages. */
+const LIMIT_SUBJECT: Record<keyof Limits, LocalizedText> = {
+  maxInputBytes: { fr: 'la taille du fichier', en: 'the file size' },
+  maxDocumentBytes: { fr: 'la taille d’une facture avec ses pièces jointes', en: 'the size of one invoice with its attachments' },
+  maxBatchBytes: { fr: 'le volume décompressé de l’archive', en: 'the decompressed size of the archive' },
+  maxBatchMembers: { fr: 'le nombre de fichiers de l’archive', en: 'the number of files in the archive' },
+  maxXmlDepth: { fr: 'la profondeur d’imbrication XML', en: 'the XML nesting depth' },
+  maxAttributeLength: { fr: 'la longueur d’une valeur d’attribut XML', en: 'the length of one XML attribute value' },
+  maxTextLength: { fr: 'la longueur d’un texte XML', en: 'the length of one XML text node' },
+  maxAttachmentBytes: { fr: 'la taille décodée d’une pièce jointe', en: 'the decoded size of one attachment' },
+  maxPdfObjects: { fr: 'le nombre d’objets du PDF', en: 'the number of PDF objects' },
+  maxPdfStreamBytes: { fr: 'la taille décompressée d’un flux PDF', en: 'the decompressed size of one PDF stream' },
+  maxArchiveNesting: { fr: 'l’imbrication d’archives', en: 'the nesting of archives' },
+};
+
+/**
+ * Builds the diagnostic for a limit reached (`limit/<name>`, the name being the `Limits` key):
+ * it names the limit, its value and the option that raises it. Always fatal for what it bounds.
+ */
+export function limitDiagnostic(name: keyof Limits, value: number, location?: Location, actual?: number): Diagnostic {
+  const s = LIMIT_SUBJECT[name];
+  const seen = actual === undefined ? '' : ` (${actual})`;
+  const messages: LocalizedText = {
+    fr: `Limite atteinte : ${s.fr} dépasse ${name} = ${value}${seen}. Lecture interrompue ; pour l’augmenter, passez l’option limits.${name}.`,
+    en: `Limit reached: ${s.en} exceeds ${name} = ${value}${seen}. Reading stopped; to raise it, pass the option limits.${name}.`,
+  };
+  const d: Diagnostic = { ruleId: `limit/${name}`, severity: 'error', message: messages.en, messages, fatal: true, expected: value };
+  if (actual !== undefined) d.actual = actual;
+  if (location !== undefined) d.location = location;
+  return d;
+}

@@ -1,0 +1,153 @@
+/**
+ * The reader: bytes of a deposit (XML, PDF, zip or tar.gz batch) to one `ReadDocument` per
+ * invoice document found, with located facts and diagnostics. Browser-safe: no Node built-ins;
+ * pdf.js is injected through `ReadOptions.pdfjs`.
+ */
+import type { DepositInput, ReadOptions, PdfjsLoader } from './input.js';
+import type { Container, ReadDocument } from './facts.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { sniffContainer } from './sniff.js';
+import { readXmlBytes } from './xml.js';
+import { readPdfBytes } from './pdf.js';
+import { listArchive, type ArchiveMember } from './archive.js';
+import { blankFacts } from './derive.js';
+import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+
+export { isWorksCadre, CADRE_PATTERN } from './cadres.js';
+export { profileOf } from './profile.js';
+export { sniffContainer } from './sniff.js';
+export { detectXmlEncoding } from './encoding.js';
+export { INVOICE_XML_NAMES } from './pdf.js';
+
+/** What every step of one `readDeposit` call shares. */
+interface Run {
+  limits: Limits;
+  pdfjs: PdfjsLoader | undefined;
+  signal: AbortSignal | undefined;
+  out: ReadDocument[];
+}
+
+/**
+ * Reads one deposit file into the invoice documents it holds. Always resolves: bad bytes
+ * give a document with a fatal diagnostic, never an exception. Batch members are named
+ * `batch.tar.gz!/member.xml`; members that are not invoices are reported with a warning.
+ */
+export async function readDeposit(input: DepositInput, options: ReadOptions = {}): Promise<ReadDocument[]> {
+  const run: Run = {
+    limits: { ...DEFAULT_LIMITS, ...(options.limits ?? {}) },
+    pdfjs: options.pdfjs,
+    signal: options.signal,
+    out: [],
+  };
+  const name = typeof input?.name === 'string' && input.name !== '' ? input.name : 'input';
+  const bytes = input?.bytes instanceof Uint8Array ? input.bytes : new Uint8Array(0);
+  try {
+    if (bytes.length > run.limits.maxInputBytes) {
+      run.out.push(failed(name, 'unknown', limitDiagnostic('maxInputBytes', run.limits.maxInputBytes, { file: name }, bytes.length)));
+    } else {
+      await readOne(run, name, bytes, 0, null);
+    }
+  } catch (e) {
+    run.out.push(failed(name, 'unknown', internalError(name, e)));
+  }
+  return run.out;
+}
+
+/** A document that could not be read, with its one fatal diagnostic. */
+function failed(file: string, container: Container, d: Diagnostic): ReadDocument {
+  return { file, facts: blankFacts(container), diagnostics: [d], unreadable: true };
+}
+
+function internalError(file: string, e: unknown): Diagnostic {
+  return readDiagnostic('internal-error', 'error', {
+    fr: `Erreur interne pendant la lecture : ${String(e)}`,
+    en: `Internal error while reading: ${String(e)}`,
+  }, { location: { file }, fatal: true });
+}
+
+/**
+ * Reads one file or archive member. `level` counts the archives it is nested in; `batch` is
+ * the outermost archive's container (a member's `facts.container` is that of the deposit).
+ */
+async function readOne(run: Run, file: string, bytes: Uint8Array, level: number, batch: Container | null): Promise<void> {
+  const sniffed = sniffContainer(bytes);
+  const nested = batch !== null;
+  switch (sniffed.container) {
+    case 'xml': {
+      const r = readXmlBytes(bytes, { file, limits: run.limits, nested, signal: run.signal });
+      r.facts.container = batch ?? 'xml';
+      run.out.push({ file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable });
+      return;
+    }
+    case 'pdf': {
+      const r = await readPdfBytes(bytes, { file, limits: run.limits, nested, signal: run.signal, pdfjs: run.pdfjs });
+      r.facts.container = batch ?? 'pdf';
+      run.out.push({ file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable });
+      return;
+    }
+    case 'zip':
+    case 'gzip': {
+      if (level >= run.limits.maxArchiveNesting + (nested ? 0 : 1)) {
+        run.out.push(failed(file, batch ?? sniffed.container, limitDiagnostic('maxArchiveNesting', run.limits.maxArchiveNesting, { file }, level)));
+        return;
+      }
+      const listing = listArchive(bytes, sniffed.container, file, run.limits);
+      const container: Container = batch ?? listing.container;
+      // Problems of the archive as a whole (limits, unsafe names, duplicates) travel with the
+      // first document so that nothing is lost, or on a document of their own.
+      const archiveDiagnostics = listing.diagnostics;
+      const before = run.out.length;
+      if (listing.members.length === 0 && archiveDiagnostics.every((d) => !d.fatal)) {
+        archiveDiagnostics.push(
+          readDiagnostic('archive-empty', 'error', {
+            fr: 'L’archive ne contient aucun fichier.',
+            en: 'The archive contains no file.',
+          }, { location: { file }, fatal: true }),
+        );
+      }
+      for (const member of listing.members) {
+        if (run.signal?.aborted === true) break;
+        await readMember(run, file, member, level, container);
+      }
+      if (archiveDiagnostics.length > 0) {
+        const first = run.out[before];
+        if (first !== undefined && archiveDiagnostics.every((d) => !d.fatal)) {
+          first.diagnostics.unshift(...archiveDiagnostics);
+        } else {
+          run.out.splice(before, 0, {
+            file,
+            facts: blankFacts(container),
+            diagnostics: archiveDiagnostics,
+            unreadable: archiveDiagnostics.some((d) => d.fatal === true) || listing.members.length === 0,
+          });
+        }
+      }
+      return;
+    }
+    case 'tar':
+    case 'unknown': {
+      const found = sniffed.found ?? { fr: 'un contenu inconnu', en: 'unknown content' };
+      const d = readDiagnostic('unrecognised-content', nested ? 'warning' : 'error', {
+        fr: `Ce fichier n’est ni un XML, ni un PDF, ni une archive zip ou tar.gz : c’est ${found.fr}.`,
+        en: `This file is neither XML, PDF, nor a zip or tar.gz archive: it is ${found.en}.`,
+      }, { location: { file }, fatal: !nested, actual: found.en });
+      run.out.push({ file, facts: blankFacts(batch ?? 'unknown'), diagnostics: [d], unreadable: true });
+      return;
+    }
+  }
+}
+
+async function readMember(run: Run, archive: string, member: ArchiveMember, level: number, batch: Container): Promise<void> {
+  const file = `${archive}!/${member.name}`;
+  if (member.diagnostic !== null) {
+    run.out.push({ file, facts: blankFacts(batch), diagnostics: [member.diagnostic], unreadable: true });
+    return;
+  }
+  try {
+    await readOne(run, file, member.bytes, level + 1, batch);
+  } catch (e) {
+    // One bad member never hides the others.
+    run.out.push(failed(file, batch, internalError(file, e)));
+  }
+}

@@ -1,0 +1,568 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type { Attachment, Facts, PartyId } from './facts.js';
+import type { Diagnostic, Location } from '../report/diagnostic.js';
+import type { Limits } from '../limits.js';
+import { CANONICAL_PREFIX, NS, rootInfo, type FactSpec, type RootInfo, type TrieNode } from './syntaxes.js';
+import { detectXmlEncoding, makeDecoder } from './encoding.js';
+import { Base64Meter } from './base64.js';
+import { sniffAttachment } from './sniff.js';
+import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { blankFacts, deriveCadre } from './derive.js';
+
+/** What the XML reader is told about the document it reads. */
+export interface XmlReadContext {
+  /** Display name used in locations (`invoice.pdf!/factur-x.xml`). */
+  file: string;
+  limits: Limits;
+  /** True inside a batch or a PDF: a non-invoice root is then a warning, not an error. */
+  nested: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+/** The outcome of reading one XML document. */
+export interface XmlReadResult {
+  facts: Facts;
+  diagnostics: Diagnostic[];
+  unreadable: boolean;
+  /** Whether the root is an invoice syntax (UBL Invoice/CreditNote, CII, ZUGFeRD 1, CPP). */
+  isInvoice: boolean;
+}
+
+/** Characters handed to saxes per write: bounds the work done between limit checks. */
+const CHUNK_CHARS = 64 * 1024;
+/** Bytes decoded per step (UTF-16 needs an even count). */
+const CHUNK_BYTES = 64 * 1024;
+
+// saxes states (saxes 6 `S_*` constants) in which `parser.text` accumulates character data
+// or an attribute value: read to stream attachments and to enforce length limits early.
+const S_TEXT = 13;
+const S_CDATA = 20;
+const S_ATTRIB_VALUE_QUOTED = 40;
+const S_ATTRIB_VALUE_UNQUOTED = 42;
+
+/** The saxes internals read between writes (stable in saxes 6). */
+interface SaxesInternals {
+  text: string;
+  state: number;
+}
+
+/** One open element. Frames are pooled by depth: no allocation per element in the hot path. */
+interface Frame {
+  name: string;
+  uri: string;
+  local: string;
+  pos: number;
+  /** Counts of children by qualified name, for XPath positions. */
+  counts: Map<string, number> | null;
+  trie: TrieNode | null;
+  line: number;
+  column: number;
+}
+
+/** Thrown from saxes handlers to stop parsing at once; never escapes this module. */
+class StopParse {}
+const STOP = new StopParse();
+
+const ATTACHMENT_LOCALS = new Set(['AttachmentBinaryObject', 'EmbeddedDocumentBinaryObject']);
+
+/** Reads one XML document's bytes into facts, in one saxes pass. Never throws on bad bytes. */
+export function readXmlBytes(bytes: Uint8Array, ctx: XmlReadContext): XmlReadResult {
+  const reader = new XmlFactReader(ctx);
+  try {
+    reader.run(bytes);
+  } catch (e) {
+    if (!(e instanceof StopParse)) reader.internalError(e);
+  }
+  return reader.result();
+}
+
+class XmlFactReader {
+  private readonly ctx: XmlReadContext;
+  private readonly facts: Facts = blankFacts('xml');
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly internals: SaxesInternals;
+  private readonly frames: Frame[] = [];
+  private depth = 0;
+  private root: RootInfo | null = null;
+  private fatal = false;
+  private stopped = false;
+  private tagLine = 1;
+  private tagColumn = 1;
+  private capDepth = -1;
+  private capText = '';
+  private capSpec: FactSpec | null = null;
+  private capScheme: string | null = null;
+  private capFormat: string | null = null;
+  private capLocation: Location | null = null;
+  private amountDepth = -1;
+  private priceDepth = -1;
+  private amountText = '';
+  private attDepth = -1;
+  private attMeter: Base64Meter | null = null;
+  private attRecord: Attachment | null = null;
+  private attBytes = 0;
+  private maxDecimalsFound = -1;
+  private sawDoctype = false;
+
+  constructor(ctx: XmlReadContext) {
+    this.ctx = ctx;
+    const parser = new SaxesParser({ xmlns: true, position: true });
+    this.parser = parser;
+    this.internals = parser as unknown as SaxesInternals;
+    parser.on('opentagstart', () => {
+      this.tagLine = parser.line;
+      this.tagColumn = parser.column;
+    });
+    parser.on('opentag', (tag) => this.onOpen(tag));
+    parser.on('closetag', () => this.onClose());
+    parser.on('text', (t) => this.onText(t));
+    parser.on('cdata', (t) => this.onText(t));
+    parser.on('doctype', (d) => this.onDoctype(d));
+    parser.on('error', (e) => this.onError(e));
+  }
+
+  run(bytes: Uint8Array): void {
+    const { limits } = this.ctx;
+    if (bytes.length > limits.maxDocumentBytes) {
+      this.limit('maxDocumentBytes', limits.maxDocumentBytes, bytes.length);
+      return;
+    }
+    const enc = detectXmlEncoding(bytes);
+    if (enc.conflict) {
+      this.diagnostics.push(
+        readDiagnostic('xml-encoding-conflict', 'warning', {
+          fr: `L’encodage déclaré (${enc.declared}) ne correspond pas aux octets du fichier : lu en ${enc.label}.`,
+          en: `The declared encoding (${enc.declared}) does not match the file's bytes: read as ${enc.label}.`,
+        }, { location: { file: this.ctx.file, line: 1, column: 1 }, actual: enc.declared, expected: enc.label }),
+      );
+    }
+    const decoder = makeDecoder(enc.label);
+    if (decoder === null) {
+      this.fail(
+        readDiagnostic('xml-unsupported-encoding', 'error', {
+          fr: `L’encodage déclaré « ${enc.declared} » n’est pas pris en charge (attendu : UTF-8, UTF-16 ou ISO-8859-1).`,
+          en: `The declared encoding "${enc.declared}" is not supported (expected UTF-8, UTF-16 or ISO-8859-1).`,
+        }, { location: { file: this.ctx.file, line: 1, column: 1 }, fatal: true, actual: enc.declared }),
+      );
+      return;
+    }
+    const chunkBytes = CHUNK_BYTES;
+    for (let off = enc.bomLength; off < bytes.length; off += chunkBytes) {
+      if (this.ctx.signal?.aborted === true) {
+        this.fail(readDiagnostic('aborted', 'error', { fr: 'Lecture annulée.', en: 'Reading was cancelled.' }, { fatal: true }));
+        return;
+      }
+      let text: string;
+      try {
+        text = decoder.decode(bytes.subarray(off, Math.min(bytes.length, off + chunkBytes)), { stream: true });
+      } catch {
+        this.badEncoding(enc.label, off);
+        return;
+      }
+      this.write(text);
+      if (this.stopped) return;
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      this.badEncoding(enc.label, bytes.length);
+      return;
+    }
+    if (tail.length > 0) this.write(tail);
+    if (this.stopped) return;
+    this.parser.close();
+  }
+
+  private write(text: string): void {
+    for (let i = 0; i < text.length; i += CHUNK_CHARS) {
+      this.parser.write(i === 0 && text.length <= CHUNK_CHARS ? text : text.slice(i, i + CHUNK_CHARS));
+      if (this.stopped) return;
+      this.afterWrite();
+    }
+  }
+
+  /** Between writes: drains attachment text into its meter, and bounds pending text. */
+  private afterWrite(): void {
+    const st = this.internals;
+    const pending = st.text.length;
+    if (pending === 0) return;
+    if (this.attDepth >= 0 && this.attDepth === this.depth && (st.state === S_TEXT || st.state === S_CDATA)) {
+      this.feedAttachment(st.text);
+      st.text = '';
+      return;
+    }
+    const inAttribute = st.state === S_ATTRIB_VALUE_QUOTED || st.state === S_ATTRIB_VALUE_UNQUOTED;
+    const { limits } = this.ctx;
+    if (inAttribute && pending > limits.maxAttributeLength) {
+      this.limit('maxAttributeLength', limits.maxAttributeLength, pending, this.here());
+    } else if (!inAttribute && pending > limits.maxTextLength) {
+      this.limit('maxTextLength', limits.maxTextLength, pending, this.here());
+    }
+  }
+
+  private here(): Location {
+    return { file: this.ctx.file, line: this.parser.line, column: this.parser.column };
+  }
+
+  private onOpen(tag: SaxesTagNS): void {
+    const depth = this.depth;
+    const { limits } = this.ctx;
+    if (depth >= limits.maxXmlDepth) {
+      this.limit('maxXmlDepth', limits.maxXmlDepth, depth + 1, this.here());
+    }
+    const uri = tag.uri;
+    const local = tag.local;
+    let frame = this.frames[depth];
+    if (frame === undefined) {
+      frame = { name: '', uri: '', local: '', pos: 1, counts: null, trie: null, line: 0, column: 0 };
+      this.frames[depth] = frame;
+    } else if (frame.counts !== null) {
+      frame.counts.clear();
+    }
+    frame.name = tag.name;
+    frame.uri = uri;
+    frame.local = local;
+    // saxes reports the position past the character that ended the name: step back to '<'.
+    const col = this.tagColumn - tag.name.length - 1;
+    if (col >= 1) {
+      frame.line = this.tagLine;
+      frame.column = col;
+    } else {
+      frame.line = this.tagLine - 1;
+      frame.column = 0;
+    }
+    if (this.parser.line !== this.tagLine || this.parser.column - this.tagColumn > this.ctx.limits.maxAttributeLength) {
+      this.checkAttributes(tag);
+    }
+    this.depth = depth + 1;
+
+    if (depth === 0) {
+      frame.pos = 1;
+      this.onRoot(tag, frame);
+      return;
+    }
+    const parent = this.frames[depth - 1] as Frame;
+    const counts = parent.counts ?? (parent.counts = new Map());
+    const pos = (counts.get(tag.name) ?? 0) + 1;
+    counts.set(tag.name, pos);
+    frame.pos = pos;
+
+    if (uri === NS.xinclude) this.onXInclude(frame);
+
+    const ptrie = parent.trie;
+    let node: TrieNode | null = null;
+    if (ptrie !== null && ptrie.children !== null) {
+      const child = ptrie.children.get(local);
+      if (child !== undefined && child.uri === uri) node = child;
+    }
+    frame.trie = node;
+    if (node !== null && node.spec !== null) this.startFact(node.spec, tag);
+
+    const last = local.charCodeAt(local.length - 1);
+    // Unit prices (BT-146 to BT-148) may carry more decimals than amounts: not counted.
+    if (last === 101 /* e */ && this.priceDepth < 0 && local.endsWith('Price')) this.priceDepth = depth;
+    if (last === 116 /* t */ && this.root !== null && this.root.invoice) {
+      if (local.endsWith('Amount')) {
+        if (this.priceDepth < 0 && this.amountDepth < 0 && !local.startsWith('Price')) {
+          this.amountDepth = depth;
+          this.amountText = '';
+        }
+      } else if (ATTACHMENT_LOCALS.has(local)) {
+        this.startAttachment(tag);
+      }
+    }
+  }
+
+  private onRoot(tag: SaxesTagNS, frame: Frame): void {
+    const info = rootInfo(tag.local, tag.uri);
+    this.root = info;
+    frame.trie = info.trie;
+    this.facts.syntax = info.syntax;
+    this.facts.document = tag.local;
+    this.facts.rootNamespace = tag.uri === '' ? null : tag.uri;
+    this.facts.locations['document'] = this.locationOf(0, undefined);
+    if (info.syntax === 'ZUGFeRD1') {
+      this.diagnostics.push(
+        readDiagnostic('zugferd1-not-chorus', 'warning', {
+          fr: 'ZUGFeRD 1.0 (CrossIndustryDocument) est reconnu mais n’est pas une syntaxe Chorus Pro : utilisez CII D16B (Factur-X) ou UBL 2.1.',
+          en: 'ZUGFeRD 1.0 (CrossIndustryDocument) is recognised but is not a Chorus Pro syntax: use CII D16B (Factur-X) or UBL 2.1.',
+        }, { location: this.locationOf(0, undefined), actual: tag.uri }),
+      );
+    }
+    if (!info.invoice) {
+      const label = info.label ?? { fr: 'un document XML', en: 'an XML document' };
+      const nested = this.ctx.nested;
+      this.diagnostics.push(
+        readDiagnostic('not-an-invoice', nested ? 'warning' : 'error', {
+          fr: `Ce fichier est ${label.fr}, pas une facture UBL, CII ou CPP.`,
+          en: `This file is ${label.en}, not a UBL, CII or CPP invoice.`,
+        }, { location: this.locationOf(0, undefined), fatal: !nested, actual: tag.uri === '' ? tag.local : `{${tag.uri}}${tag.local}` }),
+      );
+      if (!nested) this.fatal = true;
+      // Nothing more to read from a document that is not an invoice.
+      this.stopped = true;
+      throw STOP;
+    }
+  }
+
+  private startFact(spec: FactSpec, tag: SaxesTagNS): void {
+    if (spec.kind === 'presence') {
+      if (this.facts.locations[spec.fact] === undefined) {
+        (this.facts as unknown as Record<string, unknown>)[spec.fact] = true;
+        this.facts.locations[spec.fact] = this.locationOf(this.depth - 1, spec.businessTerm);
+      }
+      return;
+    }
+    // First occurrence wins for single-valued facts.
+    if (spec.kind !== 'list' && this.facts.locations[spec.fact] !== undefined) return;
+    this.capDepth = this.depth - 1;
+    this.capText = '';
+    this.capSpec = spec;
+    this.capScheme = spec.kind === 'party' ? (tag.attributes['schemeID']?.value ?? null) : null;
+    this.capFormat = spec.kind === 'date' ? (tag.attributes['format']?.value ?? null) : null;
+    this.capLocation = spec.kind === 'list' && this.facts.locations[spec.fact] !== undefined ? null : this.locationOf(this.depth - 1, spec.businessTerm);
+  }
+
+  private startAttachment(tag: SaxesTagNS): void {
+    if (this.attDepth >= 0) return;
+    this.attDepth = this.depth - 1;
+    this.attMeter = new Base64Meter();
+    const location = this.locationOf(this.depth - 1, undefined);
+    this.attRecord = {
+      name: tag.attributes['filename']?.value ?? null,
+      declaredMime: tag.attributes['mimeCode']?.value ?? null,
+      size: 0,
+      sniffed: 'other',
+      location,
+    };
+  }
+
+  private feedAttachment(text: string): void {
+    const meter = this.attMeter;
+    if (meter === null) return;
+    meter.push(text);
+    const size = meter.size;
+    if (size > this.ctx.limits.maxAttachmentBytes) {
+      this.limit('maxAttachmentBytes', this.ctx.limits.maxAttachmentBytes, size, this.attRecord?.location);
+    }
+  }
+
+  private onText(text: string): void {
+    if (this.stopped) return;
+    const d = this.depth - 1;
+    if (d === this.attDepth) {
+      this.feedAttachment(text);
+      return;
+    }
+    if (text.length > this.ctx.limits.maxTextLength) {
+      this.limit('maxTextLength', this.ctx.limits.maxTextLength, text.length, this.here());
+    }
+    if (d === this.capDepth) this.capText += text;
+    if (d === this.amountDepth) this.amountText += text;
+  }
+
+  private onClose(): void {
+    if (this.stopped) return;
+    const d = --this.depth;
+    if (d === this.capDepth) this.endFact();
+    if (d === this.amountDepth) this.endAmount();
+    if (d === this.attDepth) this.endAttachment();
+    if (d === this.priceDepth) this.priceDepth = -1;
+  }
+
+  private endFact(): void {
+    const spec = this.capSpec as FactSpec;
+    const raw = this.capText;
+    const f = this.facts as unknown as Record<string, unknown>;
+    const location = this.capLocation;
+    this.capDepth = -1;
+    this.capSpec = null;
+    switch (spec.kind) {
+      case 'raw':
+        f[spec.fact] = raw;
+        break;
+      case 'text':
+        f[spec.fact] = raw.trim();
+        break;
+      case 'date': {
+        const v = raw.trim();
+        // UN/CEFACT code list 2379: format 102 is CCYYMMDD.
+        f[spec.fact] = this.capFormat === '102' && /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : v;
+        break;
+      }
+      case 'party': {
+        const id: PartyId = { value: raw.trim(), scheme: this.capScheme };
+        f[spec.fact] = id;
+        break;
+      }
+      case 'list':
+        (f[spec.fact] as string[]).push(raw.trim());
+        break;
+      case 'presence':
+        break;
+    }
+    if (location !== null) this.facts.locations[spec.fact] = location;
+  }
+
+  private endAmount(): void {
+    const d = this.amountDepth;
+    this.amountDepth = -1;
+    const v = this.amountText.trim();
+    const dot = v.indexOf('.');
+    const decimals = dot < 0 ? 0 : v.length - dot - 1;
+    if (decimals > this.maxDecimalsFound) {
+      this.maxDecimalsFound = decimals;
+      this.facts.maxAmountDecimals = decimals;
+      // The closed element's frame stays in the pool until a sibling opens.
+      this.facts.locations['maxAmountDecimals'] = this.locationOf(d, undefined);
+    }
+  }
+
+  private endAttachment(): void {
+    const meter = this.attMeter as Base64Meter;
+    const record = this.attRecord as Attachment;
+    this.attDepth = -1;
+    this.attMeter = null;
+    this.attRecord = null;
+    record.size = meter.size;
+    record.sniffed = sniffAttachment(meter.headBytes());
+    this.attBytes += meter.size;
+    this.facts.attachments.push(record);
+    if (meter.invalidChar !== null || meter.dataAfterPadding) {
+      const where = record.location;
+      this.diagnostics.push(
+        readDiagnostic('attachment-bad-base64', 'error', {
+          fr: `La pièce jointe${record.name === null ? '' : ` « ${record.name} »`} n’est pas du base64 valide${meter.invalidChar === null ? '' : ` (caractère « ${meter.invalidChar} »)`}.`,
+          en: `The attachment${record.name === null ? '' : ` "${record.name}"`} is not valid base64${meter.invalidChar === null ? '' : ` (character "${meter.invalidChar}")`}.`,
+        }, where === undefined ? {} : { location: where }),
+      );
+    }
+    if (this.attBytes > this.ctx.limits.maxDocumentBytes) {
+      this.limit('maxDocumentBytes', this.ctx.limits.maxDocumentBytes, this.attBytes, record.location);
+    }
+  }
+
+  private checkAttributes(tag: SaxesTagNS): void {
+    const max = this.ctx.limits.maxAttributeLength;
+    for (const name in tag.attributes) {
+      const a = tag.attributes[name];
+      if (a !== undefined && a.value.length > max) this.limit('maxAttributeLength', max, a.value.length, this.locationOf(this.depth, undefined));
+    }
+  }
+
+  /** The location of the element open at `depth` (0 = root), XPath built from the frame pool. */
+  private locationOf(depth: number, businessTerm: string | undefined): Location {
+    let xpath = '';
+    for (let i = 0; i <= depth; i++) {
+      const f = this.frames[i] as Frame;
+      const prefix = CANONICAL_PREFIX.get(f.uri) ?? prefixOf(f.name);
+      xpath += `/${prefix === '' ? '' : `${prefix}:`}${f.local}[${f.pos}]`;
+    }
+    const frame = this.frames[depth] as Frame;
+    const loc: Location = { file: this.ctx.file, xpath, line: frame.line };
+    if (frame.column > 0) loc.column = frame.column;
+    if (businessTerm !== undefined) loc.businessTerm = businessTerm;
+    return loc;
+  }
+
+  private onDoctype(doctype: string): void {
+    if (this.sawDoctype) return;
+    this.sawDoctype = true;
+    const internalSubset = doctype.includes('[');
+    const declaresEntities = /<!ENTITY/i.test(doctype);
+    const external = /\b(SYSTEM|PUBLIC)\b/.test(doctype);
+    this.diagnostics.push(
+      readDiagnostic('xml-doctype', 'error', {
+        fr: `Le document contient une déclaration DOCTYPE${declaresEntities ? ' qui déclare des entités' : external ? ' qui référence une DTD externe' : ''} : elle n’est jamais traitée (ni DTD, ni entité externe, ni accès réseau). Une facture UBL ou CII n’en contient pas.`,
+        en: `The document has a DOCTYPE declaration${declaresEntities ? ' declaring entities' : external ? ' referencing an external DTD' : ''}: it is never processed (no DTD, no external entity, no network access). UBL and CII invoices have none.`,
+      }, { location: this.here(), actual: internalSubset ? 'internal subset' : external ? 'external DTD' : 'doctype' }),
+    );
+  }
+
+  private onXInclude(frame: Frame): void {
+    this.diagnostics.push(
+      readDiagnostic('xml-xinclude', 'error', {
+        fr: 'Le document contient un élément XInclude : il n’est jamais résolu.',
+        en: 'The document contains an XInclude element: it is never resolved.',
+      }, { location: { file: this.ctx.file, line: frame.line, column: frame.column } }),
+    );
+  }
+
+  private onError(e: Error): void {
+    if (this.stopped) throw STOP;
+    // saxes prefixes "line:column: " to its messages.
+    const message = e.message.replace(/^\d+:\d+: /, '');
+    const truncated = /unclosed tag|unexpected end/i.test(message);
+    const entity = /undefined entity/i.test(message);
+    this.fail(
+      readDiagnostic(truncated ? 'xml-truncated' : 'xml-not-well-formed', 'error', {
+        fr: truncated
+          ? `Le XML s’arrête avant la fin du document (fichier tronqué ?) : ${message}`
+          : `Le XML est mal formé ligne ${this.parser.line}, colonne ${this.parser.column} : ${message}${entity ? ' (les entités déclarées par une DTD ne sont jamais développées)' : ''}`,
+        en: truncated
+          ? `The XML ends before the document does (truncated file?): ${message}`
+          : `The XML is not well-formed at line ${this.parser.line}, column ${this.parser.column}: ${message}${entity ? ' (entities declared in a DTD are never expanded)' : ''}`,
+      }, { location: this.here(), fatal: true }),
+    );
+    throw STOP;
+  }
+
+  private badEncoding(label: string, offset: number): void {
+    this.fail(
+      readDiagnostic('xml-bad-encoding', 'error', {
+        fr: `Octets invalides pour l’encodage ${label.toUpperCase()} vers l’octet ${offset} (après la ligne ${this.parser.line}) : le fichier est mal encodé.`,
+        en: `Invalid bytes for the ${label.toUpperCase()} encoding near byte ${offset} (after line ${this.parser.line}): the file is mis-encoded.`,
+      }, { location: this.here(), fatal: true, actual: offset }),
+    );
+  }
+
+  private limit(name: keyof Limits, value: number, actual: number, location?: Location): void {
+    this.fail(limitDiagnostic(name, value, location ?? { file: this.ctx.file }, actual));
+    throw STOP;
+  }
+
+  private fail(d: Diagnostic): void {
+    this.diagnostics.push(d);
+    this.fatal = true;
+    this.stopped = true;
+  }
+
+  internalError(e: unknown): void {
+    this.fail(
+      readDiagnostic('internal-error', 'error', {
+        fr: `Erreur interne pendant la lecture du XML : ${String(e)}`,
+        en: `Internal error while reading the XML: ${String(e)}`,
+      }, { location: { file: this.ctx.file }, fatal: true }),
+    );
+  }
+
+  result(): XmlReadResult {
+    const facts = this.facts;
+    const isInvoice = this.root?.invoice === true;
+    if (this.root === null && !this.fatal) {
+      this.fail(
+        readDiagnostic('xml-no-root', 'error', {
+          fr: 'Le fichier XML ne contient aucun élément.',
+          en: 'The XML file contains no element.',
+        }, { location: { file: this.ctx.file, line: 1, column: 1 }, fatal: true }),
+      );
+    }
+    if (isInvoice) {
+      deriveCadre(facts, this.diagnostics);
+      if (facts.syntax === 'CPP') {
+        // AIFE's CPP formats are mixed (CPPFactureMixte) or structured (CPPFacturePivot) by definition.
+        facts.formatFamily = facts.document === 'CPPFactureMixte' ? 'mixed-xml' : 'structured-xml';
+      } else {
+        facts.formatFamily = facts.attachments.some((a) => a.sniffed !== 'other') ? 'mixed-xml' : 'structured-xml';
+      }
+    }
+    return { facts, diagnostics: this.diagnostics, unreadable: this.fatal || !isInvoice, isInvoice };
+  }
+}
+
+function prefixOf(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? '' : name.slice(0, i);
+}
