@@ -17,6 +17,38 @@ interface PrecheckOptions {
 }
 type Precheck = (input: DepositInput[], context?: DepositContext, options?: PrecheckOptions) => Promise<Report>;
 
+/** Reads without the rules, for a core build that has the reader only: facts and reading problems. */
+const readOnly: Precheck = async (inputs, context = {}, options = {}) => {
+  const documents = [];
+  for (const input of inputs) {
+    for (const doc of await core.readDeposit(input, { limits: options.limits, pdfjs: options.pdfjs })) {
+      documents.push({
+        file: doc.file,
+        facts: doc.facts,
+        flows: [],
+        verdict: doc.unreadable ? ('unreadable' as const) : null,
+        release: context.release ?? '',
+        diagnostics: doc.diagnostics,
+        rules: [],
+      });
+    }
+  }
+  const all = documents.flatMap((d) => d.diagnostics);
+  return {
+    release: context.release ?? '',
+    lang: options.lang ?? 'fr',
+    context,
+    documents,
+    overrides: { catalogue: null, severity: {} },
+    summary: {
+      documents: documents.length,
+      errors: all.filter((d) => d.severity === 'error').length,
+      warnings: all.filter((d) => d.severity === 'warning').length,
+      infos: all.filter((d) => d.severity === 'info').length,
+    },
+  };
+};
+
 const post = (message: WorkerMessage): void => self.postMessage(message);
 
 /** Reads a file in chunks so that progress can be shown for long reads. */
@@ -38,8 +70,7 @@ async function readFile(file: File, limit: number, onBytes: (n: number) => void)
 }
 
 async function check(request: CheckRequest): Promise<void> {
-  const precheck = (core as unknown as { precheck?: Precheck }).precheck;
-  if (!precheck) throw new Error('precheck is not available in this build of @chorus-precheck/core');
+  const precheck = (core as unknown as { precheck?: Precheck }).precheck ?? readOnly;
   const total = request.files.reduce((sum, f) => sum + Math.min(f.size, request.limits.maxInputBytes + 1), 0);
   let loaded = 0;
   let lastPost = 0;
