@@ -1,0 +1,171 @@
+import { CATALOGUE_FILES } from '../generated/rules-data.js';
+import { activeAt } from './releases.js';
+import { nearest } from './nearest.js';
+import type { Cadre, CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus } from './types.js';
+
+/** Error thrown on misuse of the catalogue API (unknown release, malformed overlay). */
+export class CatalogueError extends Error {
+  /** The stable error code. */
+  readonly code: 'UNKNOWN_RELEASE' | 'BAD_OVERLAY';
+  constructor(code: 'UNKNOWN_RELEASE' | 'BAD_OVERLAY', message: string) {
+    super(message);
+    this.name = 'CatalogueError';
+    this.code = code;
+  }
+}
+
+interface RawFiles { flows: any; syntaxes: any; cadres: any; releases: any }
+
+/** Builds the catalogue data from the parsed catalogue files (validated by the loader). */
+export function catalogueFromFiles(files: readonly { file: string; json: unknown }[]): CatalogueData {
+  const byName = Object.fromEntries(files.map((f) => [f.file.replace(/^.*\//, '').replace(/\.json$/, ''), f.json])) as unknown as RawFiles;
+  return {
+    flows: byName.flows.flows,
+    syntaxes: byName.syntaxes.values,
+    b2bDefect: byName.syntaxes.b2bDefect,
+    cadres: byName.cadres.cadres,
+    defaultCadre: byName.cadres.default,
+    reformCodePattern: byName.cadres.reformCodes.pattern,
+    typeCodes: byName.cadres.typeCodes,
+    releases: byName.releases.releases,
+    latest: byName.releases.latest,
+  };
+}
+
+function mergeBy<T, K extends keyof T>(base: T[], patch: Array<Partial<T>> | undefined, key: K): T[] {
+  if (!patch) return base;
+  const out = base.map((x) => ({ ...x }));
+  for (const p of patch) {
+    const i = out.findIndex((x) => x[key] === p[key]);
+    if (i >= 0) out[i] = { ...out[i], ...p } as T;
+    else out.push(p as T);
+  }
+  return out;
+}
+
+/** Applies a catalogue overlay: merges entries by key and renames overlaid flow syntaxe values. */
+export function applyOverlay(data: CatalogueData, overlay: CatalogueOverlay | null | undefined): CatalogueData {
+  if (!overlay) return data;
+  if (typeof overlay !== 'object') throw new CatalogueError('BAD_OVERLAY', 'The catalogue overlay must be an object.');
+  let syntaxes = data.syntaxes.map((s) => ({ ...s }));
+  const flows = data.flows.map((f) => ({ ...f }));
+  for (const p of overlay.flows ?? []) {
+    if (!p || typeof p.code !== 'string') throw new CatalogueError('BAD_OVERLAY', 'Each overlay flow needs a "code".');
+    const i = flows.findIndex((f) => f.code === p.code);
+    if (i < 0) { flows.push({ provisional: [], ...p } as Flow); continue; }
+    const before = flows[i]!;
+    const after: Flow = { ...before, ...p };
+    if (p.syntaxe && p.syntaxe !== before.syntaxe) {
+      // The user states the real value: the inferred one is no longer offered, and the
+      // flow's syntaxe stops being provisional unless the overlay says otherwise.
+      syntaxes = syntaxes.map((s) => (s.value === before.syntaxe && s.flow === before.code
+        ? { ...s, value: p.syntaxe!, provenance: 'official', provisional: false, note: 'Set by the catalogue overlay.' } : s));
+      if (!p.provisional) after.provisional = before.provisional.filter((x) => x !== 'syntaxe');
+    }
+    flows[i] = after;
+  }
+  syntaxes = mergeBy(syntaxes, overlay.syntaxes as Array<Partial<SyntaxeEntry>> | undefined, 'value');
+  const cadres = mergeBy(data.cadres, overlay.cadres as Array<Partial<Cadre>> | undefined, 'code');
+  return { ...data, flows, syntaxes, cadres };
+}
+
+/** The result of looking a syntaxe value up in the catalogue. */
+export interface SyntaxeLookup {
+  status: SyntaxeStatus | 'unknown';
+  /** The flow it names (real values and aliases). */
+  flow: Flow | null;
+  /** The nearest real value of this release, for anything else than a real value. */
+  suggestion: string | null;
+  entry: SyntaxeEntry | null;
+}
+
+/**
+ * The catalogue at one release: flows, syntaxe values and cadres in force, with lookups.
+ * Built once per (release, overlay) and reused across runs.
+ */
+export class Catalogue {
+  /** The catalogue data (after overlay), all releases. */
+  readonly data: CatalogueData;
+  /** The release this view is at. */
+  readonly release: string;
+  /** The flows in force at the release, in catalogue order. */
+  readonly flows: readonly Flow[];
+  /** The real syntaxe values in force at the release. */
+  readonly realSyntaxes: readonly string[];
+  private readonly flowByCode: Map<string, Flow>;
+  private readonly syntaxeByValue: Map<string, SyntaxeEntry>;
+  private readonly cadreByCode: Map<string, Cadre>;
+
+  constructor(data: CatalogueData, release: string) {
+    if (!data.releases.some((r) => r.id === release)) {
+      throw new CatalogueError('UNKNOWN_RELEASE', `Unknown Chorus Pro release "${release}"; known: ${data.releases.map((r) => r.id).join(', ')}.`);
+    }
+    this.data = data;
+    this.release = release;
+    this.flows = data.flows.filter((f) => activeAt(f, release));
+    this.flowByCode = new Map(this.flows.map((f) => [f.code, f]));
+    const syntaxes = data.syntaxes.filter((s) => activeAt(s, release));
+    this.syntaxeByValue = new Map(syntaxes.map((s) => [s.value, s]));
+    this.realSyntaxes = syntaxes.filter((s) => s.status === 'real' && (!s.flow || this.flowByCode.has(s.flow))).map((s) => s.value);
+    this.cadreByCode = new Map(data.cadres.map((c) => [c.code, c]));
+  }
+
+  /** Reads a flow by interface code, or null when it is not in force at this release. */
+  flow(code: string): Flow | null {
+    return this.flowByCode.get(code.trim().toUpperCase()) ?? null;
+  }
+
+  /** Reads a cadre by code, or null when it is not a Chorus Pro cadre. */
+  cadre(code: string): Cadre | null {
+    return this.cadreByCode.get(code) ?? null;
+  }
+
+  /** The cadre codes. */
+  cadreCodes(): string[] {
+    return [...this.cadreByCode.keys()];
+  }
+
+  /** Looks a syntaxe value up: real, alias, B2B defect, known wrong or unknown, with a suggestion. */
+  lookupSyntaxe(raw: string): SyntaxeLookup {
+    const value = raw.trim();
+    const entry = this.syntaxeByValue.get(value) ?? this.syntaxeByValue.get(value.toUpperCase()) ?? null;
+    const b2bActive = activeAt({ since: this.data.b2bDefect.since, until: this.data.b2bDefect.until }, this.release);
+    if (entry && (entry.status === 'real' || entry.status === 'alias')) {
+      const flow = entry.flow ? this.flow(entry.flow) : null;
+      if (flow) return { status: entry.status, flow, suggestion: entry.status === 'alias' ? flow.syntaxe : null, entry };
+    }
+    const suggestion = (entry?.nearest && this.realSyntaxes.includes(entry.nearest) ? entry.nearest : null)
+      ?? nearest(b2bActive ? value.replace(/_?B2B_?/gi, '_').replace(/_+$/, '') : value, this.realSyntaxes);
+    if (entry?.status === 'b2b-defect' || (b2bActive && value.toUpperCase().includes(this.data.b2bDefect.marker))) {
+      return { status: 'b2b-defect', flow: null, suggestion, entry };
+    }
+    if (entry?.status === 'known-wrong') return { status: 'known-wrong', flow: null, suggestion, entry };
+    return { status: 'unknown', flow: null, suggestion, entry: null };
+  }
+
+  /** Looks an interface code up, with the nearest code of this release when unknown. */
+  lookupInterfaceCode(raw: string): { flow: Flow | null; suggestion: string | null } {
+    const flow = this.flow(raw);
+    return { flow, suggestion: flow ? null : nearest(raw.trim().toUpperCase(), this.flows.map((f) => f.code)) };
+  }
+}
+
+let bundled: CatalogueData | null = null;
+
+/** Reads the catalogue shipped with the package (bundled data, no file system needed). */
+export function bundledCatalogueData(): CatalogueData {
+  bundled ??= catalogueFromFiles(CATALOGUE_FILES);
+  return bundled;
+}
+
+/** Options of {@link getCatalogue}. */
+export interface CatalogueOptions {
+  release?: string;
+  overlay?: CatalogueOverlay | null;
+}
+
+/** Reads the shipped catalogue at a release (default: latest), with an optional overlay. */
+export function getCatalogue(options: CatalogueOptions = {}): Catalogue {
+  const data = applyOverlay(bundledCatalogueData(), options.overlay);
+  return new Catalogue(data, options.release ?? data.latest);
+}

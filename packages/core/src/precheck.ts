@@ -1,0 +1,161 @@
+/**
+ * The pre-check: reads every deposit file, derives the facts the rules need, runs the rules of
+ * the chosen Chorus Pro release, and assembles the report (flows, verdict, diagnostics, rule
+ * outcomes with explanations). Browser-safe.
+ */
+import type { CatalogueOverlay } from './catalogue/types.js';
+import type { DepositContext } from './context.js';
+import type { Limits } from './limits.js';
+import type { ReadDocument } from './read/facts.js';
+import type { DepositInput, PdfjsLoader, ReadOptions } from './read/input.js';
+import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
+import { sortDiagnostics } from './report/order.js';
+import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
+import { contextChoosesFlow, depositFacts, flowFact, type BuyerDirectory } from './rules/deposit-facts.js';
+import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
+import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
+import { loadRuleSet, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
+
+/** Reads one deposit file into its invoice documents (the reader's `readDeposit`). */
+export type DepositReader = (input: DepositInput, options: ReadOptions) => Promise<ReadDocument[]>;
+
+/** Options of {@link precheck}. */
+export interface PrecheckOptions {
+  /** Language of `Diagnostic.message` (both are always in `messages`). Default `fr`. */
+  lang?: 'fr' | 'en';
+  /** A catalogue overlay, e.g. the real syntaxe strings of the works flows. */
+  catalogueOverlay?: CatalogueOverlay | null;
+  /** Per-rule severity overrides (`off` disables a rule). */
+  severity?: SeverityOverrides;
+  /** The same two overrides in the configuration file's shape (`catalogueOverlay`/`severity` win). */
+  overrides?: { catalogue?: CatalogueOverlay | null; severity?: SeverityOverrides };
+  limits?: Partial<Limits>;
+  pdfjs?: PdfjsLoader;
+  signal?: AbortSignal;
+  /** A snapshot of the Chorus directory: buyers requiring a service code and/or an EJ. */
+  directory?: BuyerDirectory | null;
+  /** The rule set to use (default: the shipped rules). */
+  ruleSet?: RuleSet;
+  /** The reader (default: the core's `readDeposit`, loaded on first use). */
+  reader?: DepositReader;
+}
+
+let defaultReader: DepositReader | null = null;
+
+async function reader(options: PrecheckOptions): Promise<DepositReader> {
+  if (options.reader) return options.reader;
+  defaultReader ??= (await import('./read/index.js')).readDeposit;
+  return defaultReader;
+}
+
+/** The container of a whole deposit file, from its magic bytes and, for gzip, its name. */
+export function depositContainerOf(input: DepositInput, documents: readonly ReadDocument[]): string {
+  const b = input.bytes;
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b) return 'zip';
+  if (b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b) {
+    // A gzip holds one file: several documents, or a .tar.gz/.tgz name, mean a tar inside.
+    return /\.(tar\.gz|tgz)$/i.test(input.name) || documents.length > 1 ? 'tar.gz' : 'gzip';
+  }
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  if (/^[\s\uFEFF\u00EF\u00BB\u00BF]*</.test(head)) return 'xml';
+  return documents[0]?.facts.container ?? 'unknown';
+}
+
+function locationOf(target: string | null, doc: ReadDocument): Location {
+  const info = target ? DEPOSIT_FACTS[target] : undefined;
+  const found = info?.location ? doc.facts.locations[info.location] ?? doc.facts.locations[target!] : undefined;
+  const loc: Location = found ? { ...found } : { file: doc.file };
+  if (!loc.file) loc.file = doc.file;
+  if (info?.businessTerm && !loc.businessTerm) loc.businessTerm = info.businessTerm;
+  return loc;
+}
+
+function effectiveSeverity(id: string, shipped: Severity, overrides: SeverityOverrides): Severity {
+  const o = overrides[id];
+  return o && o !== 'off' ? o : shipped;
+}
+
+/** Checks one read document against the prepared rules. */
+export async function checkDocument(
+  doc: ReadDocument,
+  context: DepositContext,
+  prepared: PreparedRules,
+  shape: { invoiceCount: number; depositContainer: string },
+  settings: { lang: 'fr' | 'en'; severity: SeverityOverrides; directory?: BuyerDirectory | null },
+): Promise<DocumentReport> {
+  const catalogue = prepared.catalogue;
+  const facts = depositFacts(doc.facts, context, catalogue, shape, settings.directory);
+  const evaluations = await prepared.runDeposit(facts);
+  const rules: RuleOutcome[] = [];
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  let contextError = false;
+  let ruleError = false;
+  for (const rule of prepared.depositRules) {
+    const severity = effectiveSeverity(rule.id, rule.meta.severity, settings.severity);
+    if (doc.unreadable && rule.needsDocument) { rules.push(outcomeOf(rule, skippedEvaluation(rule), severity)); continue; }
+    const ev = evaluations.get(rule.id);
+    if (!ev) continue;
+    rules.push(outcomeOf(rule, ev, severity));
+    if (ev.status !== 'failed') continue;
+    diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
+    if (severity === 'error') { ruleError = true; if (!rule.needsDocument) contextError = true; }
+  }
+  const flows: FlowResult[] = [];
+  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, (code) => flowFact(catalogue.flow(code)!));
+  for (const flow of catalogue.flows) {
+    const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
+    const excludedBy = outcomes
+      ? [...outcomes].filter(([id, ev]) => ev.status === 'failed' && effectiveSeverity(id, prepared.depositRules.find((r) => r.id === id)!.meta.severity, settings.severity) === 'error').map(([id]) => id).sort()
+      : [];
+    flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 });
+  }
+  let verdict: Verdict = null;
+  if (contextChoosesFlow(context)) {
+    const readerError = doc.diagnostics.some((d) => d.severity === 'error');
+    verdict = contextError ? 'rejected' : doc.unreadable ? 'unreadable' : ruleError || readerError || facts.flow === null ? 'rejected' : 'accepted';
+  }
+  return { file: doc.file, facts: doc.facts, flows, verdict, release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules };
+}
+
+/**
+ * Pre-checks a deposit: one or several files, each checked as what would be sent to Chorus Pro
+ * in one go. Never throws on bad input (unreadable files are reported); throws only on misuse
+ * (unknown release, invalid rule set), with a typed error carrying a stable `code`.
+ */
+export async function precheck(input: DepositInput | DepositInput[], context: DepositContext = {}, options: PrecheckOptions = {}): Promise<Report> {
+  const inputs = Array.isArray(input) ? input : [input];
+  const lang = options.lang ?? 'fr';
+  const overlay = options.catalogueOverlay ?? options.overrides?.catalogue ?? null;
+  const severity = options.severity ?? options.overrides?.severity ?? {};
+  const set = options.ruleSet ?? loadRuleSet();
+  const prepared = set.prepare({ release: context.release ?? set.latest, overlay, severity });
+  const read = await reader(options);
+  const documents: DocumentReport[] = [];
+  for (const file of inputs) {
+    const readOptions: ReadOptions = {
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.pdfjs ? { pdfjs: options.pdfjs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    const docs = await read(file, readOptions);
+    const shape = { invoiceCount: docs.length, depositContainer: depositContainerOf(file, docs) };
+    for (const doc of docs) {
+      documents.push(await checkDocument(doc, context, prepared, shape, { lang, severity, directory: options.directory ?? null }));
+    }
+  }
+  const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };
+  for (const d of documents) for (const x of d.diagnostics) {
+    if (x.severity === 'error') summary.errors++;
+    else if (x.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return {
+    release: prepared.release,
+    lang,
+    context,
+    documents,
+    overrides: { catalogue: overlay, severity },
+    summary,
+  };
+}

@@ -1,0 +1,128 @@
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { interfaceCodeFromFileName } from '../catalogue/edi.js';
+import type { Flow } from '../catalogue/types.js';
+import type { DepositContext } from '../context.js';
+import type { Facts, Profile } from '../read/facts.js';
+
+/**
+ * A user-supplied snapshot of the Chorus Pro directory: per buyer SIRET, whether invoices must
+ * carry a service code and/or an engagement juridique (field names of the Chorus directory).
+ */
+export type BuyerDirectory = Record<string, { codeServiceDoitEtreRenseigne?: boolean; numeroEJDoitEtreRenseigne?: boolean }>;
+
+/** What the deposit as a whole adds to one document's facts. */
+export interface DepositShape {
+  /** How many invoice documents the deposit file holds. */
+  invoiceCount: number;
+  /** The container of the deposit file as a whole. */
+  depositContainer: string;
+}
+
+/** The plain flow object rules see as the `flow` fact. */
+export function flowFact(flow: Flow): Record<string, unknown> {
+  return { code: flow.code, type: flow.type, formatFamily: flow.formatFamily, syntaxes: flow.syntaxes, scope: flow.scope, channels: flow.channels };
+}
+
+const PROFILE_BY_LEVEL: Record<string, Profile> = {
+  MINIMUM: 'MINIMUM', 'BASIC WL': 'BASIC WL', BASICWL: 'BASIC WL', BASIC: 'BASIC', 'EN 16931': 'EN 16931', EN16931: 'EN 16931',
+  COMFORT: 'EN 16931', EXTENDED: 'EXTENDED', XRECHNUNG: 'XRECHNUNG',
+};
+
+/** Reads the profile named by an XMP `fx:ConformanceLevel` (ZUGFeRD's COMFORT is EN 16931). */
+export function profileOfConformanceLevel(level: string | null | undefined): string | null {
+  if (!level) return null;
+  const key = level.trim().toUpperCase().replace(/\s+/g, ' ');
+  return PROFILE_BY_LEVEL[key] ?? key;
+}
+
+/** The flow a context chooses: by interface code for EDI, else by syntaxe, else by interface code. */
+export function chosenFlow(context: DepositContext, catalogue: Catalogue): Flow | null {
+  const interfaceCode = context.interfaceCode ?? (context.ediFileName ? interfaceCodeFromFileName(context.ediFileName) : null);
+  const bySyntaxe = context.syntaxe ? catalogue.lookupSyntaxe(context.syntaxe).flow : null;
+  const byCode = interfaceCode ? catalogue.flow(interfaceCode) : null;
+  if (context.channel === 'EDI') return byCode;
+  return context.syntaxe ? bySyntaxe : byCode;
+}
+
+/** Tells whether a context names a flow (a syntaxe for PORTAIL/API, an interface code or EDI file name). */
+export function contextChoosesFlow(context: DepositContext): boolean {
+  if (context.channel === 'EDI') return !!(context.interfaceCode || context.ediFileName);
+  return !!(context.syntaxe || context.interfaceCode || context.ediFileName);
+}
+
+/** Today as an ISO date, the default deposit date. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Builds the engine facts of one document: the reader's facts, the derived facts, the context
+ * and the deposit shape. Every fact of the catalogue gets a value (null when unknown).
+ */
+export function depositFacts(
+  facts: Facts,
+  context: DepositContext,
+  catalogue: Catalogue,
+  shape: DepositShape,
+  directory?: BuyerDirectory | null,
+  defaultDepositDate: string = today(),
+): Record<string, unknown> {
+  const syntaxe = context.syntaxe?.trim() || null;
+  const ediFileName = context.ediFileName?.trim() || null;
+  const interfaceCode = context.interfaceCode?.trim().toUpperCase() || (ediFileName ? interfaceCodeFromFileName(ediFileName) : null);
+  const s = syntaxe ? catalogue.lookupSyntaxe(syntaxe) : null;
+  const i = interfaceCode ? catalogue.lookupInterfaceCode(interfaceCode) : null;
+  const flow = chosenFlow({ ...context, ...(interfaceCode ? { interfaceCode } : {}) }, catalogue);
+  const pdf = facts.pdf;
+  const afs = (pdf?.embeddedFiles ?? []).map((f) => f.afRelationship).filter((x): x is string => typeof x === 'string');
+  const buyerSiret = facts.buyerId?.value.replace(/\s+/g, '') ?? null;
+  const entry = buyerSiret && directory ? directory[buyerSiret] : undefined;
+  return {
+    container: facts.container,
+    syntax: facts.syntax,
+    document: facts.document,
+    rootNamespace: facts.rootNamespace,
+    number: facts.number,
+    issueDate: facts.issueDate,
+    typeCode: facts.typeCode,
+    currency: facts.currency,
+    buyerReference: facts.buyerReference,
+    purchaseOrder: facts.purchaseOrder,
+    cadreRaw: facts.cadreRaw,
+    cadre: facts.cadre,
+    cadreSource: facts.cadreSource,
+    isWorks: facts.isWorks,
+    guideline: facts.guideline,
+    profile: facts.profile,
+    formatFamily: facts.formatFamily,
+    sellerId: facts.sellerId,
+    buyerId: facts.buyerId,
+    buyerName: facts.buyerName,
+    hasValideur: facts.hasValideur,
+    maxAmountDecimals: facts.maxAmountDecimals,
+    paymentMeansCodes: facts.paymentMeansCodes,
+    attachments: facts.attachments,
+    pdf,
+    imageAttachmentCount: facts.attachments.filter((a) => a.sniffed === 'pdf' || a.sniffed === 'zip').length,
+    invoiceXmlName: pdf?.invoiceXmlName ?? null,
+    pdfaPart: pdf?.xmp?.pdfaPart ?? null,
+    xmpProfile: profileOfConformanceLevel(pdf?.xmp?.conformanceLevel),
+    afRelationships: afs.length > 0 ? afs : null,
+    buyerRequiresServiceCode: entry?.codeServiceDoitEtreRenseigne === true,
+    buyerRequiresEngagement: entry?.numeroEJDoitEtreRenseigne === true,
+    channel: context.channel ?? null,
+    syntaxe,
+    syntaxeStatus: s?.status ?? null,
+    syntaxeSuggestion: s?.suggestion ?? null,
+    interfaceCode,
+    interfaceCodeStatus: i ? (i.flow ? 'real' : 'unknown') : null,
+    interfaceCodeSuggestion: i?.suggestion ?? null,
+    ediFileName,
+    space: context.space ?? null,
+    release: catalogue.release,
+    depositDate: context.depositDate ?? defaultDepositDate,
+    flow: flow ? flowFact(flow) : null,
+    invoiceCount: shape.invoiceCount,
+    depositContainer: shape.depositContainer,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The only module that imports json-rules-engine. Turns compiled rules into engines (once per
+ * release and catalogue) and engine results into our plain outcomes with full explanations.
+ */
+import { Engine } from 'json-rules-engine';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { ConditionTrace, RuleStatus } from '../report/report.js';
+import { CUSTOM_OPERATORS } from './operators/index.js';
+import { traceOf, whenTrace, type EvaluatedCondition } from './trace.js';
+import type { CompiledRule } from './types.js';
+
+/** One rule's evaluation on one set of facts. */
+export interface Evaluation {
+  status: Exclude<RuleStatus, 'skipped'>;
+  explanation: { when: ConditionTrace | null; assert: ConditionTrace | null };
+}
+
+// Rule files use plain `$.a.b` paths (checked by the schema): a direct walk is much cheaper
+// than JSONPath per condition and per run.
+function pathResolver(value: unknown, path: string): unknown {
+  let cur: unknown = value;
+  for (const key of path.slice(2).split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+/** A json-rules-engine instance holding a fixed list of compiled rules, run many times. */
+export class RuleEngine {
+  private readonly engine: Engine;
+  private readonly byId: Map<string, CompiledRule>;
+
+  constructor(rules: readonly CompiledRule[], catalogue: Catalogue) {
+    this.byId = new Map(rules.map((r) => [r.id, r]));
+    this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver, replaceFactsInEventParams: false });
+    for (const op of Object.values(CUSTOM_OPERATORS)) {
+      const test = op.create({ catalogue });
+      this.engine.addOperator(op.name, (a: unknown, b: unknown) => test(a, b));
+    }
+    // Only what the engine evaluates: the regulatory metadata stays in our registry.
+    for (const r of rules) this.engine.addRule({ name: r.id, priority: 1, conditions: r.conditions as never, event: { type: r.id } });
+  }
+
+  /** The rules this engine runs. */
+  get rules(): CompiledRule[] {
+    return [...this.byId.values()];
+  }
+
+  /** Runs every rule on the facts; returns each rule's status and explanation. */
+  async run(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
+    const out = new Map<string, Evaluation>();
+    if (this.byId.size === 0) return out;
+    const { results, failureResults } = await this.engine.run(facts);
+    for (const r of [...results, ...failureResults]) {
+      const rule = this.byId.get(String(r.name));
+      if (!rule) continue;
+      out.set(rule.id, evaluationOf(rule, r.conditions as unknown as EvaluatedCondition));
+    }
+    return out;
+  }
+}
+
+/** Reads a rule's status and explanation from its evaluated top-level `all[...when, not(assert)]`. */
+export function evaluationOf(rule: CompiledRule, top: EvaluatedCondition): Evaluation {
+  const children = top.all ?? [];
+  const whenCount = rule.meta.when.length;
+  const when = whenTrace(children.slice(0, whenCount).map(traceOf));
+  const notNode = children[whenCount];
+  const assert = notNode?.not ? traceOf(notNode.not) : null;
+  let status: Evaluation['status'];
+  if (assert?.evaluated) status = assert.result ? 'passed' : 'failed';
+  else status = 'not-applicable';
+  return { status, explanation: { when, assert } };
+}

@@ -1,0 +1,96 @@
+/**
+ * The fact catalogue: every fact a rule may name, what it means and where its value comes from.
+ * A rule naming a fact missing here is a load error, never a silently passing rule.
+ */
+
+/** Where a fact comes from: the invoice document, the deposit context, the deposit as a whole, or the portal account state. */
+export type FactKind = 'document' | 'context' | 'deposit' | 'portal';
+
+/** What the catalogue says about one fact. */
+export interface FactInfo {
+  kind: FactKind;
+  description: string;
+  /** Key of `Facts.locations` giving where the value was found, when it comes from the document. */
+  location?: string;
+  businessTerm?: string;
+}
+
+const d = (description: string, location?: string, businessTerm?: string): FactInfo => ({
+  kind: 'document', description, ...(location ? { location } : {}), ...(businessTerm ? { businessTerm } : {}),
+});
+const c = (description: string): FactInfo => ({ kind: 'context', description });
+
+/** The facts of deposit, content and Factur-X rules. */
+export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
+  container: d('The container the bytes turned out to be (xml, pdf, zip, tar.gz, gzip, unknown).'),
+  syntax: d('The invoice syntax (UBL, CII, CPP, ZUGFeRD1, unknown).', 'syntax'),
+  document: d('The XML root element local name.', 'document'),
+  rootNamespace: d('The XML root namespace.', 'document'),
+  number: d('The invoice number.', 'number', 'BT-1'),
+  issueDate: d('The issue date.', 'issueDate', 'BT-2'),
+  typeCode: d('The invoice type code.', 'typeCode', 'BT-3'),
+  currency: d('The invoice currency.', 'currency', 'BT-5'),
+  buyerReference: d('The buyer reference: the Chorus service code.', 'buyerReference', 'BT-10'),
+  purchaseOrder: d('The purchase order reference: the Chorus engagement juridique.', 'purchaseOrder', 'BT-13'),
+  cadreRaw: d('The billing framework as written.', 'cadre', 'BT-23'),
+  cadre: d('The normalised billing framework (A1 when absent).', 'cadre', 'BT-23'),
+  cadreSource: d('Where the cadre was found (BT-23, default, BT-24).', 'cadre', 'BT-23'),
+  isWorks: d('Whether the cadre is a works cadre (null when not a Chorus cadre).', 'cadre', 'BT-23'),
+  guideline: d('The specification identifier as written.', 'guideline', 'BT-24'),
+  profile: d('The Factur-X profile named by BT-24.', 'guideline', 'BT-24'),
+  formatFamily: d('The format family (structured-xml, mixed-xml, facturx-pdf, plain-pdf, unknown).'),
+  sellerId: d('The seller legal registration identifier {value, scheme}.', 'sellerId', 'BT-30'),
+  buyerId: d('The buyer legal registration identifier {value, scheme}.', 'buyerId', 'BT-47'),
+  buyerName: d('The buyer name.', 'buyerName', 'BT-44'),
+  hasValideur: d('Whether a valideur party is present.', 'hasValideur'),
+  maxAmountDecimals: d('The largest number of decimals in any amount.', 'maxAmountDecimals'),
+  paymentMeansCodes: d('The payment means codes.', 'paymentMeansCodes', 'BT-81'),
+  attachments: d('The attachments embedded in the invoice XML.', 'attachments'),
+  pdf: d('What was read from the PDF container.', 'pdf'),
+  imageAttachmentCount: d('How many attachments decode to a PDF or a ZIP (the invoice image of a mixed XML).', 'attachments'),
+  invoiceXmlName: d('The name of the invoice XML embedded in the PDF, or null.', 'pdf'),
+  pdfaPart: d('The PDF/A part declared in the XMP metadata, or null.', 'xmp'),
+  xmpProfile: d('The Factur-X profile named by the XMP conformance level, or null.', 'xmp'),
+  afRelationships: d('The /AFRelationship values of the embedded files, or null when none is exposed.', 'pdf'),
+  buyerRequiresServiceCode: d('Whether the directory snapshot says the buyer requires a service code (false when unknown).', 'buyerId', 'BT-47'),
+  buyerRequiresEngagement: d('Whether the directory snapshot says the buyer requires an engagement juridique (false when unknown).', 'buyerId', 'BT-47'),
+  channel: c('The deposit channel (PORTAIL, API, EDI), or null.'),
+  syntaxe: c('The "Syntaxe" value chosen (PORTAIL and API), or null.'),
+  syntaxeStatus: c('The catalogue status of the syntaxe value: real, alias, b2b-defect, known-wrong, unknown, or null.'),
+  syntaxeSuggestion: c('The nearest real syntaxe value, or null.'),
+  interfaceCode: c('The interface code given, or read from the EDI file name, or null.'),
+  interfaceCodeStatus: c('real when the interface code is in the catalogue at the release, unknown otherwise, null when none.'),
+  interfaceCodeSuggestion: c('The nearest interface code of the release, or null.'),
+  ediFileName: c('The EDI file name, or null.'),
+  space: c('The portal space (factures, factures-de-travaux), or null.'),
+  release: c('The Chorus Pro release checked against.'),
+  depositDate: c('The deposit date (ISO), today when not given.'),
+  flow: c('The chosen flow {code, type, formatFamily, syntaxes, scope, channels}, or null; each catalogue flow in turn when listing applicable flows.'),
+  invoiceCount: { kind: 'deposit', description: 'How many invoice documents the deposit file holds.' },
+  depositContainer: { kind: 'deposit', description: 'The container of the deposit file as a whole (xml, pdf, zip, tar.gz, gzip, unknown).' },
+});
+
+const p = (description: string): FactInfo => ({ kind: 'portal', description });
+
+/** The facts of portal and account rules, derived from the account state. */
+export const PORTAL_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
+  release: p('The Chorus Pro release the state is evaluated against.'),
+  loginEmail: p('The login e-mail.'),
+  contactEmail: p('The contact e-mail, or null.'),
+  lastName: p('The last name (nom).'),
+  firstName: p('The first name (prénom).'),
+  phone: p('The phone (téléphone), or null.'),
+  activated: p('Whether the account is activated.'),
+  activationLinkAgeMinutes: p('Minutes since the activation link was sent, or null.'),
+  profiles: p('The profiles of the user.'),
+  structureAtCreation: p('The structure given at account creation (before 3.8.1), or null.'),
+  pendingAttachmentCount: p('Attachment requests pending.'),
+  attachedStructureCount: p('Active structures the account is attached to (approved by a manager, or given at creation).'),
+  approvalsNotByManagerCount: p('Approved attachment requests not decided by a manager.'),
+  pendingApprovals: p('Approval requests the user has to process.'),
+});
+
+/** The facts allowed for rules of an area (`portal` uses the portal facts, every other area the deposit facts). */
+export function factsForArea(area: string): Readonly<Record<string, FactInfo>> {
+  return area === 'portal' ? PORTAL_FACTS : DEPOSIT_FACTS;
+}

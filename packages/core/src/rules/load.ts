@@ -1,0 +1,163 @@
+import * as validators from '../generated/validators.js';
+import { compareReleases } from '../catalogue/releases.js';
+import { DECISION_IDS } from '../portal/decisions.js';
+import { factsForArea } from './facts-catalogue.js';
+import { CUSTOM_OPERATORS, isKnownOperator } from './operators/index.js';
+import { placeholdersForArea, placeholdersIn } from './placeholders.js';
+import type { CompiledRule, RuleCondition, RuleFile, RuleLoadError } from './types.js';
+
+interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; message?: string; keyword: string; params: Record<string, unknown> }> | null;
+}
+
+/** The precompiled validator of each schema (ajv standalone: no eval at run time). */
+export const VALIDATORS: Readonly<Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState', GeneratedValidator>> =
+  validators as unknown as Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState', GeneratedValidator>;
+
+/** Validates data against a schema; returns the errors as load errors of `file`. */
+export function schemaErrors(name: keyof typeof VALIDATORS, data: unknown, file: string): RuleLoadError[] {
+  const validate = VALIDATORS[name];
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((e) => ({
+    file,
+    pointer: e.instancePath || '',
+    code: 'schema' as const,
+    message: e.keyword === 'additionalProperties' ? `unknown property "${String(e.params.additionalProperty)}"` : `${e.message ?? e.keyword}`,
+  }));
+}
+
+/** The rule id a rule file must carry: its path under rules/ without `.json`. */
+export function expectedRuleId(file: string): string {
+  return file.replace(/\\/g, '/').replace(/^(.*\/)?rules\//, '').replace(/\.json$/, '');
+}
+
+function walk(cond: RuleCondition, pointer: string, visit: (c: RuleCondition, pointer: string) => void): void {
+  visit(cond, pointer);
+  cond.all?.forEach((c, i) => walk(c, `${pointer}/all/${i}`, visit));
+  cond.any?.forEach((c, i) => walk(c, `${pointer}/any/${i}`, visit));
+  if (cond.not) walk(cond.not, `${pointer}/not`, visit);
+}
+
+/** Lists every fact a condition reads, the compared value's fact references included. */
+function factsOf(cond: RuleCondition, out: Set<string>): void {
+  walk(cond, '', (c) => {
+    if (c.fact) out.add(c.fact);
+    const v = c.value as { fact?: unknown } | null;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.add(v.fact);
+  });
+}
+
+function firstFact(cond: RuleCondition): string | null {
+  let found: string | null = null;
+  walk(cond, '', (c) => { if (!found && c.fact) found = c.fact; });
+  return found;
+}
+
+// The compiler orders conditions by decreasing priority so that json-rules-engine evaluates
+// them one after the other and short-circuits: conditions it skips stay in the explanation
+// as not evaluated.
+function toEngine(cond: RuleCondition, priority: number): Record<string, unknown> {
+  const base: Record<string, unknown> = { priority, ...(cond.name ? { name: cond.name } : {}) };
+  if (cond.all) return { ...base, all: cond.all.map((c, i, a) => toEngine(c, a.length - i)) };
+  if (cond.any) return { ...base, any: cond.any.map((c, i, a) => toEngine(c, a.length - i)) };
+  if (cond.not) return { ...base, not: toEngine(cond.not, 1) };
+  return { ...base, fact: cond.fact, ...(cond.path ? { path: cond.path } : {}), operator: cond.operator, value: cond.value };
+}
+
+/**
+ * Checks one parsed rule file and compiles it: schema (precompiled ajv), id = path, facts and
+ * operators known, operator values usable, placeholders allowed, target known, examples present.
+ * Returns the compiled rule, or the load errors naming file and JSON pointer.
+ */
+export function compileRuleFile(file: string, json: unknown): { rule: CompiledRule | null; errors: RuleLoadError[] } {
+  const schema = schemaErrors('rule', json, file);
+  if (schema.length > 0) return { rule: null, errors: schema };
+  const meta = json as RuleFile;
+  const errors: RuleLoadError[] = [];
+  const err = (pointer: string, code: RuleLoadError['code'], message: string) => errors.push({ file, pointer, code, message });
+  const id = expectedRuleId(file);
+  if (meta.id !== id) err('/id', 'id', `rule id "${meta.id}" must be the file path under rules/ without .json: "${id}"`);
+  const area = id.split('/')[0] ?? '';
+  const known = factsForArea(area);
+  const checkCondition = (c: RuleCondition, pointer: string) => {
+    if (c.fact !== undefined && !(c.fact in known)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
+    const v = c.value as { fact?: unknown } | null;
+    if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v && !(typeof v.fact === 'string' && v.fact in known)) {
+      err(`${pointer}/value/fact`, 'fact', `unknown fact "${String(v.fact)}" for ${area} rules`);
+    }
+    if (c.operator !== undefined) {
+      if (!isKnownOperator(c.operator)) err(`${pointer}/operator`, 'operator', `unknown operator "${c.operator}"`);
+      else {
+        const custom = CUSTOM_OPERATORS[c.operator];
+        const isRef = v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v;
+        const problem = custom && !isRef ? custom.checkValue(c.value) : null;
+        if (problem) err(`${pointer}/value`, 'value', problem);
+      }
+    }
+  };
+  meta.when.forEach((c, i) => walk(c, `/when/${i}`, checkCondition));
+  walk(meta.assert, '/assert', checkCondition);
+  const allowed = placeholdersForArea(area);
+  for (const lang of ['fr', 'en'] as const) {
+    for (const name of placeholdersIn(meta.message[lang])) {
+      if (!allowed.includes(name)) err(`/message/${lang}`, 'placeholder', `placeholder {${name}} is not allowed; allowed: ${allowed.map((x) => `{${x}}`).join(' ')}`);
+    }
+  }
+  if (meta.target !== undefined && !(meta.target in known)) err('/target', 'target', `unknown target fact "${meta.target}"`);
+  if (meta.until !== undefined && compareReleases(meta.until, meta.since) <= 0) err('/until', 'release', `"until" ${meta.until} must be after "since" ${meta.since}`);
+  const expected = new Set(meta.examples.map((e) => e.expected));
+  if (!expected.has('passed')) err('/examples', 'examples', 'at least one example must pass');
+  if (!expected.has('failed')) err('/examples', 'examples', 'at least one example must fail');
+  meta.examples.forEach((ex, i) => {
+    for (const key of Object.keys(ex.facts ?? {})) if (!(key in known)) err(`/examples/${i}/facts/${key}`, 'fact', `unknown fact "${key}" in example`);
+    if (area === 'portal' && (ex.facts || ex.context)) err(`/examples/${i}`, 'examples', 'portal examples give a "state", not facts or context');
+    if (area !== 'portal' && ex.state) err(`/examples/${i}/state`, 'examples', 'only portal examples give a "state"');
+  });
+  if (meta.decisions) {
+    if (area !== 'portal') err('/decisions', 'decision', 'only portal rules take part in decisions');
+    meta.decisions.forEach((d, i) => { if (!(DECISION_IDS as readonly string[]).includes(d)) err(`/decisions/${i}`, 'decision', `unknown decision "${d}"; known: ${DECISION_IDS.join(', ')}`); });
+  }
+  if (errors.length > 0) return { rule: null, errors };
+  const facts = new Set<string>();
+  meta.when.forEach((c) => factsOf(c, facts));
+  factsOf(meta.assert, facts);
+  const n = meta.when.length + 1;
+  return {
+    rule: {
+      id,
+      file: file.replace(/\\/g, '/').replace(/^(.*\/)?rules\//, 'rules/'),
+      area,
+      meta,
+      facts: [...facts],
+      target: meta.target ?? firstFact(meta.assert),
+      needsDocument: [...facts].some((f) => known[f]?.kind === 'document'),
+      flowDependent: facts.has('flow'),
+      conditions: { all: [...meta.when.map((c, i) => toEngine(c, n - i)), { priority: 1, not: toEngine(meta.assert, 1) }] },
+    },
+    errors: [],
+  };
+}
+
+/** Checks a whole set of rule files: each file, then unique ids and `replacedBy` targets. */
+export function compileRuleFiles(files: readonly { file: string; json: unknown }[]): { rules: CompiledRule[]; errors: RuleLoadError[] } {
+  const rules: CompiledRule[] = [];
+  const errors: RuleLoadError[] = [];
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const { rule, errors: e } = compileRuleFile(f.file, f.json);
+    errors.push(...e);
+    if (!rule) continue;
+    const other = seen.get(rule.id);
+    if (other) { errors.push({ file: f.file, pointer: '/id', code: 'duplicate', message: `rule id "${rule.id}" is also used by ${other}` }); continue; }
+    seen.set(rule.id, f.file);
+    rules.push(rule);
+  }
+  for (const r of rules) {
+    if (r.meta.replacedBy && !seen.has(r.meta.replacedBy)) {
+      errors.push({ file: r.file, pointer: '/replacedBy', code: 'replacedBy', message: `replacedBy names an unknown rule "${r.meta.replacedBy}"` });
+    }
+  }
+  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { rules, errors };
+}

@@ -1,0 +1,68 @@
+/**
+ * The message placeholders a rule file may use: `{name}` in its message, replaced by the
+ * value seen. Any other placeholder is a load error.
+ */
+
+/** What a placeholder can read when a message is formatted. */
+export interface PlaceholderScope {
+  facts: Record<string, unknown>;
+  actual: unknown;
+  expected: unknown;
+  target: string | null;
+}
+
+type Resolver = (s: PlaceholderScope) => unknown;
+
+const DEPOSIT: Record<string, Resolver> = {
+  actual: (s) => s.actual,
+  expected: (s) => s.expected,
+  flow: (s) => (s.facts.flow as { code?: string } | null)?.code ?? null,
+  syntaxe: (s) => s.facts.syntaxe,
+  suggestion: (s) => (s.target === 'interfaceCode' ? s.facts.interfaceCodeSuggestion : s.facts.syntaxeSuggestion),
+  interfaceCode: (s) => s.facts.interfaceCode,
+  cadre: (s) => s.facts.cadre,
+  channel: (s) => s.facts.channel,
+  release: (s) => s.facts.release,
+  count: (s) => s.facts.invoiceCount,
+  number: (s) => s.facts.number,
+  buyer: (s) => (s.facts.buyerId as { value?: string } | null)?.value ?? null,
+};
+
+const PORTAL: Record<string, Resolver> = {
+  actual: (s) => s.actual,
+  expected: (s) => s.expected,
+  release: (s) => s.facts.release,
+  count: (s) => s.facts.approvalsNotByManagerCount,
+};
+
+/** The placeholder names allowed in rules of an area. */
+export function placeholdersForArea(area: string): readonly string[] {
+  return Object.keys(area === 'portal' ? PORTAL : DEPOSIT);
+}
+
+/** Lists the `{name}` placeholders of a message template. */
+export function placeholdersIn(template: string): string[] {
+  return [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
+}
+
+/** Renders a value for a message: strings as is, identifiers by value, lists joined. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.map(displayValue).join(', ');
+  if (typeof value === 'object') {
+    const v = value as { value?: unknown; code?: unknown };
+    if (v.value !== undefined) return displayValue(v.value);
+    if (v.code !== undefined) return displayValue(v.code);
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** Formats a message template of an area with the values of one run. */
+export function formatMessage(template: string, area: string, scope: PlaceholderScope): string {
+  const table = area === 'portal' ? PORTAL : DEPOSIT;
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
+    const resolve = table[name];
+    return resolve ? displayValue(resolve(scope)) : whole;
+  });
+}

@@ -1,0 +1,67 @@
+import type { ConditionTrace } from '../report/report.js';
+import type { RuleCondition } from './types.js';
+
+/** A condition node as json-rules-engine returns it after a run (result fields only on evaluated nodes). */
+export interface EvaluatedCondition {
+  name?: string;
+  all?: EvaluatedCondition[];
+  any?: EvaluatedCondition[];
+  not?: EvaluatedCondition;
+  fact?: string;
+  path?: string;
+  operator?: string;
+  value?: unknown;
+  factResult?: unknown;
+  valueResult?: unknown;
+  result?: boolean;
+}
+
+/** Builds the explanation node of an evaluated condition; nodes without a result are marked not evaluated. */
+export function traceOf(c: EvaluatedCondition): ConditionTrace {
+  const evaluated = typeof c.result === 'boolean';
+  const base = { ...(c.name ? { name: c.name } : {}), evaluated, result: evaluated ? (c.result as boolean) : null };
+  if (c.all) return { kind: 'all', ...base, children: c.all.map(traceOf) };
+  if (c.any) return { kind: 'any', ...base, children: c.any.map(traceOf) };
+  if (c.not) return { kind: 'not', ...base, children: [traceOf(c.not)] };
+  return {
+    kind: 'condition',
+    ...base,
+    ...(c.fact !== undefined ? { fact: c.fact } : {}),
+    ...(c.path ? { path: c.path } : {}),
+    ...(c.operator !== undefined ? { operator: c.operator } : {}),
+    expected: evaluated && c.valueResult !== undefined ? c.valueResult : c.value,
+    ...(evaluated ? { actual: c.factResult === undefined ? null : c.factResult } : {}),
+  };
+}
+
+/** Builds the explanation of a rule that was not run at all (skipped): every node not evaluated. */
+export function unevaluatedTrace(c: RuleCondition): ConditionTrace {
+  return traceOf(c as EvaluatedCondition);
+}
+
+/** Groups the `when` conditions of a rule under one `all` node whose outcome follows from its children. */
+export function whenTrace(children: ConditionTrace[]): ConditionTrace | null {
+  if (children.length === 0) return null;
+  const anyFalse = children.some((c) => c.result === false);
+  const allTrue = children.every((c) => c.result === true);
+  const evaluated = children.some((c) => c.evaluated);
+  return { kind: 'all', name: 'when', evaluated, result: anyFalse ? false : allTrue ? true : null, children };
+}
+
+/** Finds the first evaluated failing leaf of a trace: the condition that decided a failure. */
+export function firstFailingLeaf(t: ConditionTrace | null): ConditionTrace | null {
+  if (!t) return null;
+  if (t.kind === 'condition') return t.evaluated && t.result === false ? t : null;
+  // Under `not`, the leaf that made the inner condition true is the one to show.
+  if (t.kind === 'not') return firstPassingLeaf(t.children?.[0] ?? null);
+  for (const c of t.children ?? []) { const f = firstFailingLeaf(c); if (f) return f; }
+  return null;
+}
+
+function firstPassingLeaf(t: ConditionTrace | null): ConditionTrace | null {
+  if (!t) return null;
+  if (t.kind === 'condition') return t.evaluated && t.result === true ? t : null;
+  if (t.kind === 'not') return firstFailingLeaf(t.children?.[0] ?? null);
+  for (const c of t.children ?? []) { const f = firstPassingLeaf(c); if (f) return f; }
+  return null;
+}
