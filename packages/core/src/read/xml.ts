@@ -188,7 +188,7 @@ class XmlFactReader {
     const st = this.internals;
     const pending = st.text.length;
     if (pending === 0) return;
-    if (this.attDepth >= 0 && this.attDepth === this.depth && (st.state === S_TEXT || st.state === S_CDATA)) {
+    if (this.attDepth >= 0 && this.attDepth === this.depth - 1 && (st.state === S_TEXT || st.state === S_CDATA)) {
       this.feedAttachment(st.text);
       st.text = '';
       return;
