@@ -71,4 +71,19 @@ describe('Content-Security-Policy', () => {
     expect(violations.some((v) => v.startsWith('script-src'))).toBe(true);
     await page.context().close();
   });
+
+  it('reaches the check worker too: its script is served with the same policy', async () => {
+    const { page } = await openPlayground(browser, origin, '?lang=en');
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    const workerResponse = page.waitForResponse((r) => /precheck\.worker/.test(r.url()));
+    await page.setInputFiles('[data-testid="drop-input"]', {
+      name: 'a.xml',
+      mimeType: 'application/xml',
+      buffer: Buffer.from('<?xml version="1.0"?><Invoice/>'),
+    });
+    const response = await workerResponse;
+    expect(response.headers()['content-security-policy']).toBe(meta);
+    await page.context().close();
+  });
 });
+
