@@ -70,13 +70,13 @@ function toEngine(cond: RuleCondition, priority: number): Record<string, unknown
  * operators known, operator values usable, placeholders allowed, target known, examples present.
  * Returns the compiled rule, or the load errors naming file and JSON pointer.
  */
-export function compileRuleFile(file: string, json: unknown): { rule: CompiledRule | null; errors: RuleLoadError[] } {
+export function compileRuleFile(file: string, json: unknown, expectedId: string = expectedRuleId(file)): { rule: CompiledRule | null; errors: RuleLoadError[] } {
   const schema = schemaErrors('rule', json, file);
   if (schema.length > 0) return { rule: null, errors: schema };
   const meta = json as RuleFile;
   const errors: RuleLoadError[] = [];
   const err = (pointer: string, code: RuleLoadError['code'], message: string) => errors.push({ file, pointer, code, message });
-  const id = expectedRuleId(file);
+  const id = expectedId;
   if (meta.id !== id) err('/id', 'id', `rule id "${meta.id}" must be the file path under rules/ without .json: "${id}"`);
   const area = id.split('/')[0] ?? '';
   const known = factsForArea(area);
@@ -140,12 +140,12 @@ export function compileRuleFile(file: string, json: unknown): { rule: CompiledRu
 }
 
 /** Checks a whole set of rule files: each file, then unique ids and `replacedBy` targets. */
-export function compileRuleFiles(files: readonly { file: string; json: unknown }[]): { rules: CompiledRule[]; errors: RuleLoadError[] } {
+export function compileRuleFiles(files: readonly { file: string; json: unknown; id?: string }[]): { rules: CompiledRule[]; errors: RuleLoadError[] } {
   const rules: CompiledRule[] = [];
   const errors: RuleLoadError[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
-    const { rule, errors: e } = compileRuleFile(f.file, f.json);
+    const { rule, errors: e } = compileRuleFile(f.file, f.json, f.id ?? expectedRuleId(f.file));
     errors.push(...e);
     if (!rule) continue;
     const other = seen.get(rule.id);
