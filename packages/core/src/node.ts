@@ -15,3 +15,12 @@ export const nodePdfjsLoader: PdfjsLoader = () => import('pdfjs-dist/legacy/buil
 export function readDeposit(input: DepositInput, options: ReadOptions = {}): Promise<ReadDocument[]> {
   return readDepositWith(input, { ...options, pdfjs: options.pdfjs ?? nodePdfjsLoader });
 }
+export { lintRuleDirectory, readRuleDirectory, type RuleDirectory } from './rules/lint.node.js';
+import { precheck as precheckWith, type PrecheckOptions } from './precheck.js';
+import type { DepositContext } from './context.js';
+import type { Report } from './report/report.js';
+
+/** Pre-checks a deposit, with the Node pdf.js loader unless another one is given. */
+export function precheck(input: DepositInput | DepositInput[], context: DepositContext = {}, options: PrecheckOptions = {}): Promise<Report> {
+  return precheckWith(input, context, { ...options, pdfjs: options.pdfjs ?? nodePdfjsLoader });
+}
