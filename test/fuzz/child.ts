@@ -5,7 +5,7 @@
  * lets the parent kill it when an input hangs the event loop or exhausts memory.
  */
 import { allBombs } from '../helpers/bombs.js';
-import { checkDocuments, checkReport, ruleIdsOf, sha256 } from './invariants.js';
+import { checkDocuments, checkReport, limitHitsOf, ruleIdsOf, sha256 } from './invariants.js';
 import type { ChildJob, ChildResult, JobInput } from './runner.js';
 
 type Core = {
@@ -65,7 +65,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
   } catch (e) {
     const err = e as Error;
     return {
-      id: job.id, outcome: 'crash', ms: performance.now() - t0, violations: [], ruleIds: [], files: [],
+      id: job.id, outcome: 'crash', ms: performance.now() - t0, violations: [], ruleIds: [], limitHits: [], files: [],
       error: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}\n${err?.stack ?? ''}`,
       buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
@@ -76,7 +76,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
   });
   const files = Array.isArray(documents) ? (documents as { file?: unknown }[]).map((d) => String(d?.file)) : [];
   return {
-    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, violations, ruleIds: ruleIdsOf(documents),
+    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, violations, ruleIds: ruleIdsOf(documents), limitHits: limitHitsOf(documents),
     files: files.length > 50 ? [...files.slice(0, 50), `… ${files.length - 50} more`] : files,
     buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
@@ -85,7 +85,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
 process.on('message', (job: ChildJob) => {
   run(job).then(
     (result) => process.send?.(result),
-    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, violations: [], ruleIds: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
+    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
   );
 });
 process.send?.({ ready: true });

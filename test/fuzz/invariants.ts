@@ -101,3 +101,13 @@ export function ruleIdsOf(docs: unknown): string[] {
   for (const doc of docs as AnyDocument[]) for (const d of doc?.diagnostics ?? []) ids.add(d.ruleId);
   return [...ids].sort();
 }
+
+/** The `limit/*` diagnostics of a list of documents, with their file and value seen. */
+export function limitHitsOf(docs: unknown): { ruleId: string; file: string | null; actual: unknown }[] {
+  if (!Array.isArray(docs)) return [];
+  const out: { ruleId: string; file: string | null; actual: unknown }[] = [];
+  for (const doc of docs as AnyDocument[]) {
+    for (const d of doc?.diagnostics ?? []) if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, file: d.location?.file ?? null, actual: d.actual ?? null });
+  }
+  return out.slice(0, 20);
+}

@@ -28,6 +28,8 @@ export interface ChildResult {
   violations: string[];
   /** Diagnostic ids reported, each once. */
   ruleIds: string[];
+  /** The limit diagnostics reported, with the value seen (`actual`). */
+  limitHits: { ruleId: string; file: string | null; actual: unknown }[];
   /** Document file names reported (first 50). */
   files: string[];
   error?: string;
@@ -70,7 +72,7 @@ export class IsolatedRunner {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ id: p.id, outcome: 'exit', ms: 0, violations: [], ruleIds: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        p.resolve({ id: p.id, outcome: 'exit', ms: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       }
     });
     child.on('message', (m: ChildResult | { ready: true }) => {
@@ -108,7 +110,7 @@ export class IsolatedRunner {
         this.child = null;
         this.ready = null;
         child.kill('SIGKILL');
-        resolve({ id, outcome: 'hang', ms: timeoutMs, violations: [], ruleIds: [], files: [], error: `no answer within ${timeoutMs} ms`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        resolve({ id, outcome: 'hang', ms: timeoutMs, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer within ${timeoutMs} ms`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       }, timeoutMs);
       this.pending = {
         id,

@@ -646,6 +646,17 @@ function archiveBombs(): Bomb[] {
       expect: { limits: ['maxBatchBytes', 'maxDocumentBytes', 'maxTextLength', 'maxInputBytes'] },
     },
     {
+      id: 'gzip-1gb-lying',
+      name: 'lying.xml.gz',
+      description: 'gzip inflating to 1 GB whose trailer declares 1 kB',
+      build: () => {
+        const bomb = gzipBomb(GB);
+        new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength).setUint32(bomb.length - 4, 1024, true);
+        return bomb;
+      },
+      expect: { limits: ['maxBatchBytes', 'maxDocumentBytes', 'maxTextLength'] },
+    },
+    {
       id: 'gzip-declared-1gb',
       name: 'declared.xml.gz',
       description: 'gzip of a tiny invoice whose trailer declares 1 GB',
