@@ -118,8 +118,11 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
   return { container: 'zip', members, diagnostics };
 }
 
-/** Streams a gzip through fflate, refusing as soon as the output passes `max` bytes. */
-function gunzipBounded(bytes: Uint8Array, max: number, stopEarly: (head: Uint8Array) => boolean): { out: Uint8Array; exceeded: boolean; stopped: boolean } {
+/**
+ * Streams a gzip through fflate, refusing as soon as the output passes `max` bytes. Once the
+ * first KB is known, `onHead` may stop early, or lower `max` (a lone file, not a tar).
+ */
+function gunzipBounded(bytes: Uint8Array, max: number, onHead: (head: Uint8Array) => { stop: boolean; max?: number }): { out: Uint8Array; exceeded: boolean; stopped: boolean } {
   const chunks: Uint8Array[] = [];
   let size = 0;
   let exceeded = false;
@@ -137,7 +140,15 @@ function gunzipBounded(bytes: Uint8Array, max: number, stopEarly: (head: Uint8Ar
       head = concat(chunks, size);
       chunks.length = 0;
       chunks.push(head);
-      if (stopEarly(head)) stopped = true;
+      const decision = onHead(head);
+      if (decision.stop) stopped = true;
+      if (decision.max !== undefined && decision.max < max) {
+        max = decision.max;
+        if (size > max) {
+          exceeded = true;
+          chunks.length = 0;
+        }
+      }
     }
   });
   const STEP = 64 * 1024;
@@ -163,9 +174,10 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
 function listGzip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListing {
   // RFC 1952 §2.3.1: ISIZE, the last four bytes, is the input size modulo 2^32. A declared
   // size beyond the batch limit is refused before inflating anything.
+  let isize: number | null = null;
   if (bytes.length >= 18) {
     const n = bytes.length;
-    const isize = ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0;
+    isize = ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0;
     if (isize > limits.maxBatchBytes) {
       return { container: 'gzip', members: [], diagnostics: [limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, isize)] };
     }
@@ -173,19 +185,26 @@ function listGzip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListi
   let isTar = false;
   const r = gunzipBounded(bytes, limits.maxBatchBytes, (head) => {
     isTar = looksLikeTar(head);
-    // A single compressed file that is neither XML, PDF nor zip is not worth inflating whole.
-    if (isTar) return false;
+    if (isTar) return { stop: false };
+    // A single compressed file that is neither XML, PDF nor zip is not worth inflating whole;
+    // one that is, is one document: bounded by the document limit, not the batch limit
+    // (otherwise a gzip bomb is inflated up to 1 GB in memory before being refused).
+    // A lone file declaring more than the document limit is refused on its first KB.
     const c = sniffContainer(head).container;
-    return c !== 'xml' && c !== 'pdf' && c !== 'zip' && c !== 'gzip';
+    const max = isize !== null && isize > limits.maxDocumentBytes ? 0 : limits.maxDocumentBytes;
+    return { stop: c !== 'xml' && c !== 'pdf' && c !== 'zip' && c !== 'gzip', max };
   });
+  const base = file.split('!/').pop() ?? file;
+  const inner = base.replace(/\.t?gz$/i, '') || 'content';
+  if (r.exceeded && !isTar && limits.maxDocumentBytes < limits.maxBatchBytes) {
+    return { container: 'gzip', members: [{ name: inner, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file }, Math.max(isize ?? 0, limits.maxDocumentBytes + 1)) }], diagnostics: [] };
+  }
   if (r.exceeded) {
     return { container: 'gzip', members: [], diagnostics: [limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, limits.maxBatchBytes + 1)] };
   }
   if (!isTar && r.out.length >= 512) isTar = looksLikeTar(r.out);
   if (isTar) return listTar(r.out, file, limits);
   // A lone compressed file (invoice.xml.gz): one member named after the archive.
-  const base = file.split('!/').pop() ?? file;
-  const inner = base.replace(/\.t?gz$/i, '') || 'content';
   if (r.out.length > limits.maxDocumentBytes) {
     return { container: 'gzip', members: [{ name: inner, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file }, r.out.length) }], diagnostics: [] };
   }
