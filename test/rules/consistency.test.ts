@@ -1,0 +1,70 @@
+// The consistency check of every rule file (ESLint's checkRuleFiles): read from disk, so that a
+// rule file that is not yet bundled is checked too.
+import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
+import { compileRuleFile, compileRuleFiles } from '../../packages/core/src/rules/load.js';
+import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { runExample } from '../../packages/core/src/rules/examples.js';
+import { DEPOSIT_FACTS, PORTAL_FACTS } from '../../packages/core/src/rules/facts-catalogue.js';
+import { isKnownOperator } from '../../packages/core/src/rules/operators/index.js';
+import type { RuleCondition, RuleFile } from '../../packages/core/src/rules/types.js';
+
+const rulesDir = join(dirname(fileURLToPath(import.meta.url)), '../../rules');
+const dir = readRuleDirectory(rulesDir);
+const set = loadRuleSet({ ruleFiles: dir.rules, catalogueFiles: dir.catalogue });
+
+function leaves(c: RuleCondition): RuleCondition[] {
+  return [...(c.all ?? []).flatMap(leaves), ...(c.any ?? []).flatMap(leaves), ...(c.not ? leaves(c.not) : []), ...(c.fact ? [c] : [])];
+}
+
+describe('rule files', () => {
+  it('are all valid JSON', () => expect(dir.errors).toEqual([]));
+  it('are more than the V3.8.1 minimum', () => expect(dir.rules.length).toBeGreaterThanOrEqual(40));
+  it('have unique ids', () => {
+    const { errors } = compileRuleFiles(dir.rules);
+    expect(errors.filter((e) => e.code === 'duplicate')).toEqual([]);
+  });
+
+  describe.each(dir.rules.map((r) => [r.id, r] as const))('%s', (id, file) => {
+    const json = file.json as RuleFile;
+    it('loads: schema, facts, operators, placeholders, examples', () => {
+      expect(compileRuleFile(file.file, file.json, id).errors).toEqual([]);
+    });
+    it('has $schema first and id = path', () => {
+      expect(Object.keys(json)[0]).toBe('$schema');
+      expect(json.id).toBe(id);
+    });
+    it('cites its source', () => {
+      expect(json.reference.document.trim()).not.toBe('');
+      expect(json.reference.section.trim()).not.toBe('');
+      expect(json.reference.quote.trim().length).toBeGreaterThan(10);
+      if (json.provenance === 'seed') expect(json.reference.document).toMatch(/V3\.8\.1 release note/);
+    });
+    it('names only known facts and operators, and names every condition', () => {
+      const known = id.startsWith('portal/') ? PORTAL_FACTS : DEPOSIT_FACTS;
+      for (const leaf of [...json.when.flatMap(leaves), ...leaves(json.assert)]) {
+        expect(known).toHaveProperty([leaf.fact!]);
+        expect(isKnownOperator(leaf.operator!)).toBe(true);
+        expect(leaf.name?.trim()).toBeTruthy();
+      }
+    });
+    it('has a passing and a failing example', () => {
+      const expected = json.examples.map((e) => e.expected);
+      expect(expected).toContain('passed');
+      expect(expected).toContain('failed');
+    });
+    it.each(json.examples.map((e, i) => [i, e.expected, e.title ?? ''] as const))('example %i gives %s %s', async (i, expected) => {
+      const rule = set.rule(id)!;
+      const result = await runExample(set, rule, i);
+      expect(result.actual).toBe(expected);
+    });
+  });
+});
+
+describe('severity', () => {
+  it('is error only for seed, official or third-party rules (inferred ones cannot claim a rejection)', () => {
+    for (const r of set.rules) if (r.meta.provenance === 'inferred') expect([r.id, r.meta.severity]).not.toEqual([r.id, 'error']);
+  });
+});

@@ -1,0 +1,124 @@
+// The report of precheck() on hand-built facts: flows, verdicts, diagnostics (order, language,
+// location, source), deposit shape.
+import { describe, expect, it } from 'vitest';
+import { precheck } from '../../packages/core/src/precheck.js';
+import { doc, facts, facturxFacts, fakeReader, xmlInput, zipInput } from '../helpers/facts.js';
+
+const ids = (d: { diagnostics: { ruleId: string }[] }) => d.diagnostics.map((x) => x.ruleId);
+
+describe('precheck', () => {
+  it('gives no verdict without a syntaxe or interface code, and lists every catalogue flow', async () => {
+    const report = await precheck(xmlInput(), {}, { reader: fakeReader(doc('invoice.xml')) });
+    const d = report.documents[0]!;
+    expect(d.verdict).toBeNull();
+    expect(report.release).toBe('3.8.1');
+    expect(d.release).toBe('3.8.1');
+    expect(d.flows.map((f) => f.code)).toEqual(['FSO1100A', 'FSO1101A', 'FSO1106A', 'FSO1110A', 'FSO1111A', 'FSO1113A', 'FSO1116A', 'FSO1117A', 'FSO1120A', 'FSO1130A', 'FSO1131A', 'FSO1137A']);
+    const applicable = d.flows.filter((f) => f.applicable).map((f) => f.code);
+    expect(applicable).toEqual(['FSO1100A']);
+    expect(d.flows.find((f) => f.code === 'FSO1130A')).toEqual({ code: 'FSO1130A', applicable: false, excludedBy: ['deposit/works-flow-requires-works-cadre'], provisional: true });
+    expect(d.flows.find((f) => f.code === 'FSO1117A')!.excludedBy).toEqual(['deposit/format-family-matches-flow', 'deposit/syntax-matches-flow']);
+    expect(d.flows.find((f) => f.code === 'FSO1120A')!.excludedBy).toEqual(['deposit/justice-flow-requires-a3-cadre']);
+  });
+
+  it('accepts a works invoice on a works-only flow, and lists both works flows of its format', async () => {
+    const works = facts({ cadre: 'A4', cadreRaw: 'A4', cadreSource: 'BT-23', isWorks: true });
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', space: 'factures-de-travaux', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('w.xml', works)) });
+    const d = report.documents[0]!;
+    expect(d.verdict).toBe('accepted');
+    expect(d.diagnostics).toEqual([]);
+    expect(d.flows.filter((f) => f.applicable).map((f) => f.code)).toEqual(['FSO1100A', 'FSO1130A']);
+  });
+
+  it('rejects a simple invoice on FSO1130A with a located, bilingual diagnostic pointing at its rule file', async () => {
+    const f = facts({ locations: { cadre: { file: 'a.xml', xpath: '/Invoice[1]/cbc:ProfileID[1]', line: 4, column: 3 } } });
+    const report = await precheck(xmlInput('a.xml'), { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('a.xml', f)), lang: 'en' });
+    const d = report.documents[0]!;
+    expect(d.verdict).toBe('rejected');
+    const diag = d.diagnostics.find((x) => x.ruleId === 'deposit/works-flow-requires-works-cadre')!;
+    expect(diag).toMatchObject({
+      severity: 'error',
+      message: 'Flow FSO1130A carries works invoices only: billing framework A1 is not a works framework.',
+      location: { file: 'a.xml', xpath: '/Invoice[1]/cbc:ProfileID[1]', line: 4, column: 3, businessTerm: 'BT-23' },
+      source: { file: 'rules/deposit/works-flow-requires-works-cadre.json', pointer: '/assert' },
+      actual: 'A1',
+      expected: true,
+    });
+    expect(diag.messages!.fr).toContain('Le flux FSO1130A est réservé aux factures de travaux');
+    expect(report.lang).toBe('en');
+  });
+
+  it('rejects a known wrong syntaxe value with its nearest real value', async () => {
+    const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E2_UBL_INVOICE' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
+    const d = report.documents[0]!;
+    expect(d.verdict).toBe('rejected');
+    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')!.message).toContain('nearest real value: IN_DP_E2_UBL_INVOICE_MIN');
+  });
+
+  it('gives the B2B defect its own error, not the unknown-value one', async () => {
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E1_UBL_INVOICE_B2B' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
+    const d = report.documents[0]!;
+    expect(ids(d)).toContain('deposit/syntaxe-b2b-defect');
+    expect(ids(d)).not.toContain('deposit/syntaxe-exists');
+    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-b2b-defect')!.message).toContain('Choose IN_DP_E1_UBL_INVOICE');
+    expect(d.verdict).toBe('rejected');
+  });
+
+  it('treats any value with the B2B mention as the defect, even one not in the catalogue', async () => {
+    const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE_B2B' }, { reader: fakeReader(doc('a.xml')) });
+    expect(ids(report.documents[0]!)).toContain('deposit/syntaxe-b2b-defect');
+  });
+
+  it('accepts the alias IN_DP_E2_CII_16B of the D16B mixed flow', async () => {
+    const f = facts({ syntax: 'CII', document: 'CrossIndustryInvoice', formatFamily: 'mixed-xml', attachments: [{ name: 'f.zip', declaredMime: 'application/pdf', size: 100, sniffed: 'zip' }] });
+    const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E2_CII_16B' }, { reader: fakeReader(doc('m.xml', f)) });
+    expect(report.documents[0]!.verdict).toBe('accepted');
+  });
+
+  it('reads the flow of an EDI deposit from the file name and checks the naming convention', async () => {
+    const pdf = facturxFacts({ cadre: 'A7', isWorks: true });
+    const ok = await precheck(xmlInput(), { channel: 'EDI', ediFileName: 'FSO1137A_ABC123_ABC1231137000000000000001' }, { reader: fakeReader(doc('x.pdf', pdf)) });
+    expect(ok.documents[0]!.verdict).toBe('accepted');
+    const bad = await precheck(xmlInput(), { channel: 'EDI', ediFileName: 'FSO1137A_facture.pdf', syntaxe: 'IN_DP_E1_UBL_INVOICE' }, { reader: fakeReader(doc('x.pdf', pdf)) });
+    expect(ids(bad.documents[0]!)).toEqual(['deposit/edi-file-name-convention', 'deposit/syntaxe-not-used-in-edi']);
+    expect(bad.documents[0]!.verdict).toBe('rejected');
+  });
+
+  it('suggests the nearest interface code', async () => {
+    const report = await precheck(xmlInput(), { channel: 'EDI', interfaceCode: 'FSO1103A' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
+    expect(report.documents[0]!.diagnostics.find((x) => x.ruleId === 'deposit/interface-code-exists')!.message).toContain('nearest code: FSO1100A');
+  });
+
+  it('counts the invoices of a batch and checks its container', async () => {
+    const docs = [doc('b.zip!/1.xml'), doc('b.zip!/2.xml')];
+    const zipped = await precheck(zipInput(), { channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOICE' }, { reader: fakeReader(...docs) });
+    expect(zipped.documents.map((d) => d.verdict)).toEqual(['accepted', 'accepted']);
+    const edi = await precheck(zipInput(), { channel: 'EDI', interfaceCode: 'FSO1100A' }, { reader: fakeReader(...docs) });
+    expect(ids(edi.documents[0]!)).toContain('deposit/edi-several-invoices-tar-gz');
+  });
+
+  it('sorts diagnostics by severity, file, line, rule id and counts them', async () => {
+    const f = facts({ number: 'X'.repeat(25), paymentMeansCodes: ['59'], buyerId: { value: '123', scheme: null }, locations: { number: { file: 'a.xml', line: 9, column: 1 }, buyerId: { file: 'a.xml', line: 2, column: 1 } } });
+    const report = await precheck(xmlInput(), { channel: 'API' }, { reader: fakeReader(doc('a.xml', f)) });
+    const d = report.documents[0]!;
+    expect(d.diagnostics.map((x) => [x.severity, x.ruleId])).toEqual([
+      ['error', 'content/buyer-siret-valid'],
+      ['error', 'content/number-max-20-characters'],
+      ['warning', 'content/payment-means-not-58-59'],
+      ['info', 'deposit/syntaxe-chosen'],
+    ]);
+    expect(report.summary).toEqual({ documents: 1, errors: 2, warnings: 1, infos: 1 });
+  });
+
+  it('uses the directory snapshot for service code and EJ', async () => {
+    const directory = { '11000201100044': { codeServiceDoitEtreRenseigne: true, numeroEJDoitEtreRenseigne: true } };
+    const report = await precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml')), directory });
+    expect(ids(report.documents[0]!)).toEqual(['content/engagement-required-by-buyer', 'content/service-code-required-by-buyer']);
+  });
+
+  it('checks Factur-X content', async () => {
+    const f = facturxFacts({ pdf: { ...facturxFacts().pdf!, invoiceXmlName: 'zugferd-invoice.xml', xmp: { ...facturxFacts().pdf!.xmp!, pdfaPart: 1, conformanceLevel: 'BASIC' } } });
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E2_CII_FACTURX' }, { reader: fakeReader(doc('f.pdf', f)) });
+    expect(ids(report.documents[0]!)).toEqual(['facturx/invoice-xml-named-factur-x', 'facturx/pdfa3-declared', 'facturx/xmp-level-matches-bt24']);
+  });
+});
