@@ -22,4 +22,11 @@ describe('fuzz regressions', () => {
     expect(hit, JSON.stringify(lying.limitHits)).toBeDefined();
     expect(hit!.actual as number).toBeLessThanOrEqual(DEFAULT_LIMITS.maxDocumentBytes + 1);
   }, 90_000);
+
+  it('a zip whose entries share their data (overlapping-entries bomb) is refused before inflating', async () => {
+    // Before: 2 000 entries over one 100 MB member were inflated until the 1 GB batch limit (18 s, 1 GB RSS).
+    const r = await runner.run({ api: 'read', inputs: [{ bombId: 'zip-overlapping' }] }, 60_000);
+    expect(r.outcome, r.error ?? r.violations.join('\n')).toBe('ok');
+    expect(r.ruleIds).toContain('read/archive-overlapping-entries');
+  }, 90_000);
 });

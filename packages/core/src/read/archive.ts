@@ -11,6 +11,8 @@ export interface ArchiveMember {
   bytes: Uint8Array;
   /** Set when the member could not be extracted (limit, corrupt data): `bytes` is then empty. */
   diagnostic: Diagnostic | null;
+  /** Extracts the member when it is read (zip), instead of holding every member's bytes at once. */
+  extract?: () => { bytes: Uint8Array; diagnostic: Diagnostic | null };
 }
 
 /** The members of an archive and what was wrong with the archive itself. */
@@ -77,6 +79,19 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
       return false;
     },
   });
+  // Entries whose compressed data add up to more than the archive itself share their data:
+  // the overlapping-entries zip bomb (D. Fifield, "A better zip bomb", 2019). Refused whole.
+  const compressed = infos.reduce((sum, info) => sum + info.size, 0);
+  if (compressed > bytes.length) {
+    return {
+      container: 'zip',
+      members: [],
+      diagnostics: [readDiagnostic('archive-overlapping-entries', 'error', {
+        fr: `Les fichiers de l’archive se chevauchent (${compressed} octets compressés déclarés pour une archive de ${bytes.length} octets) : c’est une bombe zip, elle n’est pas lue.`,
+        en: `The archive's members overlap (${compressed} compressed bytes declared in an archive of ${bytes.length} bytes): this is a zip bomb, it is not read.`,
+      }, { location: { file }, fatal: true, actual: compressed, expected: bytes.length })],
+    };
+  }
   const members: ArchiveMember[] = [];
   const seen = new Set<string>();
   let total = 0;
@@ -99,20 +114,22 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
       diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, total));
       break;
     }
-    let extracted: Uint8Array | undefined;
-    let failure: Diagnostic | null = null;
-    try {
-      // Extract this one entry: fflate sizes the output from the declared size, so a lying
-      // header cannot make it allocate more than what was checked above.
-      let i = -1;
-      const out = unzipSync(bytes, { filter: () => ++i === index });
-      extracted = Object.values(out)[0];
-    } catch (e) {
-      failure = corrupt('zip', `${file}!/${info.name}`, e);
-    }
-    if (failure === null && extracted === undefined) failure = corrupt('zip', `${file}!/${info.name}`, 'entry not found');
-    const member: ArchiveMember = { name: info.name, bytes: extracted ?? EMPTY, diagnostic: failure };
-    members.push(member);
+    const extract = (): { bytes: Uint8Array; diagnostic: Diagnostic | null } => {
+      let extracted: Uint8Array | undefined;
+      let failure: Diagnostic | null = null;
+      try {
+        // Extract this one entry: fflate sizes the output from the declared size, so a lying
+        // header cannot make it allocate more than what was checked above.
+        let i = -1;
+        const out = unzipSync(bytes, { filter: () => ++i === index });
+        extracted = Object.values(out)[0];
+      } catch (e) {
+        failure = corrupt('zip', `${file}!/${info.name}`, e);
+      }
+      if (failure === null && extracted === undefined) failure = corrupt('zip', `${file}!/${info.name}`, 'entry not found');
+      return { bytes: extracted ?? EMPTY, diagnostic: failure };
+    };
+    members.push({ name: info.name, bytes: EMPTY, diagnostic: null, extract });
     if (problems.length > 0) diagnostics.push(...problems);
   }
   return { container: 'zip', members, diagnostics };

@@ -140,12 +140,14 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
 
 async function readMember(run: Run, archive: string, member: ArchiveMember, level: number, batch: Container): Promise<void> {
   const file = `${archive}!/${member.name}`;
-  if (member.diagnostic !== null) {
-    run.out.push({ file, facts: blankFacts(batch), diagnostics: [member.diagnostic], unreadable: true });
+  // Zip members are extracted only now, one at a time, so that a batch never sits whole in memory.
+  const { bytes, diagnostic } = member.extract ? member.extract() : member;
+  if (diagnostic !== null) {
+    run.out.push({ file, facts: blankFacts(batch), diagnostics: [diagnostic], unreadable: true });
     return;
   }
   try {
-    await readOne(run, file, member.bytes, level + 1, batch);
+    await readOne(run, file, bytes, level + 1, batch);
   } catch (e) {
     // One bad member never hides the others.
     run.out.push(failed(file, batch, internalError(file, e)));
