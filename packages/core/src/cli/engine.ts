@@ -2,6 +2,8 @@ import type { DepositContext } from '../context.js';
 import type { DepositInput } from '../read/input.js';
 import type { Report } from '../report/report.js';
 import type { LoadedConfig } from '../config/config.js';
+import { precheck, type PrecheckOptions } from '../precheck.js';
+import type { CatalogueOverlay } from '../catalogue/types.js';
 
 /** What every check of a CLI run shares: passed as-is to the worker threads. */
 export interface CheckSettings {
@@ -10,31 +12,23 @@ export interface CheckSettings {
   config: Pick<LoadedConfig, 'severity' | 'catalogue' | 'limits'> | null;
 }
 
-type Precheck = (input: DepositInput, context: DepositContext, options: Record<string, unknown>) => Promise<Report>;
-
-let precheckFn: Precheck | undefined;
+/**
+ * Loads the pdf.js legacy build (the one that runs in Node) only when a PDF arrives: importing
+ * it costs more than checking an XML invoice.
+ */
+const pdfjs = async (): Promise<unknown> => (await import('../node.js')).nodePdfjsLoader();
 
 /**
  * Checks one input file, as its own deposit: a file given to the CLI is what would be sent to
  * Chorus Pro in one go (a batch is one zip or tar.gz file).
  */
-export async function checkInput(input: DepositInput, settings: CheckSettings): Promise<Report> {
-  precheckFn ??= await loadPrecheck();
-  return precheckFn(input, settings.context, {
-    lang: settings.lang,
-    ...(settings.config
-      ? {
-          overrides: { catalogue: settings.config.catalogue, severity: settings.config.severity },
-          limits: settings.config.limits,
-        }
-      : {}),
-  });
-}
-
-async function loadPrecheck(): Promise<Precheck> {
-  const module = (await import('../precheck.js' as string)) as { precheck?: Precheck };
-  if (typeof module.precheck !== 'function') throw new Error('precheck is missing from the core build');
-  return module.precheck;
+export function checkInput(input: DepositInput, settings: CheckSettings): Promise<Report> {
+  const options: PrecheckOptions = { lang: settings.lang, pdfjs };
+  if (settings.config) {
+    options.overrides = { catalogue: settings.config.catalogue as CatalogueOverlay | null, severity: settings.config.severity };
+    options.limits = settings.config.limits;
+  }
+  return precheck(input, settings.context, options);
 }
 
 /**

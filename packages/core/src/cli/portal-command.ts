@@ -1,12 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { evaluatePortal, formatPortal, PortalStateError } from '../portal/evaluate.js';
+import type { PortalReport, PortalState } from '../portal/types.js';
+import { sortDiagnostics } from '../report/order.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
+import { EXIT, UsageError } from './usage-error.js';
 
-/** Runs `chorus-precheck portal <state.json>`. */
+/**
+ * Runs `chorus-precheck portal <state.json>`: the portal decisions (menus, first-login window,
+ * invoice deposit) for an account state, with the rules that decided each, and the diagnostics
+ * of the account fields. `--format json` prints `{ decisions: { "<id>": boolean }, diagnostics }`.
+ */
 export async function runPortal(
   command: Extract<Command, { kind: 'portal' }>,
-  _lang: 'fr' | 'en',
-  _io: Io,
-  _emit: (text: string) => Promise<void>,
+  lang: 'fr' | 'en',
+  io: Io,
+  emit: (text: string) => Promise<void>,
 ): Promise<number> {
-  throw new Error(`portal ${command.state}: the portal model is not wired yet`);
+  if (command.format !== 'text' && command.format !== 'json') throw new UsageError(`portal prints text or json, not ${command.format}`);
+  const path = resolve(io.cwd, command.state);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the account state ${command.state}: ${(error as Error).message}`);
+  }
+  let state: unknown;
+  try {
+    state = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`the account state ${command.state} is not JSON: ${(error as Error).message}`);
+  }
+  let report: PortalReport;
+  try {
+    report = await evaluatePortal(state as PortalState, { lang });
+  } catch (error) {
+    if (error instanceof PortalStateError) throw new UsageError(`${command.state}: ${error.message}`);
+    throw error;
+  }
+  await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet));
+  return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
+}
+
+function portalText(report: PortalReport, file: string, quiet: boolean): string {
+  const lines = [`${file}  release ${report.release}`];
+  const decisions = Object.values(report.decisions);
+  const width = Math.max(...decisions.map((d) => d.id.length));
+  for (const decision of decisions) {
+    const value = decision.absentInRelease ? 'absent in this release' : decision.value ? 'yes' : 'no';
+    const why = decision.decidedBy.length > 0 ? `  (${decision.decidedBy.join(', ')})` : '';
+    lines.push(`  ${decision.id.padEnd(width)}  ${value}${why}`);
+  }
+  const shown = sortDiagnostics(quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics);
+  for (const d of shown) lines.push(`  ${(d.location?.xpath ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+  const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
 }

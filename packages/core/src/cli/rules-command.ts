@@ -1,12 +1,138 @@
+import { stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { catalogueFromFiles } from '../catalogue/catalogue.js';
+import { CATALOGUE_FILES } from '../generated/rules-data.js';
+import { sortDiagnostics } from '../report/order.js';
+import { renderRulesReadme } from '../rules/docs.js';
+import { lintRuleDirectory, loadErrorDiagnostic, readRuleDirectory } from '../rules/lint.node.js';
+import { compileRuleFiles } from '../rules/load.js';
+import { listRules, type RuleInfo } from '../rules/registry.js';
+import { catalogueErrors, loadRuleSet, RuleSet } from '../rules/rule-set.js';
+import type { Diagnostic } from '../report/diagnostic.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
+import { EXIT, UsageError } from './usage-error.js';
 
-/** Runs `chorus-precheck rules list|show|lint|docs`. */
-export async function runRules(
-  command: Extract<Command, { kind: 'rules' }>,
-  _lang: 'fr' | 'en',
-  _io: Io,
-  _emit: (text: string) => Promise<void>,
-): Promise<number> {
-  throw new Error(`rules ${command.action} is not wired to the rule engine yet`);
+type RulesCommand = Extract<Command, { kind: 'rules' }>;
+
+/**
+ * Runs `chorus-precheck rules list|show <ID>|lint <dir>|docs [dir]`: the rules of a release, one
+ * rule with its reference and examples, the consistency checks over a directory of rule files
+ * (for regulators editing rules), and the generated catalogue.
+ */
+export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io, emit: (text: string) => Promise<void>): Promise<number> {
+  if (command.format !== 'text' && command.format !== 'json') throw new UsageError(`rules ${command.action} prints text or json, not ${command.format}`);
+  const asJson = command.format === 'json';
+  switch (command.action) {
+    case 'list': {
+      const rules = listRulesOf(command.release);
+      await emit(asJson ? json(rules) : listText(rules, lang));
+      return EXIT.ok;
+    }
+    case 'show': {
+      const id = command.argument ?? '';
+      const rules = listRulesOf(command.release);
+      const rule = rules.find((r) => r.id === id);
+      if (!rule) {
+        const near = rules.filter((r) => r.id.includes(id.split('/').pop() ?? id) || id.includes(r.id.split('/').pop() ?? '')).map((r) => r.id);
+        throw new UsageError(`no rule ${id}${near.length > 0 ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''} (chorus-precheck rules list)`);
+      }
+      await emit(asJson ? json(rule) : showText(rule, lang));
+      return EXIT.ok;
+    }
+    case 'lint': {
+      const dir = await directory(command.argument ?? '', io);
+      const diagnostics = sortDiagnostics(await lintRuleDirectory(dir));
+      await emit(asJson ? json(diagnostics) : lintText(diagnostics, dir));
+      return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
+    }
+    case 'docs': {
+      if (command.argument === null) {
+        await emit(renderRulesReadme(ruleSetOfDirectory(null).set));
+        return EXIT.ok;
+      }
+      const dir = await directory(command.argument, io);
+      const { set, errors } = ruleSetOfDirectory(dir);
+      if (errors.length > 0) {
+        io.stderr.write(lintText(errors, dir));
+        return EXIT.problems;
+      }
+      const target = command.output === null ? join(dir, 'README.md') : null;
+      if (target) {
+        await writeFile(target, renderRulesReadme(set));
+        io.stderr.write(`chorus-precheck: wrote ${target}\n`);
+      } else {
+        await emit(renderRulesReadme(set));
+      }
+      return EXIT.ok;
+    }
+  }
+}
+
+function listRulesOf(release: string | null): RuleInfo[] {
+  try {
+    return listRules(release ? { release } : {});
+  } catch (error) {
+    if ((error as { code?: string }).code === 'UNKNOWN_RELEASE') throw new UsageError((error as Error).message);
+    throw error;
+  }
+}
+
+async function directory(path: string, io: Io): Promise<string> {
+  const dir = resolve(io.cwd, path);
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new UsageError(`not a directory: ${path}`);
+  return dir;
+}
+
+/** Builds the rule set of a directory of rule files (its own catalogue, else the shipped one). */
+function ruleSetOfDirectory(dir: string | null): { set: RuleSet; errors: Diagnostic[] } {
+  const read = dir === null ? null : readRuleDirectory(dir);
+  const catalogue = read && read.catalogue.length > 0 ? read.catalogue : CATALOGUE_FILES;
+  const errors = [...(read?.errors ?? []), ...(read && read.catalogue.length > 0 ? catalogueErrors(read.catalogue) : [])];
+  const compiled = read ? compileRuleFiles(read.rules) : null;
+  errors.push(...(compiled?.errors ?? []));
+  const set = compiled ? new RuleSet(compiled.rules, catalogueFromFiles(catalogue)) : loadRuleSet();
+  return { set, errors: errors.map(loadErrorDiagnostic) };
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function listText(rules: readonly RuleInfo[], lang: 'fr' | 'en'): string {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map((r) => {
+    const range = r.until ? `${r.since}–${r.until}` : `${r.since}+`;
+    return `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${range.padEnd(12)}  ${r.title[lang]}${r.deprecated ? ' (deprecated)' : ''}`;
+  });
+  return `${lines.join('\n')}\n\n${rules.length} rules\n`;
+}
+
+function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
+  const lines = [
+    `${rule.id}  ${rule.severity}  ${rule.until ? `${rule.since}–${rule.until}` : `since ${rule.since}`}  ${rule.provenance}`,
+    '',
+    rule.title[lang],
+    '',
+    `Message: ${rule.message[lang]}`,
+    `Reference: ${rule.reference.document}, ${rule.reference.section}`,
+    `  “${rule.reference.quote}”${rule.reference.url ? `\n  ${rule.reference.url}` : ''}`,
+    `Rationale: ${rule.rationale}`,
+    `File: ${rule.file}`,
+  ];
+  if (rule.deprecated) lines.push(`Deprecated${rule.replacedBy ? `, replaced by ${rule.replacedBy}` : ''}.`);
+  lines.push('', 'Applies when:');
+  if (rule.when.length === 0) lines.push('  always');
+  for (const c of rule.when) lines.push(`  - ${c.name ?? JSON.stringify(c)}`);
+  lines.push('Requires:', `  - ${rule.assert.name ?? JSON.stringify(rule.assert)}`);
+  lines.push('', 'Examples:');
+  for (const e of rule.examples) lines.push(`  - ${e.expected}${e.title ? ` (${e.title})` : ''}: ${JSON.stringify({ ...(e.context ? { context: e.context } : {}), ...(e.facts ? { facts: e.facts } : {}), ...(e.state ? { state: e.state } : {}) })}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function lintText(diagnostics: readonly Diagnostic[], dir: string): string {
+  if (diagnostics.length === 0) return `${dir}: no problems\n`;
+  const lines = diagnostics.map((d) => `${d.location?.file ?? dir}#${d.source?.pointer ?? ''}  ${d.severity}  ${d.message}  ${d.ruleId}`);
+  return `${lines.join('\n')}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}\n`;
 }

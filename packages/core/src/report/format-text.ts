@@ -104,14 +104,15 @@ function headline(document: DocumentReport, labels: Labels): string {
 
 function flowList(flows: readonly FlowResult[], labels: Labels, paint: (style: Style, text: string) => string): string {
   if (flows.length === 0) return labels.none;
-  const items = flows.map((flow) => {
-    const mark = flow.provisional ? `${flow.code}*` : flow.code;
-    if (flow.applicable) return paint('green', `✓ ${mark}`);
-    const why = flow.excludedBy.length > 0 ? ` (${flow.excludedBy.join(', ')})` : '';
-    return `${paint('dim', `✗ ${mark}`)}${paint('dim', why)}`;
-  });
-  const note = flows.some((f) => f.provisional) ? `  ${paint('dim', `* ${labels.provisional}`)}` : '';
-  return `${items.join('  ')}${note}`;
+  // Compact on purpose: which flows are open and which are not; the rules that close each flow
+  // are in the JSON and SARIF outputs, and the findings above say why.
+  const code = (flow: FlowResult) => (flow.provisional ? `${flow.code}*` : flow.code);
+  const open = flows.filter((f) => f.applicable).map(code);
+  const closed = flows.filter((f) => !f.applicable).map(code);
+  const parts = [paint('green', `✓ ${open.length > 0 ? open.join(' ') : labels.none}`)];
+  if (closed.length > 0) parts.push(paint('dim', `✗ ${closed.join(' ')}`));
+  if (flows.some((f) => f.provisional)) parts.push(paint('dim', `* ${labels.provisional}`));
+  return parts.join('  ');
 }
 
 function locationText(diagnostic: Diagnostic, documentFile: string): string {
