@@ -91,7 +91,8 @@ export function depositFacts(
     cadreRaw: facts.cadreRaw,
     cadre: facts.cadre,
     cadreSource: facts.cadreSource,
-    isWorks: facts.isWorks,
+    // From the catalogue (after overlay), so that a user can correct an inferred works flag.
+    isWorks: catalogue.cadre(facts.cadre)?.works ?? null,
     guideline: facts.guideline,
     profile: facts.profile,
     formatFamily: facts.formatFamily,

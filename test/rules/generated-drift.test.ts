@@ -1,0 +1,33 @@
+// The checked-in generated files (rules/README.md, the bundled rule data, the precompiled
+// validators) must follow rules/**: run `npm run docs` after changing a rule file.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatedFiles } from '../../scripts/bundle-rules.js';
+import { renderRulesReadme } from '../../packages/core/src/rules/docs.js';
+import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
+import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+describe('generated files', () => {
+  it.each(Object.entries(generatedFiles()).map(([file, content]) => [relative(root, file), file, content] as const))('%s is up to date', (_rel, file, content) => {
+    expect(readFileSync(file, 'utf8') === content, 'stale: run npm run docs').toBe(true);
+  });
+
+  it('rules/README.md is up to date', () => {
+    const files = readRuleDirectory(join(root, 'rules'));
+    const expected = renderRulesReadme(loadRuleSet({ ruleFiles: files.rules, catalogueFiles: files.catalogue }));
+    expect(readFileSync(join(root, 'rules/README.md'), 'utf8') === expected, 'stale: run npm run docs').toBe(true);
+  });
+
+  it('the bundled rule set renders the same README as the files on disk', () => {
+    expect(renderRulesReadme(loadRuleSet())).toBe(readFileSync(join(root, 'rules/README.md'), 'utf8'));
+  });
+
+  it('the precompiled validators hold no eval and no require (browser under CSP)', () => {
+    const src = readFileSync(join(root, 'packages/core/src/generated/validators.ts'), 'utf8');
+    expect(src).not.toMatch(/\brequire\(|new Function|\beval\(/);
+  });
+});
