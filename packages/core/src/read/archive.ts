@@ -18,7 +18,9 @@ export interface ArchiveMember {
 /** The members of an archive and what was wrong with the archive itself. */
 export interface ArchiveListing {
   container: Container;
-  members: ArchiveMember[];
+  /** Produced lazily for gzip: each member is inflated when the previous one has been read. */
+  members: Iterable<ArchiveMember>;
+  /** Problems of the archive itself; complete once `members` has been iterated. */
   diagnostics: Diagnostic[];
 }
 
@@ -30,13 +32,25 @@ const EMPTY = new Uint8Array(0);
  */
 export function listArchive(bytes: Uint8Array, kind: 'zip' | 'gzip', file: string, limits: Limits): ArchiveListing {
   try {
-    return kind === 'zip' ? listZip(bytes, file, limits) : listGzip(bytes, file, limits);
+    if (kind === 'zip') return listZip(bytes, file, limits);
+    const listing: ArchiveListing = { container: 'gzip', members: [], diagnostics: [] };
+    listing.members = safe(gzipMembers(bytes, file, limits, listing), listing, file);
+    return listing;
   } catch (e) {
     return {
       container: kind,
       members: [],
       diagnostics: [corrupt(kind, file, e)],
     };
+  }
+}
+
+/** Wraps a member generator so that an unexpected error ends it with a diagnostic, never a throw. */
+function* safe(members: Generator<ArchiveMember>, listing: ArchiveListing, file: string): Generator<ArchiveMember> {
+  try {
+    yield* members;
+  } catch (e) {
+    listing.diagnostics.push(corrupt(listing.container, file, e));
   }
 }
 
@@ -135,97 +149,124 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
   return { container: 'zip', members, diagnostics };
 }
 
-/**
- * Streams a gzip through fflate, refusing as soon as the output passes `max` bytes. Once the
- * first KB is known, `onHead` may stop early, or lower `max` (a lone file, not a tar).
- */
-function gunzipBounded(bytes: Uint8Array, max: number, onHead: (head: Uint8Array) => { stop: boolean; max?: number }): { out: Uint8Array; exceeded: boolean; stopped: boolean } {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let exceeded = false;
-  let stopped = false;
-  let head: Uint8Array | null = null;
-  const gz = new Gunzip((chunk) => {
-    if (exceeded || stopped) return;
-    size += chunk.length;
-    if (size > max) {
-      exceeded = true;
-      return;
-    }
-    chunks.push(chunk);
-    if (head === null && size >= 1024) {
-      head = concat(chunks, size);
-      chunks.length = 0;
-      chunks.push(head);
-      const decision = onHead(head);
-      if (decision.stop) stopped = true;
-      if (decision.max !== undefined && decision.max < max) {
-        max = decision.max;
-        if (size > max) {
-          exceeded = true;
-          chunks.length = 0;
-        }
-      }
-    }
-  });
-  const STEP = 64 * 1024;
-  for (let off = 0; off < bytes.length && !exceeded && !stopped; off += STEP) {
-    const end = Math.min(bytes.length, off + STEP);
-    gz.push(bytes.subarray(off, end), end === bytes.length);
-  }
-  return { out: exceeded ? EMPTY : concat(chunks, Math.min(size, max)), exceeded, stopped };
-}
-
+/** Joins chunks into one array of `size` bytes (the chunk itself when there is one). */
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
   if (chunks.length === 1 && (chunks[0] as Uint8Array).length === size) return chunks[0] as Uint8Array;
   const out = new Uint8Array(size);
   let o = 0;
   for (const c of chunks) {
-    out.set(c.subarray(0, Math.min(c.length, size - o)), o);
-    o += c.length;
+    const n = Math.min(c.length, size - o);
+    out.set(c.subarray(0, n), o);
+    o += n;
     if (o >= size) break;
   }
   return out;
 }
 
-function listGzip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListing {
-  // RFC 1952 §2.3.1: ISIZE, the last four bytes, is the input size modulo 2^32. A declared
-  // size beyond the batch limit is refused before inflating anything.
-  let isize: number | null = null;
-  if (bytes.length >= 18) {
-    const n = bytes.length;
-    isize = ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0;
-    if (isize > limits.maxBatchBytes) {
-      return { container: 'gzip', members: [], diagnostics: [limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, isize)] };
-    }
-  }
-  let isTar = false;
-  const r = gunzipBounded(bytes, limits.maxBatchBytes, (head) => {
-    isTar = looksLikeTar(head);
-    if (isTar) return { stop: false };
-    // A single compressed file that is neither XML, PDF nor zip is not worth inflating whole;
-    // one that is, is one document: bounded by the document limit, not the batch limit
-    // (otherwise a gzip bomb is inflated up to 1 GB in memory before being refused).
-    // A lone file declaring more than the document limit is refused on its first KB.
-    const c = sniffContainer(head).container;
-    const max = isize !== null && isize > limits.maxDocumentBytes ? 0 : limits.maxDocumentBytes;
-    return { stop: c !== 'xml' && c !== 'pdf' && c !== 'zip' && c !== 'gzip', max };
-  });
+/**
+ * Inflates a gzip step by step and yields its members as they complete: the members of a
+ * tar.gz (parsed on the fly, so that only the member being read is held), or the one
+ * compressed file. The inflated total is bounded by `maxBatchBytes`, one member by
+ * `maxDocumentBytes`; inflating stops at the end of the tar archive, and a lone file that is
+ * neither XML, PDF nor an archive is not inflated past its first KB.
+ */
+function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: ArchiveListing): Generator<ArchiveMember> {
+  // RFC 1952 §2.3.1: ISIZE, the last four bytes, is the input size modulo 2^32 (garbage when
+  // the file is truncated: only trusted to refuse a lone file early, see `decide`).
+  const n = bytes.length;
+  const isize = n >= 18 ? ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0 : null;
+  const queue: Uint8Array[] = [];
+  const gz = new Gunzip((chunk) => queue.push(chunk));
+  const tar = new TarStream(file, limits, listing.diagnostics);
+  type Mode = 'head' | 'tar' | 'single' | 'done';
+  let mode = 'head' as Mode;
+  const head: Uint8Array[] = [];
+  let headSize = 0;
+  let total = 0;
   const base = file.split('!/').pop() ?? file;
   const inner = base.replace(/\.t?gz$/i, '') || 'content';
-  if (r.exceeded && !isTar && limits.maxDocumentBytes < limits.maxBatchBytes) {
-    return { container: 'gzip', members: [{ name: inner, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file }, Math.max(isize ?? 0, limits.maxDocumentBytes + 1)) }], diagnostics: [] };
+  const single: Uint8Array[] = [];
+  let singleSize = 0;
+  let tooBig: number | null = null;
+
+  const decide = (final: boolean): void => {
+    const h = concat(head, headSize);
+    if (looksLikeTar(h)) {
+      mode = 'tar';
+      listing.container = 'tar.gz';
+      tar.push(h);
+      if (tar.ended) mode = 'done';
+      return;
+    }
+    // A lone file is one document: bounded by the document limit, refused on its first KB
+    // when its trailer declares more.
+    if (isize !== null && isize > limits.maxDocumentBytes) {
+      tooBig = isize;
+      mode = 'done';
+      return;
+    }
+    mode = 'single';
+    single.push(h);
+    singleSize = h.length;
+    const c = sniffContainer(h).container;
+    if (!final && c !== 'xml' && c !== 'pdf' && c !== 'zip' && c !== 'gzip') mode = 'done';
+  };
+  const feed = (chunk: Uint8Array): void => {
+    if (mode === 'head') {
+      head.push(chunk);
+      headSize += chunk.length;
+      if (headSize >= 1024) decide(false);
+    } else if (mode === 'tar') {
+      tar.push(chunk);
+      if (tar.ended) mode = 'done';
+    } else if (mode === 'single') {
+      singleSize += chunk.length;
+      if (singleSize > limits.maxDocumentBytes) {
+        tooBig = limits.maxDocumentBytes + 1;
+        single.length = 0;
+        mode = 'done';
+      } else single.push(chunk);
+    }
+  };
+
+  const STEP = 64 * 1024;
+  let failure: unknown = null;
+  for (let off = 0; off < n && mode !== 'done'; off += STEP) {
+    const end = Math.min(n, off + STEP);
+    try {
+      gz.push(bytes.subarray(off, end), end === n);
+    } catch (e) {
+      failure = e;
+    }
+    for (const chunk of queue) {
+      total += chunk.length;
+      if (total > limits.maxBatchBytes) {
+        listing.diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, total));
+        return;
+      }
+      if ((mode as Mode) !== 'done') feed(chunk);
+    }
+    queue.length = 0;
+    yield* tar.take();
+    if (failure !== null) break;
   }
-  if (r.exceeded) {
-    return { container: 'gzip', members: [], diagnostics: [limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, limits.maxBatchBytes + 1)] };
+  if (mode === 'head' && headSize > 0) decide(true);
+  if (listing.container === 'tar.gz') {
+    if (failure !== null && !tar.ended) listing.diagnostics.push(corrupt('tar.gz', file, failure));
+    else tar.finish();
+    yield* tar.take();
+    return;
   }
-  if (!isTar && r.out.length >= 512) isTar = looksLikeTar(r.out);
-  if (isTar) return listTar(r.out, file, limits);
-  // A lone compressed file (invoice.xml.gz): one member named after the archive.
-  if (r.out.length > limits.maxDocumentBytes) {
-    return { container: 'gzip', members: [{ name: inner, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file }, r.out.length) }], diagnostics: [] };
+  if (tooBig !== null) {
+    yield { name: inner, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file }, tooBig) };
+    return;
   }
-  return { container: 'gzip', members: [{ name: inner, bytes: r.out, diagnostic: null }], diagnostics: [] };
+  if (failure !== null) {
+    listing.diagnostics.push(corrupt('gzip', file, failure));
+    return;
+  }
+  if (headSize === 0 && single.length === 0) return;
+  yield { name: inner, bytes: concat(single, single.reduce((a, c) => a + c.length, 0)), diagnostic: null };
 }
 
 function readString(b: Uint8Array, from: number, len: number): string {
@@ -269,55 +310,124 @@ function parsePax(data: Uint8Array): Record<string, string> {
   return out;
 }
 
-/** Lists a tar stream (ustar, GNU long names, pax headers): regular files only. */
-export function listTar(tar: Uint8Array, file: string, limits: Limits): ArchiveListing {
-  const members: ArchiveMember[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
-  let off = 0;
-  let longName: string | null = null;
-  let pax: Record<string, string> = {};
-  let count = 0;
-  while (off + 512 <= tar.length) {
-    if (tar[off] === 0) {
-      // Two zero blocks end the archive; one is enough to stop here.
-      break;
+/**
+ * Parses a tar stream (ustar, GNU long names, pax headers) fed in chunks; regular files only.
+ * A member's data is kept only up to `maxDocumentBytes`; larger members are skipped and reported.
+ */
+class TarStream {
+  private readonly members: ArchiveMember[] = [];
+  private readonly seen = new Set<string>();
+  private readonly header = new Uint8Array(512);
+  private headerFill = 0;
+  private remaining = 0;
+  private pad = 0;
+  private current: { name: string; type: string; size: number; chunks: Uint8Array[]; keep: boolean } | null = null;
+  private longName: string | null = null;
+  private pax: Record<string, string> = {};
+  private count = 0;
+  ended = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly limits: Limits,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    let i = 0;
+    while (i < chunk.length && !this.ended) {
+      if (this.current !== null && this.remaining > 0) {
+        const n = Math.min(this.remaining, chunk.length - i);
+        if (this.current.keep) this.current.chunks.push(chunk.slice(i, i + n));
+        this.remaining -= n;
+        i += n;
+        if (this.remaining === 0) this.complete();
+        continue;
+      }
+      if (this.pad > 0) {
+        const n = Math.min(this.pad, chunk.length - i);
+        this.pad -= n;
+        i += n;
+        continue;
+      }
+      const n = Math.min(512 - this.headerFill, chunk.length - i);
+      this.header.set(chunk.subarray(i, i + n), this.headerFill);
+      this.headerFill += n;
+      i += n;
+      if (this.headerFill === 512) {
+        this.headerFill = 0;
+        this.onHeader();
+      }
     }
-    if (!looksLikeTar(tar, off)) {
-      diagnostics.push(corrupt('tar', file, `bad header at byte ${off}`));
-      break;
-    }
-    const size = readOctal(tar, off + 124, 12);
-    const type = String.fromCharCode(tar[off + 156] as number);
-    const prefix = tar[off + 257] === 0x75 /* ustar */ ? readString(tar, off + 345, 155) : '';
-    let name = readString(tar, off, 100);
-    if (prefix !== '') name = `${prefix}/${name}`;
-    const dataStart = off + 512;
-    if (size < 0 || dataStart + size > tar.length) {
-      diagnostics.push(corrupt('tar', file, `member "${name}" runs past the end of the archive (truncated?)`));
-      break;
-    }
-    const data = tar.subarray(dataStart, dataStart + size);
-    off = dataStart + Math.ceil(size / 512) * 512;
-    if (type === 'L') { longName = readString(data, 0, data.length); continue; }
-    if (type === 'x') { pax = parsePax(data); continue; }
-    if (type === 'g') continue;
-    if (longName !== null) { name = longName; longName = null; }
-    if (pax['path'] !== undefined) name = pax['path'];
-    pax = {};
-    // Regular files only ('0', NUL, '7'); links, directories and devices hold no invoice.
-    if (type !== '0' && type !== '\0' && type !== '7') continue;
-    count++;
-    if (count > limits.maxBatchMembers) {
-      diagnostics.push(limitDiagnostic('maxBatchMembers', limits.maxBatchMembers, { file }, count));
-      break;
-    }
-    diagnostics.push(...nameProblems(name, seen, file));
-    if (size > limits.maxDocumentBytes) {
-      members.push({ name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: `${file}!/${name}` }, size) });
-      continue;
-    }
-    members.push({ name, bytes: data, diagnostic: null });
   }
-  return { container: 'tar.gz', members, diagnostics };
+
+  private onHeader(): void {
+    const h = this.header;
+    if (h[0] === 0) {
+      // A zero block ends the archive (POSIX asks for two; one is enough to stop).
+      this.ended = true;
+      return;
+    }
+    const size = looksLikeTar(h) ? readOctal(h, 124, 12) : -1;
+    if (size < 0) {
+      this.diagnostics.push(corrupt('tar', this.file, 'bad tar header'));
+      this.ended = true;
+      return;
+    }
+    const type = String.fromCharCode(h[156] as number);
+    const prefix = h[257] === 0x75 /* ustar */ ? readString(h, 345, 155) : '';
+    let name = readString(h, 0, 100);
+    if (prefix !== '') name = `${prefix}/${name}`;
+    const meta = type === 'L' || type === 'x' || type === 'g';
+    const regular = type === '0' || type === '\0' || type === '7';
+    if (!meta) {
+      if (this.longName !== null) name = this.longName;
+      if (this.pax['path'] !== undefined) name = this.pax['path'];
+      this.longName = null;
+      this.pax = {};
+    }
+    const keep = meta ? size <= 1024 * 1024 : regular && size <= this.limits.maxDocumentBytes;
+    this.current = { name, type, size, chunks: [], keep };
+    this.remaining = size;
+    this.pad = (512 - (size % 512)) % 512;
+    if (regular) {
+      this.count++;
+      if (this.count > this.limits.maxBatchMembers) {
+        this.diagnostics.push(limitDiagnostic('maxBatchMembers', this.limits.maxBatchMembers, { file: this.file }, this.count));
+        this.ended = true;
+        this.current = null;
+        return;
+      }
+      this.diagnostics.push(...nameProblems(name, this.seen, this.file));
+    }
+    if (size === 0) this.complete();
+  }
+
+  private complete(): void {
+    const c = this.current;
+    this.current = null;
+    if (c === null) return;
+    const data = c.keep ? concat(c.chunks, c.size) : EMPTY;
+    if (c.type === 'L') { this.longName = readString(data, 0, data.length); return; }
+    if (c.type === 'x') { this.pax = parsePax(data); return; }
+    if (c.type !== '0' && c.type !== '\0' && c.type !== '7') return; // links, directories, devices
+    if (c.size > this.limits.maxDocumentBytes) {
+      this.members.push({ name: c.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', this.limits.maxDocumentBytes, { file: `${this.file}!/${c.name}` }, c.size) });
+      return;
+    }
+    this.members.push({ name: c.name, bytes: data, diagnostic: null });
+  }
+
+  /** At the end of the input: a member cut short is reported. */
+  finish(): void {
+    if (!this.ended && (this.current !== null || this.headerFill > 0)) {
+      this.diagnostics.push(corrupt('tar', this.file, `member "${this.current?.name ?? '?'}" runs past the end of the archive (truncated?)`));
+    }
+    this.ended = true;
+  }
+
+  /** The members completed since the last call. */
+  take(): ArchiveMember[] {
+    return this.members.splice(0, this.members.length);
+  }
 }

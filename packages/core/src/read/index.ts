@@ -93,12 +93,20 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
         return;
       }
       const listing = listArchive(bytes, sniffed.container, file, run.limits);
-      const container: Container = batch ?? listing.container;
       // Problems of the archive as a whole (limits, unsafe names, duplicates) travel with the
       // first document so that nothing is lost, or on a document of their own.
-      const archiveDiagnostics = listing.diagnostics;
       const before = run.out.length;
-      if (listing.members.length === 0 && archiveDiagnostics.every((d) => !d.fatal)) {
+      let count = 0;
+      // Members come lazily (a gzip is inflated as they are read): the container of a
+      // tar.gz is known once its first member is.
+      for (const member of listing.members) {
+        count++;
+        if (run.signal?.aborted === true) break;
+        await readMember(run, file, member, level, batch ?? listing.container);
+      }
+      const container: Container = batch ?? listing.container;
+      const archiveDiagnostics = listing.diagnostics;
+      if (count === 0 && archiveDiagnostics.every((d) => d.fatal !== true)) {
         archiveDiagnostics.push(
           readDiagnostic('archive-empty', 'error', {
             fr: 'L’archive ne contient aucun fichier.',
@@ -106,20 +114,16 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
           }, { location: { file }, fatal: true }),
         );
       }
-      for (const member of listing.members) {
-        if (run.signal?.aborted === true) break;
-        await readMember(run, file, member, level, container);
-      }
       if (archiveDiagnostics.length > 0) {
         const first = run.out[before];
-        if (first !== undefined && archiveDiagnostics.every((d) => !d.fatal)) {
+        if (first !== undefined && archiveDiagnostics.every((d) => d.fatal !== true)) {
           first.diagnostics.unshift(...archiveDiagnostics);
         } else {
           run.out.splice(before, 0, {
             file,
             facts: blankFacts(container),
             diagnostics: archiveDiagnostics,
-            unreadable: archiveDiagnostics.some((d) => d.fatal === true) || listing.members.length === 0,
+            unreadable: archiveDiagnostics.some((d) => d.fatal === true) || count === 0,
           });
         }
       }
