@@ -3,6 +3,8 @@
  * fail are kept as data under `test/fuzz/regressions/` and listed in its README.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { strToU8 } from 'fflate';
+import { TINY_UBL } from '../helpers/bombs.js';
 import { DEFAULT_LIMITS } from '../../packages/core/src/limits.js';
 import { IsolatedRunner } from './runner.js';
 
@@ -29,4 +31,12 @@ describe('fuzz regressions', () => {
     expect(r.outcome, r.error ?? r.violations.join('\n')).toBe('ok');
     expect(r.ruleIds).toContain('read/archive-overlapping-entries');
   }, 90_000);
+
+  it('an XML error at the start of a line is located at column 1, not 0', async () => {
+    // Before: saxes' 0-based column leaked into the location (`column: 0`) when the error
+    // came right after a line break (found truncating the UBL seed at byte 39).
+    const r = await runner.run({ api: 'read', inputs: [{ name: 'cut.xml', bytes: strToU8(TINY_UBL.slice(0, 39)) }] }, 30_000);
+    expect(r.outcome, [...r.violations, r.error ?? ''].join('\n')).toBe('ok');
+    expect(r.ruleIds.some((id) => id.startsWith('read/xml-'))).toBe(true);
+  }, 60_000);
 });

@@ -203,7 +203,9 @@ class XmlFactReader {
   }
 
   private here(): Location {
-    return { file: this.ctx.file, line: this.parser.line, column: this.parser.column };
+    // saxes counts columns from 0 and points past the last character read: that is the 1-based
+    // column of that character, except at the start of a line (0), which is column 1.
+    return { file: this.ctx.file, line: this.parser.line, column: Math.max(1, this.parser.column) };
   }
 
   private onOpen(tag: SaxesTagNS): void {
@@ -486,7 +488,7 @@ class XmlFactReader {
       readDiagnostic('xml-xinclude', 'error', {
         fr: 'Le document contient un élément XInclude : il n’est jamais résolu.',
         en: 'The document contains an XInclude element: it is never resolved.',
-      }, { location: { file: this.ctx.file, line: frame.line, column: frame.column } }),
+      }, { location: { file: this.ctx.file, line: frame.line, ...(frame.column > 0 ? { column: frame.column } : {}) } }),
     );
   }
 
