@@ -102,12 +102,12 @@ export async function checkDocument(
     if (severity === 'error') { ruleError = true; if (!rule.needsDocument) contextError = true; }
   }
   const flows: FlowResult[] = [];
-  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, (code) => flowFact(catalogue.flow(code)!));
+  // Only error rules exclude a flow: warnings and infos are not evaluated for the flow table.
+  const excluding = new Set(prepared.flowRules.filter((r) => effectiveSeverity(r.id, r.meta.severity, settings.severity) === 'error').map((r) => r.id));
+  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, (code) => flowFact(catalogue.flow(code)!), excluding);
   for (const flow of catalogue.flows) {
     const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
-    const excludedBy = outcomes
-      ? [...outcomes].filter(([id, ev]) => ev.status === 'failed' && effectiveSeverity(id, prepared.depositRules.find((r) => r.id === id)!.meta.severity, settings.severity) === 'error').map(([id]) => id).sort()
-      : [];
+    const excludedBy = outcomes ? [...outcomes].filter(([, status]) => status === 'failed').map(([id]) => id).sort() : [];
     flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 });
   }
   let verdict: Verdict = null;

@@ -59,6 +59,22 @@ export class RuleEngine {
     }
     return out;
   }
+
+  /** Runs every rule on the facts and returns only their statuses (no explanation built). */
+  async statuses(facts: Record<string, unknown>): Promise<Map<string, Evaluation['status']>> {
+    const out = new Map<string, Evaluation['status']>();
+    if (this.byId.size === 0) return out;
+    const { results, failureResults } = await this.engine.run(facts);
+    for (const r of results) out.set(String(r.name), 'failed');
+    for (const r of failureResults) {
+      const rule = this.byId.get(String(r.name));
+      if (!rule) continue;
+      // all[...when, not(assert)] was false: the assert passed if its `not` node ran, else a `when` failed.
+      const notNode = (r.conditions as unknown as EvaluatedCondition).all?.[rule.meta.when.length];
+      out.set(rule.id, notNode && typeof notNode.result === 'boolean' ? 'passed' : 'not-applicable');
+    }
+    return out;
+  }
 }
 
 /** Reads a rule's status and explanation from its evaluated top-level `all[...when, not(assert)]`. */

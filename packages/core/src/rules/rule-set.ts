@@ -5,7 +5,7 @@ import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
 import type { Severity } from '../report/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { compileRuleFiles, schemaErrors } from './load.js';
-import type { CompiledRule, RuleLoadError } from './types.js';
+import type { CompiledRule, RuleCondition, RuleLoadError } from './types.js';
 
 /** Thrown when rule or catalogue files do not load; `errors` name each file and JSON pointer. */
 export class RuleSetError extends Error {
@@ -93,10 +93,45 @@ export class RuleSet {
   }
 }
 
-/** The flow-dependent rules' outcomes for one catalogue flow. */
+/** The flow-dependent rules' statuses for one catalogue flow. */
 export interface FlowEvaluation {
   code: string;
-  outcomes: Map<string, Evaluation>;
+  outcomes: Map<string, Evaluation['status']>;
+}
+
+/** What one flow rule reads: the other facts, and the fields of the flow (null: the whole flow). */
+interface FlowRuleInputs {
+  facts: string[];
+  flowFields: string[] | null;
+}
+
+function flowRuleInputs(rule: CompiledRule): FlowRuleInputs {
+  const fields = new Set<string>();
+  let whole = false;
+  const visit = (c: RuleCondition) => {
+    c.all?.forEach(visit);
+    c.any?.forEach(visit);
+    if (c.not) visit(c.not);
+    const refs: Array<{ fact?: unknown; path?: unknown }> = [];
+    if (c.fact) refs.push({ fact: c.fact, path: c.path });
+    const v = c.value as { fact?: unknown; path?: unknown } | null;
+    if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) refs.push(v);
+    for (const r of refs) {
+      if (r.fact !== 'flow') continue;
+      if (typeof r.path === 'string') fields.add(r.path);
+      // `flow` compared with null only tells whether a flow is chosen: always true here.
+      else if (!(c.fact === 'flow' && c.value === null && (c.operator === 'equal' || c.operator === 'notEqual'))) whole = true;
+    }
+  };
+  rule.meta.when.forEach(visit);
+  visit(rule.meta.assert);
+  return { facts: rule.facts.filter((f) => f !== 'flow').sort(), flowFields: whole ? null : [...fields].sort() };
+}
+
+function pathValue(value: unknown, path: string): unknown {
+  let cur = value;
+  for (const key of path.slice(2).split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  return cur;
 }
 
 /** The engines of one release and catalogue: deposit rules, flow rules, portal rules. */
@@ -107,21 +142,21 @@ export class PreparedRules {
   readonly depositRules: readonly CompiledRule[];
   /** The portal rules in force (not disabled). */
   readonly portalRules: readonly CompiledRule[];
+  /** The deposit rules that read the `flow` fact: they decide which catalogue flows apply. */
+  readonly flowRules: readonly CompiledRule[];
   private readonly depositEngine: RuleEngine;
-  private readonly flowEngine: RuleEngine;
   private readonly portalEngine: RuleEngine;
-  private readonly flowFacts: string[];
-  private readonly flowCache = new Map<string, Map<string, Evaluation>>();
+  private readonly flowRuleEngines = new Map<string, { engine: RuleEngine; inputs: FlowRuleInputs }>();
+  private readonly flowCache = new Map<string, Evaluation['status']>();
 
   constructor(rules: readonly CompiledRule[], catalogue: Catalogue) {
     this.catalogue = catalogue;
     this.depositRules = rules.filter((r) => r.area !== 'portal');
     this.portalRules = rules.filter((r) => r.area === 'portal');
-    const flowRules = this.depositRules.filter((r) => r.flowDependent);
+    this.flowRules = this.depositRules.filter((r) => r.flowDependent);
     this.depositEngine = new RuleEngine(this.depositRules, catalogue);
-    this.flowEngine = new RuleEngine(flowRules, catalogue);
     this.portalEngine = new RuleEngine(this.portalRules, catalogue);
-    this.flowFacts = [...new Set(flowRules.flatMap((r) => r.facts))].filter((f) => f !== 'flow').sort();
+    for (const r of this.flowRules) this.flowRuleEngines.set(r.id, { engine: new RuleEngine([r], catalogue), inputs: flowRuleInputs(r) });
   }
 
   /** The release. */
@@ -140,20 +175,30 @@ export class PreparedRules {
   }
 
   /**
-   * Runs the flow rules once per catalogue flow (the `flow` fact set to each in turn). The
-   * outcome only depends on the facts the flow rules read, so it is memoised on their values:
-   * a batch of similar invoices pays for the flow table once.
+   * Evaluates the flow rules for every catalogue flow (the `flow` fact set to each in turn) and
+   * returns their statuses. A rule is a pure function of the facts it reads, so each status is
+   * memoised on exactly those values (the other facts and the flow fields the rule reads):
+   * flows that look alike to a rule share one evaluation, and a batch of similar invoices pays
+   * for the flow table once. Only `ruleIds` are evaluated when given (e.g. error-severity rules,
+   * the only ones that exclude a flow).
    */
-  async runFlows(facts: Record<string, unknown>, flowFactOf: (code: string) => Record<string, unknown>): Promise<FlowEvaluation[]> {
-    const key = JSON.stringify(this.flowFacts.map((f) => facts[f] ?? null));
+  async runFlows(facts: Record<string, unknown>, flowFactOf: (code: string) => Record<string, unknown>, ruleIds?: ReadonlySet<string>): Promise<FlowEvaluation[]> {
     const out: FlowEvaluation[] = [];
     for (const flow of this.catalogue.flows) {
-      const k = `${flow.code}\u0000${key}`;
-      let outcomes = this.flowCache.get(k);
-      if (!outcomes) {
-        outcomes = await this.flowEngine.run({ ...facts, flow: flowFactOf(flow.code) });
-        if (this.flowCache.size > 4096) this.flowCache.clear();
-        this.flowCache.set(k, outcomes);
+      const flowValue = flowFactOf(flow.code);
+      const outcomes = new Map<string, Evaluation['status']>();
+      for (const [id, { engine, inputs }] of this.flowRuleEngines) {
+        if (ruleIds && !ruleIds.has(id)) continue;
+        const key = JSON.stringify([id, inputs.facts.map((f) => facts[f] ?? null), inputs.flowFields ? inputs.flowFields.map((p) => pathValue(flowValue, p) ?? null) : flowValue]);
+        let status = this.flowCache.get(key);
+        if (status === undefined) {
+          const input: Record<string, unknown> = { flow: flowValue };
+          for (const f of inputs.facts) input[f] = facts[f] ?? null;
+          status = (await engine.statuses(input)).get(id) ?? 'not-applicable';
+          if (this.flowCache.size > 20_000) this.flowCache.clear();
+          this.flowCache.set(key, status);
+        }
+        outcomes.set(id, status);
       }
       out.push({ code: flow.code, outcomes });
     }

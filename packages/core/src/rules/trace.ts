@@ -18,20 +18,29 @@ export interface EvaluatedCondition {
 
 /** Builds the explanation node of an evaluated condition; nodes without a result are marked not evaluated. */
 export function traceOf(c: EvaluatedCondition): ConditionTrace {
-  const evaluated = typeof c.result === 'boolean';
-  const base = { ...(c.name ? { name: c.name } : {}), evaluated, result: evaluated ? (c.result as boolean) : null };
-  if (c.all) return { kind: 'all', ...base, children: c.all.map(traceOf) };
-  if (c.any) return { kind: 'any', ...base, children: c.any.map(traceOf) };
-  if (c.not) return { kind: 'not', ...base, children: [traceOf(c.not)] };
-  return {
-    kind: 'condition',
-    ...base,
-    ...(c.fact !== undefined ? { fact: c.fact } : {}),
-    ...(c.path ? { path: c.path } : {}),
-    ...(c.operator !== undefined ? { operator: c.operator } : {}),
-    expected: evaluated && c.valueResult !== undefined ? c.valueResult : c.value,
-    ...(evaluated ? { actual: c.factResult === undefined ? null : c.factResult } : {}),
-  };
+  // Built by assignment in a fixed order (no object spreads): this runs for every condition of
+  // every rule of every document, and stable shapes keep it cheap.
+  const evaluated = c.result === true || c.result === false;
+  const kind: ConditionTrace['kind'] = c.all ? 'all' : c.any ? 'any' : c.not ? 'not' : 'condition';
+  const node: ConditionTrace = { kind, evaluated, result: evaluated ? (c.result as boolean) : null };
+  if (c.name) node.name = c.name;
+  if (kind === 'condition') {
+    if (c.fact !== undefined) node.fact = c.fact;
+    if (c.path) node.path = c.path;
+    if (c.operator !== undefined) node.operator = c.operator;
+    node.expected = evaluated && c.valueResult !== undefined ? c.valueResult : c.value;
+    if (evaluated) node.actual = c.factResult === undefined ? null : c.factResult;
+    return node;
+  }
+  const list = c.all ?? c.any;
+  if (list) {
+    const children = new Array<ConditionTrace>(list.length);
+    for (let i = 0; i < list.length; i++) children[i] = traceOf(list[i]!);
+    node.children = children;
+  } else {
+    node.children = [traceOf(c.not!)];
+  }
+  return node;
 }
 
 /** Builds the explanation of a rule that was not run at all (skipped): every node not evaluated. */
