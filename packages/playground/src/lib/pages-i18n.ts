@@ -33,10 +33,11 @@ const fr = {
   'col.label': 'Libellé',
   'col.works': 'Travaux',
   'releases.title': 'Différences entre les versions',
-  'releases.added': 'Règles ajoutées en',
-  'releases.retired': 'Règles remplacées après',
-  'releases.flows': 'Flux ajoutés en',
-  'releases.values': 'Valeurs de syntaxe ajoutées en',
+  'releases.added': 'Règles ajoutées',
+  'releases.retired': 'Règles de la version précédente remplacées',
+  'releases.removed': 'Flux et valeurs retirés',
+  'releases.flows': 'Flux ajoutés',
+  'releases.values': 'Valeurs de syntaxe ajoutées',
 } satisfies Record<string, string>;
 
 /** The message keys of the rules, catalogue and releases pages. */
@@ -75,10 +76,11 @@ const en: Record<PageKey, string> = {
   'col.label': 'Label',
   'col.works': 'Works',
   'releases.title': 'Differences between releases',
-  'releases.added': 'Rules added in',
-  'releases.retired': 'Rules replaced after',
-  'releases.flows': 'Flows added in',
-  'releases.values': 'Syntaxe values added in',
+  'releases.added': 'Rules added',
+  'releases.retired': 'Rules of the previous release replaced',
+  'releases.removed': 'Flows and values removed',
+  'releases.flows': 'Flows added',
+  'releases.values': 'Syntaxe values added',
 };
 
 /** Translates a key of the rules, catalogue and releases pages. */

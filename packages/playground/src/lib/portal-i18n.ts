@@ -46,6 +46,7 @@ const fr = {
   deposit: 'Déposer une facture',
   decisions: 'Décisions',
   why: 'Pourquoi',
+  absent: 'n’existe pas dans cette version',
 } satisfies Record<string, string>;
 
 /** The message keys of the portal page. */
@@ -91,6 +92,7 @@ const en: Record<PortalKey, string> = {
   deposit: 'Deposit an invoice (Déposer une facture)',
   decisions: 'Decisions',
   why: 'Why',
+  absent: 'does not exist in this release',
 };
 
 /** Translates a portal page key. */

@@ -1,46 +1,7 @@
-import type { Diagnostic } from '@chorus-precheck/core';
+import type { AttachmentRequest, PortalState } from '@chorus-precheck/core';
 
-/** An attachment request as the portal state records it. */
-export interface AttachmentRequest {
-  structure: string;
-  status: 'pending' | 'approved' | 'refused';
-  structureActive: boolean;
-  decidedBy: 'gestionnaire' | 'utilisateur' | null;
-}
-
-/** The account state evaluated by the portal rules (rules/schema/portal-state.json). */
-export interface PortalState {
-  release: string;
-  now: string;
-  account: {
-    loginEmail: string;
-    contactEmail: string | null;
-    lastName: string;
-    firstName: string;
-    phone: string | null;
-    activated: boolean;
-    activationLinkSentAt: string | null;
-    profiles: string[];
-    structureAtCreation?: string | null;
-  };
-  attachmentRequests: AttachmentRequest[];
-  pendingApprovals: number;
-}
-
-/** What the portal would show for a state: one boolean per decision id, and why. */
-export interface PortalView {
-  decisions: Record<string, boolean>;
-  diagnostics: Diagnostic[];
-}
-
-/** The decision ids the portal rules answer, in the order the panel lists them. */
-export const DECISIONS = [
-  'menu.approbation',
-  'window.structure.create',
-  'window.structure.requestAttachment',
-  'window.structure.consultRequests',
-  'action.depositInvoice',
-] as const;
+/** A request as the simulation keeps it: every field set, so the panel can show and edit it. */
+type Request = Required<AttachmentRequest>;
 
 /** The profile that may approve requests and modify a structure. */
 export const ORGANISATION_MODIFICATION = 'Organisation Modification';
@@ -67,7 +28,7 @@ export class PortalSimulation {
   loggedIn = $state(false);
   organisationModification = $state(false);
   pendingApprovals = $state(0);
-  requests = $state<AttachmentRequest[]>([]);
+  requests = $state<Request[]>([]);
 
   /** The state handed to the portal rules. */
   state(release: string): PortalState {

@@ -4,50 +4,9 @@
  * reports progress, applies the same limits as the command line, and loads pdf.js only when
  * a PDF arrives.
  */
-import * as core from '@chorus-precheck/core';
-import type { DepositContext, DepositInput, Limits, PdfjsLoader, Report } from '@chorus-precheck/core';
+import { precheck, type DepositInput } from '@chorus-precheck/core';
 import type { CheckRequest, WorkerMessage } from './protocol';
 import { loadPdfjs } from '../pdfjs';
-
-/** The options precheck takes; declared here until every field is exported by the core. */
-interface PrecheckOptions {
-  lang?: 'fr' | 'en';
-  limits?: Partial<Limits>;
-  pdfjs?: PdfjsLoader;
-}
-type Precheck = (input: DepositInput[], context?: DepositContext, options?: PrecheckOptions) => Promise<Report>;
-
-/** Reads without the rules, for a core build that has the reader only: facts and reading problems. */
-const readOnly: Precheck = async (inputs, context = {}, options = {}) => {
-  const documents = [];
-  for (const input of inputs) {
-    for (const doc of await core.readDeposit(input, { limits: options.limits, pdfjs: options.pdfjs })) {
-      documents.push({
-        file: doc.file,
-        facts: doc.facts,
-        flows: [],
-        verdict: doc.unreadable ? ('unreadable' as const) : null,
-        release: context.release ?? '',
-        diagnostics: doc.diagnostics,
-        rules: [],
-      });
-    }
-  }
-  const all = documents.flatMap((d) => d.diagnostics);
-  return {
-    release: context.release ?? '',
-    lang: options.lang ?? 'fr',
-    context,
-    documents,
-    overrides: { catalogue: null, severity: {} },
-    summary: {
-      documents: documents.length,
-      errors: all.filter((d) => d.severity === 'error').length,
-      warnings: all.filter((d) => d.severity === 'warning').length,
-      infos: all.filter((d) => d.severity === 'info').length,
-    },
-  };
-};
 
 const post = (message: WorkerMessage): void => self.postMessage(message);
 
@@ -70,7 +29,6 @@ async function readFile(file: File, limit: number, onBytes: (n: number) => void)
 }
 
 async function check(request: CheckRequest): Promise<void> {
-  const precheck = (core as unknown as { precheck?: Precheck }).precheck ?? readOnly;
   const total = request.files.reduce((sum, f) => sum + Math.min(f.size, request.limits.maxInputBytes + 1), 0);
   let loaded = 0;
   let lastPost = 0;
