@@ -84,6 +84,21 @@ describe('precheck', () => {
     expect(bad.documents[0]!.verdict).toBe('rejected');
   });
 
+  it('takes the EDI file name from the deposit file when none is given', async () => {
+    const pdf = facturxFacts({ cadre: 'A7', isWorks: true });
+    const named = await precheck({ ...xmlInput(), name: 'FSO1137A_ABC123_ABC1231137000000000000001' }, { channel: 'EDI' }, { reader: fakeReader(doc('x', pdf)) });
+    expect(named.documents[0]!.verdict).toBe('accepted');
+    expect(named.context).toEqual({ channel: 'EDI' });
+    const plain = await precheck(xmlInput('facture.pdf'), { channel: 'EDI' }, { reader: fakeReader(doc('facture.pdf', pdf)) });
+    expect(ids(plain.documents[0]!)).toContain('deposit/edi-file-name-convention');
+  });
+
+  it('marks a works-only flow provisional when it applies through an inferred works flag', async () => {
+    const a5 = await precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml', facts({ cadre: 'A5', isWorks: true }))) });
+    expect(a5.documents[0]!.flows.find((f) => f.code === 'FSO1130A')).toMatchObject({ applicable: true, provisional: true });
+    expect(a5.documents[0]!.flows.find((f) => f.code === 'FSO1100A')).toMatchObject({ applicable: true, provisional: false });
+  });
+
   it('suggests the nearest interface code', async () => {
     const report = await precheck(xmlInput(), { channel: 'EDI', interfaceCode: 'FSO1103A' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
     expect(report.documents[0]!.diagnostics.find((x) => x.ruleId === 'deposit/interface-code-exists')!.message).toContain('nearest code: FSO1100A');

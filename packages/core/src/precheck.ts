@@ -108,7 +108,9 @@ export async function checkDocument(
   for (const flow of catalogue.flows) {
     const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
     const excludedBy = outcomes ? [...outcomes].filter(([, status]) => status === 'failed').map(([id]) => id).sort() : [];
-    flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 });
+    // A works-only flow that applies because of an inferred works flag is as provisional as the flag.
+    const cadre = flow.scope === 'works-only' ? catalogue.cadre(doc.facts.cadre) : null;
+    flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 || (cadre?.provisional ?? false) });
   }
   let verdict: Verdict = null;
   if (contextChoosesFlow(context)) {
@@ -140,8 +142,10 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
     };
     const docs = await read(file, readOptions);
     const shape = { invoiceCount: docs.length, depositContainer: depositContainerOf(file, docs) };
+    // In EDI the file name names the flow: without an interface code or EDI name, the deposit file's own name is it.
+    const ctx = context.channel === 'EDI' && !context.ediFileName && !context.interfaceCode ? { ...context, ediFileName: file.name } : context;
     for (const doc of docs) {
-      documents.push(await checkDocument(doc, context, prepared, shape, { lang, severity, directory: options.directory ?? null }));
+      documents.push(await checkDocument(doc, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null }));
     }
   }
   const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };
