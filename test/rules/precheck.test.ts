@@ -2,7 +2,7 @@
 // location, source), deposit shape.
 import { describe, expect, it } from 'vitest';
 import { precheck } from '../../packages/core/src/precheck.js';
-import { doc, facts, facturxFacts, fakeReader, xmlInput, zipInput } from '../helpers/facts.js';
+import { doc, facts, facturxFacts, fakeReader, unreadableDoc, xmlInput, zipInput } from '../helpers/facts.js';
 
 const ids = (d: { diagnostics: { ruleId: string }[] }) => d.diagnostics.map((x) => x.ruleId);
 
@@ -97,6 +97,21 @@ describe('precheck', () => {
     const a5 = await precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml', facts({ cadre: 'A5', isWorks: true }))) });
     expect(a5.documents[0]!.flows.find((f) => f.code === 'FSO1130A')).toMatchObject({ applicable: true, provisional: true });
     expect(a5.documents[0]!.flows.find((f) => f.code === 'FSO1100A')).toMatchObject({ applicable: true, provisional: false });
+  });
+
+  it('skips the content rules on a PDF without invoice XML, and says it goes to OCR', async () => {
+    const plain = facts({ container: 'pdf', syntax: 'unknown', document: null, formatFamily: 'plain-pdf', number: null, buyerId: null, typeCode: null });
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E2_CII_FACTURX' }, { reader: fakeReader(doc('scan.pdf', plain)) });
+    const d = report.documents[0]!;
+    expect(d.rules.find((r) => r.ruleId === 'content/buyer-identifier-present')!.status).toBe('skipped');
+    expect(ids(d)).toEqual(['deposit/format-family-matches-flow', 'facturx/invoice-xml-present', 'deposit/plain-pdf-goes-to-ocr']);
+    expect(d.flows.every((f) => !f.applicable)).toBe(true);
+  });
+
+  it('does not count archive members that are not invoices', async () => {
+    const png = { ...unreadableDoc('b.zip!/logo.png'), facts: facts({ container: 'unknown', syntax: 'unknown', formatFamily: 'unknown' }) };
+    const report = await precheck(zipInput(), { channel: 'EDI', interfaceCode: 'FSO1100A' }, { reader: fakeReader(doc('b.zip!/1.xml'), png) });
+    expect(ids(report.documents[0]!)).not.toContain('deposit/edi-several-invoices-tar-gz');
   });
 
   it('suggests the nearest interface code', async () => {

@@ -91,9 +91,11 @@ export async function checkDocument(
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   let contextError = false;
   let ruleError = false;
+  // A document without invoice XML (a plain PDF) has no invoice data for the content rules to check.
+  const noInvoiceXml = doc.facts.syntax === 'unknown';
   for (const rule of prepared.depositRules) {
     const severity = effectiveSeverity(rule.id, rule.meta.severity, settings.severity);
-    if (doc.unreadable && rule.needsDocument) { rules.push(outcomeOf(rule, skippedEvaluation(rule), severity)); continue; }
+    if ((doc.unreadable && rule.needsDocument) || (noInvoiceXml && rule.needsInvoiceXml)) { rules.push(outcomeOf(rule, skippedEvaluation(rule), severity)); continue; }
     const ev = evaluations.get(rule.id);
     if (!ev) continue;
     rules.push(outcomeOf(rule, ev, severity));
@@ -141,7 +143,9 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const docs = await read(file, readOptions);
-    const shape = { invoiceCount: docs.length, depositContainer: depositContainerOf(file, docs) };
+    // Archive members that are not invoices at all (an image, a text file) are not counted.
+    const invoices = docs.filter((d) => !(d.unreadable && d.facts.syntax === 'unknown' && d.facts.formatFamily === 'unknown'));
+    const shape = { invoiceCount: Math.max(invoices.length, 1), depositContainer: depositContainerOf(file, docs) };
     // In EDI the file name names the flow: without an interface code or EDI name, the deposit file's own name is it.
     const ctx = context.channel === 'EDI' && !context.ediFileName && !context.interfaceCode ? { ...context, ediFileName: file.name } : context;
     for (const doc of docs) {

@@ -1,4 +1,4 @@
-import { unzipSync, Gunzip, type UnzipFileInfo } from 'fflate';
+import { inflateSync, Gunzip } from 'fflate';
 import type { Container } from './facts.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
@@ -83,19 +83,102 @@ function nameProblems(name: string, seen: Set<string>, file: string): Diagnostic
   return out;
 }
 
+/** One entry of a zip's central directory. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const LATIN1 = (b: Uint8Array): string => {
+  let out = '';
+  for (const c of b) out += String.fromCharCode(c);
+  return out;
+};
+
+/**
+ * Reads at most `max` entries of a zip's central directory (APPNOTE 6.3 §4.3.12, §4.3.16,
+ * ZIP64 §4.3.14–15, §4.5.3). Walked here rather than by fflate's `unzipSync`, which trusts the
+ * entry count of the end record (garbage can declare 2^32 entries in 78 bytes) and walks the
+ * whole directory again for every member extracted (10 000 members: 4 s; 65 000: 20 s).
+ */
+function readCentralDirectory(b: Uint8Array, max: number): { entries: ZipEntry[]; declared: number } {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const floor = Math.max(0, b.length - 22 - 0xffff);
+  let e = b.length - 22;
+  while (e >= floor && dv.getUint32(e, true) !== 0x06054b50) e--;
+  if (e < floor) throw new Error('no end of central directory record');
+  let declared = dv.getUint16(e + 10, true);
+  let o = dv.getUint32(e + 16, true);
+  if (e >= 20 && dv.getUint32(e - 20, true) === 0x07064b50) {
+    const z = Number(dv.getBigUint64(e - 12, true));
+    if (z + 56 <= b.length && dv.getUint32(z, true) === 0x06064b50) {
+      declared = Number(dv.getBigUint64(z + 32, true));
+      o = Number(dv.getBigUint64(z + 48, true));
+    }
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < declared && entries.length < max; i++) {
+    if (o + 46 > b.length || dv.getUint32(o, true) !== 0x02014b50) throw new Error(`central directory entry ${i + 1} of ${declared} is missing or damaged`);
+    const flags = dv.getUint16(o + 8, true);
+    const method = dv.getUint16(o + 10, true);
+    let compressedSize = dv.getUint32(o + 20, true);
+    let size = dv.getUint32(o + 24, true);
+    const n = dv.getUint16(o + 28, true);
+    const x = dv.getUint16(o + 30, true);
+    const c = dv.getUint16(o + 32, true);
+    let localOffset = dv.getUint32(o + 42, true);
+    if (o + 46 + n + x + c > b.length) throw new Error(`central directory entry ${i + 1} runs past the end of the archive`);
+    const raw = b.subarray(o + 46, o + 46 + n);
+    // Bit 11: the name is UTF-8; otherwise CP437, read byte per byte as fflate does.
+    const name = (flags & 0x800) !== 0 ? new TextDecoder('utf-8').decode(raw) : LATIN1(raw);
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      // ZIP64 extended information: only the fields that overflowed are present, in this order.
+      for (let p = o + 46 + n; p + 4 <= o + 46 + n + x; ) {
+        const id = dv.getUint16(p, true);
+        const len = dv.getUint16(p + 2, true);
+        if (id === 0x0001) {
+          let q = p + 4;
+          const fieldEnd = Math.min(p + 4 + len, b.length);
+          const next = () => (q + 8 <= fieldEnd ? Number(dv.getBigUint64((q += 8) - 8, true)) : null);
+          if (size === 0xffffffff) size = next() ?? size;
+          if (compressedSize === 0xffffffff) compressedSize = next() ?? compressedSize;
+          if (localOffset === 0xffffffff) localOffset = next() ?? localOffset;
+          break;
+        }
+        p += 4 + len;
+      }
+    }
+    entries.push({ name, method, compressedSize, size, localOffset });
+    o += 46 + n + x + c;
+  }
+  return { entries, declared };
+}
+
+/** Extracts one entry: stored, or deflated into a buffer of the declared size (never more). */
+function extractEntry(b: Uint8Array, entry: ZipEntry): Uint8Array {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const o = entry.localOffset;
+  if (o + 30 > b.length || dv.getUint32(o, true) !== 0x04034b50) throw new Error('its local header is missing or damaged');
+  const start = o + 30 + dv.getUint16(o + 26, true) + dv.getUint16(o + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > b.length) throw new Error('its data runs past the end of the archive');
+  const data = b.subarray(start, end);
+  if (entry.method === 0) return data.slice(0, entry.size);
+  // A lying size cannot make this allocate more than what was checked against the limits.
+  if (entry.method === 8) return inflateSync(data, { out: new Uint8Array(entry.size) });
+  throw new Error(`compression method ${entry.method} is not supported`);
+}
+
 function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListing {
   const diagnostics: Diagnostic[] = [];
-  const infos: UnzipFileInfo[] = [];
-  // First pass: the central directory only (the filter extracts nothing).
-  unzipSync(bytes, {
-    filter: (info) => {
-      infos.push({ name: info.name, size: info.size, originalSize: info.originalSize, compression: info.compression });
-      return false;
-    },
-  });
+  // One entry past the member limit is enough to know it is exceeded.
+  const { entries, declared } = readCentralDirectory(bytes, limits.maxBatchMembers + 1);
   // Entries whose compressed data add up to more than the archive itself share their data:
   // the overlapping-entries zip bomb (D. Fifield, "A better zip bomb", 2019). Refused whole.
-  const compressed = infos.reduce((sum, info) => sum + info.size, 0);
+  const compressed = entries.reduce((sum, entry) => sum + entry.compressedSize, 0);
   if (compressed > bytes.length) {
     return {
       container: 'zip',
@@ -110,40 +193,31 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
   const seen = new Set<string>();
   let total = 0;
   let fileCount = 0;
-  for (let index = 0; index < infos.length; index++) {
-    const info = infos[index] as UnzipFileInfo;
-    if (info.name.endsWith('/') && info.originalSize === 0) continue; // a directory entry
+  for (const entry of entries) {
+    if (entry.name.endsWith('/') && entry.size === 0) continue; // a directory entry
     fileCount++;
     if (fileCount > limits.maxBatchMembers) {
-      diagnostics.push(limitDiagnostic('maxBatchMembers', limits.maxBatchMembers, { file }, infos.length));
+      diagnostics.push(limitDiagnostic('maxBatchMembers', limits.maxBatchMembers, { file }, declared));
       break;
     }
-    const problems = nameProblems(info.name, seen, file);
-    if (info.originalSize > limits.maxDocumentBytes) {
-      members.push({ name: info.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: `${file}!/${info.name}` }, info.originalSize) });
+    const problems = nameProblems(entry.name, seen, file);
+    if (entry.size > limits.maxDocumentBytes) {
+      members.push({ name: entry.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: `${file}!/${entry.name}` }, entry.size) });
       continue;
     }
-    total += info.originalSize;
+    total += entry.size;
     if (total > limits.maxBatchBytes) {
       diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, total));
       break;
     }
     const extract = (): { bytes: Uint8Array; diagnostic: Diagnostic | null } => {
-      let extracted: Uint8Array | undefined;
-      let failure: Diagnostic | null = null;
       try {
-        // Extract this one entry: fflate sizes the output from the declared size, so a lying
-        // header cannot make it allocate more than what was checked above.
-        let i = -1;
-        const out = unzipSync(bytes, { filter: () => ++i === index });
-        extracted = Object.values(out)[0];
+        return { bytes: extractEntry(bytes, entry), diagnostic: null };
       } catch (e) {
-        failure = corrupt('zip', `${file}!/${info.name}`, e);
+        return { bytes: EMPTY, diagnostic: corrupt('zip', `${file}!/${entry.name}`, e) };
       }
-      if (failure === null && extracted === undefined) failure = corrupt('zip', `${file}!/${info.name}`, 'entry not found');
-      return { bytes: extracted ?? EMPTY, diagnostic: failure };
     };
-    members.push({ name: info.name, bytes: EMPTY, diagnostic: null, extract });
+    members.push({ name: entry.name, bytes: EMPTY, diagnostic: null, extract });
     if (problems.length > 0) diagnostics.push(...problems);
   }
   return { container: 'zip', members, diagnostics };

@@ -13,11 +13,14 @@ export interface FactInfo {
   /** Key of `Facts.locations` giving where the value was found, when it comes from the document. */
   location?: string;
   businessTerm?: string;
+  /** True when the value comes from the invoice XML: rules reading it are skipped when a document has none. */
+  xml?: boolean;
 }
 
 const d = (description: string, location?: string, businessTerm?: string): FactInfo => ({
   kind: 'document', description, ...(location ? { location } : {}), ...(businessTerm ? { businessTerm } : {}),
 });
+const x = (description: string, location?: string, businessTerm?: string): FactInfo => ({ ...d(description, location, businessTerm), xml: true });
 const c = (description: string): FactInfo => ({ kind: 'context', description });
 
 /** The facts of deposit, content and Factur-X rules. */
@@ -26,34 +29,34 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   syntax: d('The invoice syntax (UBL, CII, CPP, ZUGFeRD1, unknown).', 'syntax'),
   document: d('The XML root element local name.', 'document'),
   rootNamespace: d('The XML root namespace.', 'document'),
-  number: d('The invoice number.', 'number', 'BT-1'),
-  issueDate: d('The issue date.', 'issueDate', 'BT-2'),
-  typeCode: d('The invoice type code.', 'typeCode', 'BT-3'),
-  currency: d('The invoice currency.', 'currency', 'BT-5'),
-  buyerReference: d('The buyer reference: the Chorus service code.', 'buyerReference', 'BT-10'),
-  purchaseOrder: d('The purchase order reference: the Chorus engagement juridique.', 'purchaseOrder', 'BT-13'),
-  cadreRaw: d('The billing framework as written.', 'cadre', 'BT-23'),
-  cadre: d('The normalised billing framework (A1 when absent).', 'cadre', 'BT-23'),
-  cadreSource: d('Where the cadre was found (BT-23, default, BT-24).', 'cadre', 'BT-23'),
-  isWorks: d('Whether the cadre is a works cadre (null when not a Chorus cadre).', 'cadre', 'BT-23'),
-  guideline: d('The specification identifier as written.', 'guideline', 'BT-24'),
-  profile: d('The Factur-X profile named by BT-24.', 'guideline', 'BT-24'),
+  number: x('The invoice number.', 'number', 'BT-1'),
+  issueDate: x('The issue date.', 'issueDate', 'BT-2'),
+  typeCode: x('The invoice type code.', 'typeCode', 'BT-3'),
+  currency: x('The invoice currency.', 'currency', 'BT-5'),
+  buyerReference: x('The buyer reference: the Chorus service code.', 'buyerReference', 'BT-10'),
+  purchaseOrder: x('The purchase order reference: the Chorus engagement juridique.', 'purchaseOrder', 'BT-13'),
+  cadreRaw: x('The billing framework as written.', 'cadre', 'BT-23'),
+  cadre: x('The normalised billing framework (A1 when absent).', 'cadre', 'BT-23'),
+  cadreSource: x('Where the cadre was found (BT-23, default, BT-24).', 'cadre', 'BT-23'),
+  isWorks: x('Whether the cadre is a works cadre (null when not a Chorus cadre).', 'cadre', 'BT-23'),
+  guideline: x('The specification identifier as written.', 'guideline', 'BT-24'),
+  profile: x('The Factur-X profile named by BT-24.', 'guideline', 'BT-24'),
   formatFamily: d('The format family (structured-xml, mixed-xml, facturx-pdf, plain-pdf, unknown).'),
-  sellerId: d('The seller legal registration identifier {value, scheme}.', 'sellerId', 'BT-30'),
-  buyerId: d('The buyer legal registration identifier {value, scheme}.', 'buyerId', 'BT-47'),
-  buyerName: d('The buyer name.', 'buyerName', 'BT-44'),
-  hasValideur: d('Whether a valideur party is present.', 'hasValideur'),
-  maxAmountDecimals: d('The largest number of decimals in any amount.', 'maxAmountDecimals'),
-  paymentMeansCodes: d('The payment means codes.', 'paymentMeansCodes', 'BT-81'),
-  attachments: d('The attachments embedded in the invoice XML.', 'attachments'),
+  sellerId: x('The seller legal registration identifier {value, scheme}.', 'sellerId', 'BT-30'),
+  buyerId: x('The buyer legal registration identifier {value, scheme}.', 'buyerId', 'BT-47'),
+  buyerName: x('The buyer name.', 'buyerName', 'BT-44'),
+  hasValideur: x('Whether a valideur party is present.', 'hasValideur'),
+  maxAmountDecimals: x('The largest number of decimals in any amount.', 'maxAmountDecimals'),
+  paymentMeansCodes: x('The payment means codes.', 'paymentMeansCodes', 'BT-81'),
+  attachments: x('The attachments embedded in the invoice XML.', 'attachments'),
   pdf: d('What was read from the PDF container.', 'pdf'),
-  imageAttachmentCount: d('How many attachments decode to a PDF or a ZIP (the invoice image of a mixed XML).', 'attachments'),
+  imageAttachmentCount: x('How many attachments decode to a PDF or a ZIP (the invoice image of a mixed XML).', 'attachments'),
   invoiceXmlName: d('The name of the invoice XML embedded in the PDF, or null.', 'pdf'),
   pdfaPart: d('The PDF/A part declared in the XMP metadata, or null.', 'xmp'),
   xmpProfile: d('The Factur-X profile named by the XMP conformance level, or null.', 'xmp'),
   afRelationships: d('The /AFRelationship values of the embedded files, or null when none is exposed.', 'pdf'),
-  buyerRequiresServiceCode: d('Whether the directory snapshot says the buyer requires a service code (false when unknown).', 'buyerId', 'BT-47'),
-  buyerRequiresEngagement: d('Whether the directory snapshot says the buyer requires an engagement juridique (false when unknown).', 'buyerId', 'BT-47'),
+  buyerRequiresServiceCode: x('Whether the directory snapshot says the buyer requires a service code (false when unknown).', 'buyerId', 'BT-47'),
+  buyerRequiresEngagement: x('Whether the directory snapshot says the buyer requires an engagement juridique (false when unknown).', 'buyerId', 'BT-47'),
   channel: c('The deposit channel (PORTAIL, API, EDI), or null.'),
   syntaxe: c('The "Syntaxe" value chosen (PORTAIL and API), or null.'),
   syntaxeStatus: c('The catalogue status of the syntaxe value: real, alias, b2b-defect, known-wrong, unknown, or null.'),

@@ -132,6 +132,7 @@ export function compileRuleFile(file: string, json: unknown, expectedId: string 
       facts: [...facts],
       target: meta.target ?? firstFact(meta.assert),
       needsDocument: [...facts].some((f) => known[f]?.kind === 'document'),
+      needsInvoiceXml: [...facts].some((f) => known[f]?.xml === true),
       flowDependent: facts.has('flow'),
       conditions: { all: [...meta.when.map((c, i) => toEngine(c, n - i)), { priority: 1, not: toEngine(meta.assert, 1) }] },
     },

@@ -71,6 +71,8 @@ export interface CompiledRule {
   target: string | null;
   /** True when the rule reads a document fact: skipped when the document is unreadable. */
   needsDocument: boolean;
+  /** True when the rule reads a fact of the invoice XML: skipped when the document has no invoice XML (plain PDF). */
+  needsInvoiceXml: boolean;
   /** True when the rule reads the `flow` fact: evaluated for every catalogue flow. */
   flowDependent: boolean;
   /** The json-rules-engine conditions: all[...when, not(assert)], evaluated in order. */
