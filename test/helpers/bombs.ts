@@ -731,6 +731,29 @@ function archiveBombs(): Bomb[] {
       expect: { limits: ['maxBatchMembers'] },
     },
     {
+      id: 'zip-65535-empty',
+      name: 'many-more.zip',
+      description: '65 535 empty members (the most without ZIP64)',
+      build: () => {
+        const files: Record<string, Uint8Array> = {};
+        for (let i = 0; i < 65_535; i++) files[`m${String(i).padStart(5, '0')}.xml`] = new Uint8Array(0);
+        return zipSync(files, { level: 0 });
+      },
+      expect: { limits: ['maxBatchMembers'] },
+    },
+    {
+      id: 'zip-garbage-entry-count',
+      name: 'garbage-count.zip',
+      description: 'an end record declaring 65 535 entries in a 200-byte file',
+      build: () => {
+        const out = buildZip([{ name: 'a.xml', data: strToU8(TINY_UBL.slice(0, 100)), method: 0, crc: 0, size: 100 }]);
+        new DataView(out.buffer).setUint16(out.length - 22 + 8, 0xffff, true);
+        new DataView(out.buffer).setUint16(out.length - 22 + 10, 0xffff, true);
+        return out;
+      },
+      expect: { ruleIds: [/archive-corrupt/] },
+    },
+    {
       id: 'tar-10000-empty',
       name: 'many.tar.gz',
       description: 'tar.gz of 10 000 empty members',
