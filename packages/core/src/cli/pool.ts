@@ -54,6 +54,9 @@ export async function checkOnWorkers(
         worker.on('exit', (code) => {
           if (finished < tasks.length) reject(new WorkerCrash(`a worker thread stopped (exit code ${code}) before the end of the batch`));
         });
+        // Two tasks in flight per worker: the next file is already queued while a report
+        // travels back, so a worker never waits for the main thread.
+        feed(worker);
         feed(worker);
       }
     });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ConfigError, type ChorusPrecheckConfig, type LoadedConfig } from './config.js';
 
 // The schema ships in the package (`schema/`), two levels above both `src/config` and `dist/config`.
@@ -14,6 +14,8 @@ const SCHEMA_URL = new URL('../../schema/config.schema.json', import.meta.url);
 export async function loadConfig(path: string): Promise<LoadedConfig> {
   const file = resolve(path);
   const config: unknown = await readJson(file, 'configuration file');
+  // ajv is loaded here, not at import time: most runs of the CLI have no configuration file.
+  const { Ajv } = await import('ajv');
   const validate = new Ajv({ allErrors: true, strict: true }).compile<ChorusPrecheckConfig>(
     JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object,
   );
