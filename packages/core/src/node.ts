@@ -24,3 +24,4 @@ import type { Report } from './report/report.js';
 export function precheck(input: DepositInput | DepositInput[], context: DepositContext = {}, options: PrecheckOptions = {}): Promise<Report> {
   return precheckWith(input, context, { ...options, pdfjs: options.pdfjs ?? nodePdfjsLoader });
 }
+export { loadConfig } from './config/load.node.js';
