@@ -70,7 +70,7 @@ export async function openPlayground(
     });
   });
   await page.goto(`${origin}/${search}`);
-  await page.waitForSelector('[data-testid="drop-input"]', { state: 'attached' });
+  await page.waitForSelector('header.site nav button');
   return { page, foreign, errors, violations };
 }
 

@@ -31,9 +31,9 @@ let server: PreviewServer | undefined;
 
 /** Builds and serves the playground; the returned function stops the server. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'error' });
   const port = await freePort();
-  server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  server = await preview({ root, logLevel: 'error', preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   project.provide('playgroundUrl', `http://127.0.0.1:${port}`);
   return async () => {
     await server?.close();
