@@ -129,6 +129,38 @@ describe('locations: 1-based line and column, canonical XPath with positions', (
     expect(doc2!.facts.locations['cadreRaw']!.xpath).toBe('/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocumentContext[1]/ram:BusinessProcessSpecifiedDocumentContextParameter[2]/ram:ID[1]');
   });
 
+  it('keeps positions right after a multi-line base64 attachment read past saxes', async () => {
+    for (const name of ['mixed-ubl-pdf-attachment.xml', 'mixed-cii-zip-attachment.xml']) {
+      const b = fixture(`generated/${name}`);
+      const text = new TextDecoder().decode(b);
+      const [doc] = await read(name, b);
+      for (const [fact, tag] of [['sellerId', '<cbc:CompanyID'], ['currency', '<ram:InvoiceCurrencyCode']] as const) {
+        const at = text.indexOf(tag);
+        if (at < 0) continue;
+        const before = text.slice(0, at).split('\n');
+        expect(doc!.facts.locations[fact], `${name} ${fact}`).toMatchObject({ line: before.length, column: (before.at(-1) as string).length + 1 });
+      }
+    }
+  });
+
+  it('keeps positions right after an attachment larger than a parser chunk', async () => {
+    const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0\n';
+    const xml = [
+      `<rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}" xmlns:ram="${RAM_NS}">`,
+      '<rsm:SupplyChainTradeTransaction><ram:ApplicableHeaderTradeAgreement><ram:AdditionalReferencedDocument>',
+      `<ram:AttachmentBinaryObject mimeCode="application/pdf" filename="a.pdf">JVBERi0x\n${line.repeat(4000)}QUJD</ram:AttachmentBinaryObject>  <ram:X/>`,
+      '</ram:AdditionalReferencedDocument></ram:ApplicableHeaderTradeAgreement>',
+      '   <ram:ApplicableHeaderTradeSettlement><ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode></ram:ApplicableHeaderTradeSettlement>',
+      '</rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>',
+    ].join('\n');
+    const [doc] = await read('big.xml', bytes(xml));
+    const before = xml.slice(0, xml.indexOf('<ram:InvoiceCurrencyCode')).split('\n');
+    expect(doc!.facts.currency).toBe('EUR');
+    expect(doc!.facts.locations['currency']).toMatchObject({ line: before.length, column: (before.at(-1) as string).length + 1 });
+    expect(doc!.facts.attachments[0]).toMatchObject({ sniffed: 'pdf', size: ((8 + 76 * 4000 + 4) * 3) / 4 });
+    expect(doc!.diagnostics).toEqual([]);
+  });
+
   it('locates a well-formedness error', async () => {
     const [doc] = await read('bad.xml', bytes(`<rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}">\n  <b></c>\n</rsm:CrossIndustryInvoice>`));
     expect(doc!.diagnostics[0]).toMatchObject({ ruleId: 'read/xml-not-well-formed', fatal: true, location: { file: 'bad.xml', line: 2 } });

@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import type { Attachment, Facts, PartyId } from './facts.js';
 import type { Diagnostic, Location } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
@@ -57,7 +57,14 @@ interface Frame {
   trie: TrieNode | null;
   line: number;
   column: number;
+  /** The in-scope namespace bindings before this element declared its own (restored on close). */
+  outerScope: NsScope | null;
 }
+
+/** In-scope namespace bindings, prefix ('' for the default namespace) to URI. */
+type NsScope = Record<string, string>;
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const INITIAL_SCOPE: NsScope = Object.freeze({ xml: XML_NS, '': '' }) as NsScope;
 
 /** Thrown from saxes handlers to stop parsing at once; never escapes this module. */
 class StopParse {}
@@ -80,7 +87,7 @@ class XmlFactReader {
   private readonly ctx: XmlReadContext;
   private readonly facts: Facts = blankFacts('xml');
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly parser: SaxesParser<{ xmlns: true; position: true }>;
+  private readonly parser: SaxesParser<{ position: true }>;
   private readonly internals: SaxesInternals;
   private readonly frames: Frame[] = [];
   private depth = 0;
@@ -104,15 +111,22 @@ class XmlFactReader {
   private attBytes = 0;
   private maxDecimalsFound = -1;
   private sawDoctype = false;
+  private scope: NsScope = INITIAL_SCOPE;
+  /** Lines and columns of attachment text skipped past saxes (see `write`). */
+  private lineOffset = 0;
+  private colDelta = 0;
+  private colDeltaLine = -1;
 
   constructor(ctx: XmlReadContext) {
     this.ctx = ctx;
-    const parser = new SaxesParser({ xmlns: true, position: true });
+    // Namespaces are resolved here rather than by saxes (its xmlns mode costs ~40 % of the
+    // parse): the reader needs them only for element names and a few attributes.
+    const parser = new SaxesParser({ position: true });
     this.parser = parser;
     this.internals = parser as unknown as SaxesInternals;
     parser.on('opentagstart', () => {
-      this.tagLine = parser.line;
-      this.tagColumn = parser.column;
+      this.tagLine = this.line();
+      this.tagColumn = this.column();
     });
     parser.on('opentag', (tag) => this.onOpen(tag));
     parser.on('closetag', () => this.onClose());
@@ -176,11 +190,62 @@ class XmlFactReader {
   }
 
   private write(text: string): void {
-    for (let i = 0; i < text.length; i += CHUNK_CHARS) {
-      this.parser.write(i === 0 && text.length <= CHUNK_CHARS ? text : text.slice(i, i + CHUNK_CHARS));
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      if (this.attDepth >= 0 && this.attDepth === this.depth - 1 && this.internals.state === S_TEXT) {
+        // Inside an attachment: its base64 text goes straight to the meter, up to the next
+        // markup or entity, instead of through saxes character by character.
+        if (this.internals.text.length > 0) {
+          this.feedAttachment(this.internals.text);
+          this.internals.text = '';
+        }
+        let end = text.indexOf('<', i);
+        if (end < 0) end = n;
+        const amp = text.indexOf('&', i);
+        if (amp >= 0 && amp < end) end = amp;
+        if (end > i) {
+          const piece = text.slice(i, end);
+          this.skipped(piece);
+          this.feedAttachment(piece);
+          i = end;
+          continue;
+        }
+      }
+      const end = Math.min(n, i + CHUNK_CHARS);
+      this.parser.write(i === 0 && end === n ? text : text.slice(i, end));
       if (this.stopped) return;
       this.afterWrite();
+      i = end;
     }
+  }
+
+  /** Accounts for text given to the meter instead of saxes, so that positions stay right. */
+  private skipped(piece: string): void {
+    let lines = 0;
+    let last = -1;
+    for (let k = piece.indexOf('\n'); k >= 0; k = piece.indexOf('\n', k + 1)) {
+      lines++;
+      last = k;
+    }
+    const line = this.parser.line;
+    if (lines > 0) {
+      this.lineOffset += lines;
+      this.colDelta = piece.length - last - 1 - this.parser.column;
+    } else {
+      this.colDelta = (this.colDeltaLine === line ? this.colDelta : 0) + piece.length;
+    }
+    this.colDeltaLine = line;
+  }
+
+  /** The current 1-based line, counting the attachment text saxes did not see. */
+  private line(): number {
+    return this.parser.line + this.lineOffset;
+  }
+
+  /** saxes' column (0-based, past the last character), corrected for skipped attachment text. */
+  private column(): number {
+    return this.parser.line === this.colDeltaLine ? this.parser.column + this.colDelta : this.parser.column;
   }
 
   /** Between writes: drains attachment text into its meter, and bounds pending text. */
@@ -205,29 +270,46 @@ class XmlFactReader {
   private here(): Location {
     // saxes counts columns from 0 and points past the last character read: that is the 1-based
     // column of that character, except at the start of a line (0), which is column 1.
-    return { file: this.ctx.file, line: this.parser.line, column: Math.max(1, this.parser.column) };
+    return { file: this.ctx.file, line: this.line(), column: Math.max(1, this.column()) };
   }
 
-  private onOpen(tag: SaxesTagNS): void {
+  private onOpen(tag: SaxesTag): void {
     const depth = this.depth;
     const { limits } = this.ctx;
     if (depth >= limits.maxXmlDepth) {
       this.limit('maxXmlDepth', limits.maxXmlDepth, depth + 1, this.here());
     }
-    const uri = tag.uri;
-    const local = tag.local;
+    const name = tag.name;
+    const attributes = tag.attributes as Record<string, string>;
+    // Namespace declarations (Namespaces in XML 1.0 §3): copy the scope only when one is made.
+    let outer: NsScope | null = null;
+    for (const key in attributes) {
+      if (key.charCodeAt(0) === 120 /* x */ && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
+        if (outer === null) {
+          outer = this.scope;
+          this.scope = Object.assign(Object.create(null) as NsScope, outer);
+        }
+        this.scope[key.length === 5 ? '' : key.slice(6)] = attributes[key] as string;
+      }
+    }
+    const colon = name.indexOf(':');
+    const prefix = colon < 0 ? '' : name.slice(0, colon);
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    const uri = this.scope[prefix];
+    if (uri === undefined) this.unboundPrefix(prefix);
     let frame = this.frames[depth];
     if (frame === undefined) {
-      frame = { name: '', uri: '', local: '', pos: 1, counts: null, trie: null, line: 0, column: 0 };
+      frame = { name: '', uri: '', local: '', pos: 1, counts: null, trie: null, line: 0, column: 0, outerScope: null };
       this.frames[depth] = frame;
     } else if (frame.counts !== null) {
       frame.counts.clear();
     }
-    frame.name = tag.name;
-    frame.uri = uri;
+    frame.outerScope = outer;
+    frame.name = name;
+    frame.uri = uri as string;
     frame.local = local;
     // saxes reports the position past the character that ended the name: step back to '<'.
-    const col = this.tagColumn - tag.name.length - 1;
+    const col = this.tagColumn - name.length - 1;
     if (col >= 1) {
       frame.line = this.tagLine;
       frame.column = col;
@@ -235,20 +317,20 @@ class XmlFactReader {
       frame.line = this.tagLine - 1;
       frame.column = 0;
     }
-    if (this.parser.line !== this.tagLine || this.parser.column - this.tagColumn > this.ctx.limits.maxAttributeLength) {
-      this.checkAttributes(tag);
+    if (this.line() !== this.tagLine || this.column() - this.tagColumn > this.ctx.limits.maxAttributeLength) {
+      this.checkAttributes(attributes);
     }
     this.depth = depth + 1;
 
     if (depth === 0) {
       frame.pos = 1;
-      this.onRoot(tag, frame);
+      this.onRoot(local, uri as string, frame);
       return;
     }
     const parent = this.frames[depth - 1] as Frame;
     const counts = parent.counts ?? (parent.counts = new Map());
-    const pos = (counts.get(tag.name) ?? 0) + 1;
-    counts.set(tag.name, pos);
+    const pos = (counts.get(name) ?? 0) + 1;
+    counts.set(name, pos);
     frame.pos = pos;
 
     if (uri === NS.xinclude) this.onXInclude(frame);
@@ -260,7 +342,7 @@ class XmlFactReader {
       if (child !== undefined && child.uri === uri) node = child;
     }
     frame.trie = node;
-    if (node !== null && node.spec !== null) this.startFact(node.spec, tag);
+    if (node !== null && node.spec !== null) this.startFact(node.spec, attributes);
 
     const last = local.charCodeAt(local.length - 1);
     // Unit prices (BT-146 to BT-148) may carry more decimals than amounts: not counted.
@@ -272,25 +354,25 @@ class XmlFactReader {
           this.amountText = '';
         }
       } else if (ATTACHMENT_LOCALS.has(local)) {
-        this.startAttachment(tag);
+        this.startAttachment(attributes);
       }
     }
   }
 
-  private onRoot(tag: SaxesTagNS, frame: Frame): void {
-    const info = rootInfo(tag.local, tag.uri);
+  private onRoot(local: string, uri: string, frame: Frame): void {
+    const info = rootInfo(local, uri);
     this.root = info;
     frame.trie = info.trie;
     this.facts.syntax = info.syntax;
-    this.facts.document = tag.local;
-    this.facts.rootNamespace = tag.uri === '' ? null : tag.uri;
+    this.facts.document = local;
+    this.facts.rootNamespace = uri === '' ? null : uri;
     this.facts.locations['document'] = this.locationOf(0, undefined);
     if (info.syntax === 'ZUGFeRD1') {
       this.diagnostics.push(
         readDiagnostic('zugferd1-not-chorus', 'warning', {
           fr: 'ZUGFeRD 1.0 (CrossIndustryDocument) est reconnu mais n’est pas une syntaxe Chorus Pro : utilisez CII D16B (Factur-X) ou UBL 2.1.',
           en: 'ZUGFeRD 1.0 (CrossIndustryDocument) is recognised but is not a Chorus Pro syntax: use CII D16B (Factur-X) or UBL 2.1.',
-        }, { location: this.locationOf(0, undefined), actual: tag.uri }),
+        }, { location: this.locationOf(0, undefined), actual: uri }),
       );
     }
     if (!info.invoice) {
@@ -300,7 +382,7 @@ class XmlFactReader {
         readDiagnostic('not-an-invoice', nested ? 'warning' : 'error', {
           fr: `Ce fichier est ${label.fr}, pas une facture UBL, CII ou CPP.`,
           en: `This file is ${label.en}, not a UBL, CII or CPP invoice.`,
-        }, { location: this.locationOf(0, undefined), fatal: !nested, actual: tag.uri === '' ? tag.local : `{${tag.uri}}${tag.local}` }),
+        }, { location: this.locationOf(0, undefined), fatal: !nested, actual: uri === '' ? local : `{${uri}}${local}` }),
       );
       if (!nested) this.fatal = true;
       // Nothing more to read from a document that is not an invoice.
@@ -309,7 +391,7 @@ class XmlFactReader {
     }
   }
 
-  private startFact(spec: FactSpec, tag: SaxesTagNS): void {
+  private startFact(spec: FactSpec, attributes: Record<string, string>): void {
     if (spec.kind === 'presence') {
       if (this.facts.locations[spec.fact] === undefined) {
         (this.facts as unknown as Record<string, unknown>)[spec.fact] = true;
@@ -322,19 +404,19 @@ class XmlFactReader {
     this.capDepth = this.depth - 1;
     this.capText = '';
     this.capSpec = spec;
-    this.capScheme = spec.kind === 'party' ? (tag.attributes['schemeID']?.value ?? null) : null;
-    this.capFormat = spec.kind === 'date' ? (tag.attributes['format']?.value ?? null) : null;
+    this.capScheme = spec.kind === 'party' ? (attributes['schemeID'] ?? null) : null;
+    this.capFormat = spec.kind === 'date' ? (attributes['format'] ?? null) : null;
     this.capLocation = spec.kind === 'list' && this.facts.locations[spec.fact] !== undefined ? null : this.locationOf(this.depth - 1, spec.businessTerm);
   }
 
-  private startAttachment(tag: SaxesTagNS): void {
+  private startAttachment(attributes: Record<string, string>): void {
     if (this.attDepth >= 0) return;
     this.attDepth = this.depth - 1;
     this.attMeter = new Base64Meter();
     const location = this.locationOf(this.depth - 1, undefined);
     this.attRecord = {
-      name: tag.attributes['filename']?.value ?? null,
-      declaredMime: tag.attributes['mimeCode']?.value ?? null,
+      name: attributes['filename'] ?? null,
+      declaredMime: attributes['mimeCode'] ?? null,
       size: 0,
       sniffed: 'other',
       location,
@@ -368,6 +450,8 @@ class XmlFactReader {
   private onClose(): void {
     if (this.stopped) return;
     const d = --this.depth;
+    const outer = (this.frames[d] as Frame).outerScope;
+    if (outer !== null) this.scope = outer;
     if (d === this.capDepth) this.endFact();
     if (d === this.amountDepth) this.endAmount();
     if (d === this.attDepth) this.endAttachment();
@@ -446,12 +530,22 @@ class XmlFactReader {
     }
   }
 
-  private checkAttributes(tag: SaxesTagNS): void {
+  private checkAttributes(attributes: Record<string, string>): void {
     const max = this.ctx.limits.maxAttributeLength;
-    for (const name in tag.attributes) {
-      const a = tag.attributes[name];
-      if (a !== undefined && a.value.length > max) this.limit('maxAttributeLength', max, a.value.length, this.locationOf(this.depth, undefined));
+    for (const name in attributes) {
+      const v = attributes[name];
+      if (v !== undefined && v.length > max) this.limit('maxAttributeLength', max, v.length, this.locationOf(this.depth, undefined));
     }
+  }
+
+  private unboundPrefix(prefix: string): void {
+    this.fail(
+      readDiagnostic('xml-not-well-formed', 'error', {
+        fr: `Le XML est mal formé ligne ${this.line()} : le préfixe d’espace de noms « ${prefix} » n’est pas déclaré.`,
+        en: `The XML is not well-formed at line ${this.line()}: the namespace prefix "${prefix}" is not declared.`,
+      }, { location: this.here(), fatal: true, actual: prefix }),
+    );
+    throw STOP;
   }
 
   /** The location of the element open at `depth` (0 = root), XPath built from the frame pool. */
@@ -502,10 +596,10 @@ class XmlFactReader {
       readDiagnostic(truncated ? 'xml-truncated' : 'xml-not-well-formed', 'error', {
         fr: truncated
           ? `Le XML s’arrête avant la fin du document (fichier tronqué ?) : ${message}`
-          : `Le XML est mal formé ligne ${this.parser.line}, colonne ${this.parser.column} : ${message}${entity ? ' (les entités déclarées par une DTD ne sont jamais développées)' : ''}`,
+          : `Le XML est mal formé ligne ${this.line()}, colonne ${this.column()} : ${message}${entity ? ' (les entités déclarées par une DTD ne sont jamais développées)' : ''}`,
         en: truncated
           ? `The XML ends before the document does (truncated file?): ${message}`
-          : `The XML is not well-formed at line ${this.parser.line}, column ${this.parser.column}: ${message}${entity ? ' (entities declared in a DTD are never expanded)' : ''}`,
+          : `The XML is not well-formed at line ${this.line()}, column ${this.column()}: ${message}${entity ? ' (entities declared in a DTD are never expanded)' : ''}`,
       }, { location: this.here(), fatal: true }),
     );
     throw STOP;
@@ -514,8 +608,8 @@ class XmlFactReader {
   private badEncoding(label: string, offset: number): void {
     this.fail(
       readDiagnostic('xml-bad-encoding', 'error', {
-        fr: `Octets invalides pour l’encodage ${label.toUpperCase()} vers l’octet ${offset} (après la ligne ${this.parser.line}) : le fichier est mal encodé.`,
-        en: `Invalid bytes for the ${label.toUpperCase()} encoding near byte ${offset} (after line ${this.parser.line}): the file is mis-encoded.`,
+        fr: `Octets invalides pour l’encodage ${label.toUpperCase()} vers l’octet ${offset} (après la ligne ${this.line()}) : le fichier est mal encodé.`,
+        en: `Invalid bytes for the ${label.toUpperCase()} encoding near byte ${offset} (after line ${this.line()}): the file is mis-encoded.`,
       }, { location: this.here(), fatal: true, actual: offset }),
     );
   }
