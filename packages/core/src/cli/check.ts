@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Report } from '../report/report.js';
 import type { Command } from './args.js';
-import { checkInput, mergeReports, type CheckSettings } from './engine.js';
+import type { CheckSettings } from './engine.js';
+import { mergeReports } from './merge.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { checkOnWorkers } from './pool.js';
 import { createProgress } from './progress.js';
@@ -21,6 +22,9 @@ export async function runChecks(command: Extract<Command, { kind: 'check' }>, se
   let reports: Report[];
   try {
     if (jobs <= 1 || tasks.length <= 1) {
+      // The rules and the reader are loaded here only: with worker threads, the main thread
+      // never needs them, and starts the workers sooner.
+      const { checkInput } = await import('./engine.js');
       reports = [];
       for (const task of tasks) {
         const bytes = task.bytes ?? (await readBytes(task.path ?? ''));

@@ -45,6 +45,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       context: { ...config?.context, ...command.context },
       lang,
       config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
+      dropExplanations: command.format !== 'json',
     };
     const { runChecks } = await import('./check.js');
     const report = await runChecks(command, settings, io);

@@ -1,0 +1,28 @@
+import type { Report } from '../report/report.js';
+import type { CheckSettings } from './engine.js';
+
+/**
+ * Merges the reports of several inputs into one, documents in input order: the report of the
+ * whole run, whatever the number of worker threads that produced its parts.
+ */
+export function mergeReports(reports: readonly Report[], settings: CheckSettings): Report {
+  const first = reports[0];
+  const documents = reports.flatMap((r) => r.documents);
+  const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };
+  for (const report of reports) {
+    summary.errors += report.summary.errors;
+    summary.warnings += report.summary.warnings;
+    summary.infos += report.summary.infos;
+  }
+  return {
+    release: first?.release ?? settings.context.release ?? '',
+    lang: first?.lang ?? settings.lang,
+    context: first?.context ?? settings.context,
+    documents,
+    overrides: first?.overrides ?? {
+      catalogue: settings.config?.catalogue ?? null,
+      severity: settings.config?.severity ?? {},
+    },
+    summary,
+  };
+}
