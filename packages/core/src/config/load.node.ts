@@ -15,7 +15,9 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   const file = resolve(path);
   const config: unknown = await readJson(file, 'configuration file');
   // ajv is loaded here, not at import time: most runs of the CLI have no configuration file.
-  const { Ajv } = await import('ajv');
+  const ajv = await import('ajv');
+  // ajv is CommonJS: Node's loader exposes the class as a named export, bundlers as the default.
+  const Ajv = ajv.Ajv ?? (ajv.default as unknown as typeof ajv.Ajv);
   const validate = new Ajv({ allErrors: true, strict: true }).compile<ChorusPrecheckConfig>(
     JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object,
   );
