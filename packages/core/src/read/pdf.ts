@@ -250,6 +250,7 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     diagnostics.push(...xml.diagnostics);
     return { facts: merged, diagnostics, unreadable: xml.unreadable };
   } finally {
-    await doc.destroy().catch(() => undefined);
+    // Not awaited: releasing the document needs one more worker round trip, not the result.
+    doc.destroy().catch(() => undefined);
   }
 }

@@ -72,6 +72,38 @@ const STOP = new StopParse();
 
 const ATTACHMENT_LOCALS = new Set(['AttachmentBinaryObject', 'EmbeddedDocumentBinaryObject']);
 
+/** What an element name tells, computed once per distinct name. */
+interface NameInfo {
+  prefix: string;
+  local: string;
+  /** An amount whose decimals count (`…Amount`, not a unit price). */
+  amount: boolean;
+  /** A unit-price group (BT-146 to BT-148 may carry more decimals than amounts). */
+  price: boolean;
+  attachment: boolean;
+}
+
+/** Names repeat across elements and documents: bounded so that a hostile document cannot grow it. */
+const NAME_CACHE = new Map<string, NameInfo>();
+const NAME_CACHE_MAX = 4096;
+
+function nameInfo(name: string): NameInfo {
+  let info = NAME_CACHE.get(name);
+  if (info === undefined) {
+    const colon = name.indexOf(':');
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    info = {
+      prefix: colon < 0 ? '' : name.slice(0, colon),
+      local,
+      amount: local.endsWith('Amount') && !local.startsWith('Price'),
+      price: local.endsWith('Price'),
+      attachment: ATTACHMENT_LOCALS.has(local),
+    };
+    if (NAME_CACHE.size < NAME_CACHE_MAX) NAME_CACHE.set(name, info);
+  }
+  return info;
+}
+
 /** Reads one XML document's bytes into facts, in one saxes pass. Never throws on bad bytes. */
 export function readXmlBytes(bytes: Uint8Array, ctx: XmlReadContext): XmlReadResult {
   const reader = new XmlFactReader(ctx);
@@ -292,11 +324,10 @@ class XmlFactReader {
         this.scope[key.length === 5 ? '' : key.slice(6)] = attributes[key] as string;
       }
     }
-    const colon = name.indexOf(':');
-    const prefix = colon < 0 ? '' : name.slice(0, colon);
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    const uri = this.scope[prefix];
-    if (uri === undefined) this.unboundPrefix(prefix);
+    const info = nameInfo(name);
+    const local = info.local;
+    const uri = this.scope[info.prefix];
+    if (uri === undefined) this.unboundPrefix(info.prefix);
     let frame = this.frames[depth];
     if (frame === undefined) {
       frame = { name: '', uri: '', local: '', pos: 1, counts: null, trie: null, line: 0, column: 0, outerScope: null };
@@ -344,18 +375,15 @@ class XmlFactReader {
     frame.trie = node;
     if (node !== null && node.spec !== null) this.startFact(node.spec, attributes);
 
-    const last = local.charCodeAt(local.length - 1);
     // Unit prices (BT-146 to BT-148) may carry more decimals than amounts: not counted.
-    if (last === 101 /* e */ && this.priceDepth < 0 && local.endsWith('Price')) this.priceDepth = depth;
-    if (last === 116 /* t */ && this.root !== null && this.root.invoice) {
-      if (local.endsWith('Amount')) {
-        if (this.priceDepth < 0 && this.amountDepth < 0 && !local.startsWith('Price')) {
-          this.amountDepth = depth;
-          this.amountText = '';
-        }
-      } else if (ATTACHMENT_LOCALS.has(local)) {
-        this.startAttachment(attributes);
+    if (info.price && this.priceDepth < 0) this.priceDepth = depth;
+    if (info.amount) {
+      if (this.priceDepth < 0 && this.amountDepth < 0) {
+        this.amountDepth = depth;
+        this.amountText = '';
       }
+    } else if (info.attachment) {
+      this.startAttachment(attributes);
     }
   }
 
