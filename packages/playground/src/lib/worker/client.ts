@@ -1,5 +1,5 @@
 import type { DepositContext, Limits, Report } from '@chorus-precheck/core';
-import type { CheckRequest, WorkerMessage } from './protocol';
+import type { CheckRequest, WarmRequest, WorkerMessage } from './protocol';
 
 /** The progress of a running check. */
 export interface Progress {
@@ -82,6 +82,16 @@ export class PrecheckClient {
       this.#pending = { id, resolve, reject, onProgress };
       this.#worker!.postMessage(request);
     });
+  }
+
+  /**
+   * Starts the worker and has it compile the rules while the page is idle, so that the first
+   * check does not pay for it. pdf.js is still loaded only when a PDF arrives.
+   */
+  warm(): void {
+    if (this.#worker) return;
+    this.#worker = this.#spawn();
+    this.#worker.postMessage({ type: 'warm' } satisfies WarmRequest);
   }
 
   /** Stops the running check by terminating the worker; the next check starts a fresh one. */

@@ -5,7 +5,7 @@
  * a PDF arrives.
  */
 import { precheck, type DepositInput } from '@chorus-precheck/core';
-import type { CheckRequest, WorkerMessage } from './protocol';
+import type { CheckRequest, WarmRequest, WorkerMessage } from './protocol';
 import { loadPdfjs } from '../pdfjs';
 
 const post = (message: WorkerMessage): void => self.postMessage(message);
@@ -55,8 +55,13 @@ async function check(request: CheckRequest): Promise<void> {
   post({ id: request.id, type: 'result', report, timings: { readMs: read - started, checkMs: performance.now() - read } });
 }
 
-self.addEventListener('message', (event: MessageEvent<CheckRequest>) => {
+self.addEventListener('message', (event: MessageEvent<CheckRequest | WarmRequest>) => {
   const request = event.data;
+  if (request.type === 'warm') {
+    // An empty deposit: compiles the rule set, reads nothing. Its report is of no use.
+    void precheck([], {}).catch(() => {});
+    return;
+  }
   check(request).catch((error: unknown) => {
     post({ id: request.id, type: 'error', message: error instanceof Error ? error.message : String(error) });
   });

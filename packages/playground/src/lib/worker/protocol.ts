@@ -10,6 +10,11 @@ export interface CheckRequest {
   limits: Limits;
 }
 
+/** Asks the worker to load and compile the rules ahead of the first check. */
+export interface WarmRequest {
+  type: 'warm';
+}
+
 /** What the worker sends back while reading and once done. */
 export type WorkerMessage =
   | { id: number; type: 'progress'; phase: 'reading' | 'checking'; loaded: number; total: number }
