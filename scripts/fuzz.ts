@@ -158,9 +158,11 @@ async function main(): Promise<void> {
         const r = await runner.run({ api: p.api, inputs: [p.input] }, p.timeout);
         record(p, r);
         done++;
-        if (Date.now() - lastPrint.t > 2000) {
+        // A progress line every 2 s on a terminal, every 30 s in a log.
+        if (Date.now() - lastPrint.t > (process.stdout.isTTY ? 2000 : 30_000)) {
           lastPrint.t = Date.now();
-          process.stdout.write(`\r${done}/${total} tried, ${totals.violation + totals.crash + totals.hang + totals.exit} failing`);
+          const line = `${done}/${total} tried, ${totals.violation + totals.crash + totals.hang + totals.exit} failing`;
+          process.stdout.write(process.stdout.isTTY ? `\r${line}` : `${line}\n`);
         }
       }
     }),

@@ -39,18 +39,23 @@ function runCli(args: string[]): Promise<CliRun> {
   });
 }
 
+const CLI_BOMBS = ['xml-billion-laughs', 'xml-external-entity', 'xml-deep-nesting', 'gzip-1gb', 'zip-overlapping', 'zip-nested', 'zip-garbage-entry-count', 'tar-paths', 'pdf-embedded-bomb', 'pdf-xref-loop', 'pdf-encrypted', 'pdf-truncated-header'];
+
 let dir = '';
-const files: { label: string; path: string }[] = [];
+const files: { label: string; path: string; alone: boolean }[] = [];
+// Each CLI start costs a second or two on a busy machine: these run alone, the rest together.
+const ALONE = new Set(['gzip-1gb', 'zip-garbage-entry-count', 'pdf-truncated-header', 'xml-deep-nesting', 'empty', 'random bytes', 'random bytes behind %PDF', 'random bytes behind PK']);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-precheck-cli-fuzz-'));
   const add = (label: string, name: string, bytes: Uint8Array) => {
     const path = join(dir, `${files.length}-${name}`);
     writeFileSync(path, bytes);
-    files.push({ label, path });
+    files.push({ label, path, alone: ALONE.has(label) });
   };
-  // The heavy XML bombs (tens of MB) are covered through the API in bombs.test.ts.
-  for (const b of allBombs().filter((x) => !x.heavy)) add(b.id, b.name, b.build());
+  // One bomb of each kind; all of them run through the API in bombs.test.ts. Batches of
+  // thousands of members are left out here: their JSON reports run to 40 MB each.
+  for (const b of allBombs().filter((x) => CLI_BOMBS.includes(x.id))) add(b.id, b.name, b.build());
   const rng = new Rng(7);
   add('empty', 'empty.xml', new Uint8Array(0));
   add('random bytes', 'random.xml', rng.bytes(4096));
@@ -65,10 +70,10 @@ function explain(r: CliRun): string {
 }
 
 describe('CLI on hostile input', () => {
-  it('every bomb and garbage file alone: exit 0 or 1, a JSON report, no crash on stderr', async () => {
+  it('bombs and garbage files alone: exit 0 or 1, a JSON report, no crash on stderr', async () => {
     const failures: string[] = [];
     // Two at a time: the suite runs on two cores.
-    const queue = [...files];
+    const queue = files.filter((f) => f.alone);
     await Promise.all(
       [0, 1].map(async () => {
         for (let f = queue.shift(); f; f = queue.shift()) {
@@ -86,7 +91,7 @@ describe('CLI on hostile input', () => {
     expect(failures).toEqual([]);
   }, TIMEOUT_MS * 4);
 
-  it('all of them in one run: exit 1, no crash on stderr', async () => {
+  it('every bomb and garbage file in one run: exit 1, no crash on stderr', async () => {
     const r = await runCli([...files.map((f) => f.path), '--format', 'json', '--quiet']);
     expect(r.code, explain(r)).toBe(1);
     expect(r.stderr).not.toMatch(CRASH);
