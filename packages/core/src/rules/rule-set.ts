@@ -4,6 +4,7 @@ import { activeAt } from '../catalogue/releases.js';
 import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
 import type { Severity } from '../report/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
+import { flowFact } from './deposit-facts.js';
 import { compileRuleFiles, schemaErrors } from './load.js';
 import type { CompiledRule, RuleCondition, RuleLoadError } from './types.js';
 
@@ -134,7 +135,41 @@ function pathValue(value: unknown, path: string): unknown {
   return cur;
 }
 
-/** The engines of one release and catalogue: deposit rules, flow rules, portal rules. */
+/** The flow table engine and, per flow rule and flow, the rule copy deciding it (null: statically not applicable). */
+interface FlowTable {
+  engine: RuleEngine;
+  ids: Map<string, Map<string, string | null>>;
+  flows: string[];
+}
+
+function readsOnlyFlow(c: RuleCondition): boolean {
+  const facts = new Set<string>();
+  const visit = (x: RuleCondition) => {
+    x.all?.forEach(visit);
+    x.any?.forEach(visit);
+    if (x.not) visit(x.not);
+    if (x.fact) facts.add(x.fact);
+    const v = x.value as { fact?: unknown } | null;
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') facts.add(v.fact);
+  };
+  visit(c);
+  return facts.size === 1 && facts.has('flow');
+}
+
+// Renames the `flow` fact of a compiled condition tree (fact and compared-value references).
+function renameFlowFact(cond: Record<string, unknown>, to: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...cond };
+  for (const key of ['all', 'any'] as const) {
+    if (Array.isArray(cond[key])) out[key] = (cond[key] as Record<string, unknown>[]).map((c) => renameFlowFact(c, to));
+  }
+  if (cond.not) out.not = renameFlowFact(cond.not as Record<string, unknown>, to);
+  if (cond.fact === 'flow') out.fact = to;
+  const v = cond.value as { fact?: unknown } | null;
+  if (v && typeof v === 'object' && !Array.isArray(v) && v.fact === 'flow') out.value = { ...v, fact: to };
+  return out;
+}
+
+/** The engines of one release and catalogue: deposit rules, flow table, portal rules. */
 export class PreparedRules {
   /** The catalogue at this release, after overlay. */
   readonly catalogue: Catalogue;
@@ -146,8 +181,10 @@ export class PreparedRules {
   readonly flowRules: readonly CompiledRule[];
   private readonly depositEngine: RuleEngine;
   private readonly portalEngine: RuleEngine;
-  private readonly flowRuleEngines = new Map<string, { engine: RuleEngine; inputs: FlowRuleInputs }>();
-  private readonly flowCache = new Map<string, Evaluation['status']>();
+  private flowTablePromise: Promise<FlowTable> | null = null;
+  /** The facts the flow rules read besides `flow`, sorted. */
+  private readonly flowTableFacts: string[];
+  private readonly flowCache = new Map<string, FlowEvaluation[]>();
 
   constructor(rules: readonly CompiledRule[], catalogue: Catalogue) {
     this.catalogue = catalogue;
@@ -156,7 +193,47 @@ export class PreparedRules {
     this.flowRules = this.depositRules.filter((r) => r.flowDependent);
     this.depositEngine = new RuleEngine(this.depositRules, catalogue);
     this.portalEngine = new RuleEngine(this.portalRules, catalogue);
-    for (const r of this.flowRules) this.flowRuleEngines.set(r.id, { engine: new RuleEngine([r], catalogue), inputs: flowRuleInputs(r) });
+    this.flowTableFacts = [...new Set(this.flowRules.flatMap((r) => r.facts))].filter((f) => f !== 'flow').sort();
+  }
+
+  /**
+   * Builds the flow table engine (once, on first use): one copy of each flow rule per group of
+   * flows that look the same to it (same values of the flow fields it reads), the copy reading
+   * the fact `flow@<code>` of the group's first flow, so that a document pays one engine run for
+   * the twelve flows. `when` conditions that read nothing but the flow are evaluated here, once,
+   * by json-rules-engine itself: a copy whose flow-only condition fails is not applicable to any
+   * document and is left out of the per-document run.
+   */
+  private flowTable(): Promise<FlowTable> {
+    this.flowTablePromise ??= (async () => {
+      const copies: CompiledRule[] = [];
+      const ids = new Map<string, Map<string, string | null>>();
+      for (const rule of this.flowRules) {
+        const inputs = flowRuleInputs(rule);
+        const flowOnly = rule.meta.when.map((c, i) => ({ c, i })).filter(({ c }) => readsOnlyFlow(c));
+        const byFlow = new Map<string, string | null>();
+        const groups = new Map<string, string | null>();
+        for (const flow of this.catalogue.flows) {
+          const value = flowFact(flow);
+          const key = JSON.stringify(inputs.flowFields ? inputs.flowFields.map((p) => pathValue(value, p) ?? null) : value);
+          if (!groups.has(key)) {
+            let applies = true;
+            for (const { i } of flowOnly) {
+              const probe: CompiledRule = { ...rule, id: `${rule.id}#when${i}`, meta: { ...rule.meta, when: [] }, conditions: { all: [{ priority: 1, not: (rule.conditions.all as Record<string, unknown>[])[i] }] } };
+              const status = (await new RuleEngine([probe], this.catalogue).statuses({ flow: value })).get(probe.id);
+              if (status !== 'passed') { applies = false; break; }
+            }
+            const copyId = applies ? `${rule.id}@${flow.code}` : null;
+            if (copyId) copies.push({ ...rule, id: copyId, conditions: renameFlowFact(rule.conditions, `flow@${flow.code}`) });
+            groups.set(key, copyId);
+          }
+          byFlow.set(flow.code, groups.get(key)!);
+        }
+        ids.set(rule.id, byFlow);
+      }
+      return { engine: new RuleEngine(copies, this.catalogue), ids, flows: copies.map((c) => c.id.slice(c.id.lastIndexOf('@') + 1)) };
+    })();
+    return this.flowTablePromise;
   }
 
   /** The release. */
@@ -175,33 +252,30 @@ export class PreparedRules {
   }
 
   /**
-   * Evaluates the flow rules for every catalogue flow (the `flow` fact set to each in turn) and
-   * returns their statuses. A rule is a pure function of the facts it reads, so each status is
-   * memoised on exactly those values (the other facts and the flow fields the rule reads):
-   * flows that look alike to a rule share one evaluation, and a batch of similar invoices pays
-   * for the flow table once. Only `ruleIds` are evaluated when given (e.g. error-severity rules,
-   * the only ones that exclude a flow).
+   * Evaluates the flow rules for every catalogue flow and returns their statuses (the flow
+   * table needs no explanation: the chosen flow's rules are explained by {@link runDeposit}).
+   * Rules are pure functions of the facts they read, so the table is memoised on those values:
+   * a batch of similar invoices pays for it once.
    */
-  async runFlows(facts: Record<string, unknown>, flowFactOf: (code: string) => Record<string, unknown>, ruleIds?: ReadonlySet<string>): Promise<FlowEvaluation[]> {
-    const out: FlowEvaluation[] = [];
-    for (const flow of this.catalogue.flows) {
-      const flowValue = flowFactOf(flow.code);
+  async runFlows(facts: Record<string, unknown>): Promise<FlowEvaluation[]> {
+    const key = JSON.stringify(this.flowTableFacts.map((f) => facts[f] ?? null));
+    const cached = this.flowCache.get(key);
+    if (cached) return cached;
+    const table = await this.flowTable();
+    const input: Record<string, unknown> = {};
+    for (const f of this.flowTableFacts) input[f] = facts[f] ?? null;
+    for (const code of new Set(table.flows)) input[`flow@${code}`] = flowFact(this.catalogue.flow(code)!);
+    const statuses = await table.engine.statuses(input);
+    const out = this.catalogue.flows.map((flow) => {
       const outcomes = new Map<string, Evaluation['status']>();
-      for (const [id, { engine, inputs }] of this.flowRuleEngines) {
-        if (ruleIds && !ruleIds.has(id)) continue;
-        const key = JSON.stringify([id, inputs.facts.map((f) => facts[f] ?? null), inputs.flowFields ? inputs.flowFields.map((p) => pathValue(flowValue, p) ?? null) : flowValue]);
-        let status = this.flowCache.get(key);
-        if (status === undefined) {
-          const input: Record<string, unknown> = { flow: flowValue };
-          for (const f of inputs.facts) input[f] = facts[f] ?? null;
-          status = (await engine.statuses(input)).get(id) ?? 'not-applicable';
-          if (this.flowCache.size > 20_000) this.flowCache.clear();
-          this.flowCache.set(key, status);
-        }
-        outcomes.set(id, status);
+      for (const [id, byFlow] of table.ids) {
+        const copyId = byFlow.get(flow.code);
+        outcomes.set(id, copyId ? statuses.get(copyId) ?? 'not-applicable' : 'not-applicable');
       }
-      out.push({ code: flow.code, outcomes });
-    }
+      return { code: flow.code, outcomes };
+    });
+    if (this.flowCache.size > 4096) this.flowCache.clear();
+    this.flowCache.set(key, out);
     return out;
   }
 }
