@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TINY_UBL, externalEntityXml, facturxPdf } from '../helpers/bombs.js';
+import { TINY_UBL, externalEntityXml, facturxPdf, hugeXml } from '../helpers/bombs.js';
 import { launch, openPlayground, screenshot } from './browser.js';
 
 const origin = inject('playgroundUrl');
@@ -89,6 +89,35 @@ describe('a hostile file', () => {
     await page.setInputFiles('[data-testid="drop-input"]', file('tiny.xml', TINY_UBL));
     await page.locator('[data-testid="verdict"]').waitFor();
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).toBe('done');
+    await page.context().close();
+  });
+});
+
+describe('a 50 MB invoice', () => {
+  it('is checked in the worker while the page keeps painting, and its source view stays virtualised', async () => {
+    // A UBL invoice carrying a 50 MB base64 attachment on one line.
+    const path = file('large.xml', hugeXml('attachment', 50 * 1024 * 1024));
+    const { page } = await openPlayground(browser, origin, '?lang=en');
+    await page.setInputFiles('[data-testid="drop-input"]', path);
+    // While the worker reads and checks, the page still paints frames promptly.
+    let worstFrame = 0;
+    while ((await page.locator('[data-testid="verdict"]').count()) === 0) {
+      const frame = await page.evaluate(
+        () => new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }),
+      );
+      worstFrame = Math.max(worstFrame, frame);
+    }
+    expect(worstFrame).toBeLessThan(250);
+    expect(await page.locator('[data-testid="facts"]').innerText()).toMatch(/pdf|other|zip/);
+    await page.locator('[data-testid="show-source"]').click();
+    const code = page.locator('[data-testid="code-view"]');
+    await code.locator('.code-line').first().waitFor();
+    // Virtualised: only the rows in view are in the page, and the 50 MB line is cut for display.
+    expect(await code.locator('.code-line').count()).toBeLessThan(100);
+    expect(await code.innerText()).toContain('more characters');
     await page.context().close();
   });
 });
