@@ -4,6 +4,7 @@ import type { Report } from '../report/report.js';
 import type { Command } from './args.js';
 import type { CheckSettings } from './engine.js';
 import { mergeReports } from './merge.js';
+import { UsageError } from './usage-error.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { checkOnWorkers } from './pool.js';
 import { createProgress } from './progress.js';
@@ -46,6 +47,9 @@ async function toTask(input: InputRef, io: Io): Promise<Omit<WorkerTask, 'index'
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {
-  const buffer = await readFile(path);
+  const buffer = await readFile(path).catch((error: unknown) => {
+    // A file that cannot be opened is the caller's problem (exit 2), not a bug.
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  });
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

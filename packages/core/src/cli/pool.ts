@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Report } from '../report/report.js';
 import type { CheckSettings } from './engine.js';
+import { UsageError } from './usage-error.js';
 import type { WorkerAnswer, WorkerTask } from './worker.js';
 
 /** An unexpected exception in a worker thread: a bug, reported as an internal error. */
@@ -41,6 +42,10 @@ export async function checkOnWorkers(
         const worker = new Worker(workerUrl, { workerData: settings });
         workers.push(worker);
         worker.on('message', (answer: WorkerAnswer) => {
+          if ('unreadable' in answer) {
+            reject(new UsageError(answer.unreadable));
+            return;
+          }
           if ('error' in answer) {
             reject(new WorkerCrash(`while checking ${tasks[answer.index]?.name}: ${answer.error.message}`, answer.error.stack));
             return;

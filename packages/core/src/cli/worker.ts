@@ -18,6 +18,7 @@ export interface WorkerTask {
 /** The answer for one task: a report, or the internal error that prevented it. */
 export type WorkerAnswer =
   | { index: number; report: import('../report/report.js').Report }
+  | { index: number; unreadable: string }
   | { index: number; error: { message: string; stack?: string } };
 
 const settings = workerData as CheckSettings;
@@ -26,9 +27,18 @@ if (!port) throw new Error('worker.js runs only as a worker thread');
 
 port.on('message', (task: WorkerTask) => {
   (task.bytes ? Promise.resolve(task.bytes) : readFile(task.path ?? ''))
-    .then((bytes) => checkInput({ name: task.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, settings))
     .then(
-      (report) => port.postMessage({ index: task.index, report } satisfies WorkerAnswer),
+      (bytes) => checkInput({ name: task.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, settings),
+      // A file that cannot be opened is the caller's problem (exit 2), not a bug.
+      (error: unknown) => {
+        port.postMessage({ index: task.index, unreadable: `cannot read ${task.name}: ${(error as Error).message}` } satisfies WorkerAnswer);
+        return null;
+      },
+    )
+    .then(
+      (report) => {
+        if (report) port.postMessage({ index: task.index, report } satisfies WorkerAnswer);
+      },
       (error: unknown) => {
         const e = error instanceof Error ? error : new Error(String(error));
         port.postMessage({ index: task.index, error: { message: e.message, ...(e.stack ? { stack: e.stack } : {}) } } satisfies WorkerAnswer);
