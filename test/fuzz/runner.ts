@@ -17,6 +17,8 @@ export interface ChildJob {
   inputs: JobInput[];
   limits?: Partial<Limits>;
   context?: Record<string, unknown>;
+  /** Makes the child misbehave on purpose, to prove that the runner notices: spin forever, or exit. */
+  selfTest?: 'spin' | 'exit';
 }
 
 /** How one input went. */
