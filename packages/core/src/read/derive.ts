@@ -75,4 +75,9 @@ export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
   }
   facts.isWorks = isWorksCadre(facts.cadre);
   facts.profile = profileOf(facts.guideline);
+  // Derived facts point where the value they come from was read.
+  const cadreAt = facts.locations['cadre'];
+  if (cadreAt !== undefined) facts.locations['isWorks'] = cadreAt;
+  const guidelineAt = facts.locations['guideline'];
+  if (facts.profile !== null && guidelineAt !== undefined) facts.locations['profile'] = guidelineAt;
 }

@@ -72,6 +72,7 @@ export interface PartyId {
  * as json-rules-engine facts; where each value was found is in `locations`, keyed by fact name.
  */
 export interface Facts {
+  /** For a batch member (`a.zip!/b.xml`), the container of the deposit file itself (`zip`, `tar.gz`, `gzip`). */
   container: Container;
   syntax: Syntax;
   /** Root element local name (`Invoice`, `CreditNote`, `CrossIndustryInvoice`, `CPPFactureMixte`, …), or null when no XML was read. */
