@@ -30,9 +30,11 @@ function pathResolver(value: unknown, path: string): unknown {
 export class RuleEngine {
   private readonly engine: Engine;
   private readonly byId: Map<string, CompiledRule>;
+  private readonly facts: string[];
 
   constructor(rules: readonly CompiledRule[], catalogue: Catalogue) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
+    this.facts = [...new Set(rules.flatMap((r) => r.facts))];
     this.engine = new Engine([], { allowUndefinedFacts: false, pathResolver, replaceFactsInEventParams: false });
     for (const op of Object.values(CUSTOM_OPERATORS)) {
       const test = op.create({ catalogue });
@@ -47,11 +49,19 @@ export class RuleEngine {
     return [...this.byId.values()];
   }
 
+  // Only the facts the rules read: json-rules-engine hashes a cache key for every fact it is
+  // given, at every run.
+  private input(facts: Record<string, unknown>): Record<string, unknown> {
+    const input: Record<string, unknown> = {};
+    for (const f of this.facts) input[f] = facts[f] === undefined ? null : facts[f];
+    return input;
+  }
+
   /** Runs every rule on the facts; returns each rule's status and explanation. */
   async run(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
     const out = new Map<string, Evaluation>();
     if (this.byId.size === 0) return out;
-    const { results, failureResults } = await this.engine.run(facts);
+    const { results, failureResults } = await this.engine.run(this.input(facts));
     for (const r of [...results, ...failureResults]) {
       const rule = this.byId.get(String(r.name));
       if (!rule) continue;
@@ -64,7 +74,7 @@ export class RuleEngine {
   async statuses(facts: Record<string, unknown>): Promise<Map<string, Evaluation['status']>> {
     const out = new Map<string, Evaluation['status']>();
     if (this.byId.size === 0) return out;
-    const { results, failureResults } = await this.engine.run(facts);
+    const { results, failureResults } = await this.engine.run(this.input(facts));
     for (const r of results) out.set(String(r.name), 'failed');
     for (const r of failureResults) {
       const rule = this.byId.get(String(r.name));

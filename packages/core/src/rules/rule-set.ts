@@ -179,7 +179,10 @@ export class PreparedRules {
   readonly portalRules: readonly CompiledRule[];
   /** The deposit rules that read the `flow` fact: they decide which catalogue flows apply. */
   readonly flowRules: readonly CompiledRule[];
-  private readonly depositEngine: RuleEngine;
+  private readonly documentEngine: RuleEngine;
+  private readonly contextEngine: RuleEngine;
+  private readonly contextFacts: string[];
+  private readonly contextCache = new Map<string, Map<string, Evaluation>>();
   private readonly portalEngine: RuleEngine;
   private flowTablePromise: Promise<FlowTable> | null = null;
   /** The facts the flow rules read besides `flow`, sorted. */
@@ -191,7 +194,12 @@ export class PreparedRules {
     this.depositRules = rules.filter((r) => r.area !== 'portal');
     this.portalRules = rules.filter((r) => r.area === 'portal');
     this.flowRules = this.depositRules.filter((r) => r.flowDependent);
-    this.depositEngine = new RuleEngine(this.depositRules, catalogue);
+    // Rules that read no document fact give the same outcome for every document of a deposit
+    // (and of every deposit with the same context): they run in their own engine, memoised.
+    const contextRules = this.depositRules.filter((r) => !r.needsDocument);
+    this.contextEngine = new RuleEngine(contextRules, catalogue);
+    this.documentEngine = new RuleEngine(this.depositRules.filter((r) => r.needsDocument), catalogue);
+    this.contextFacts = [...new Set(contextRules.flatMap((r) => r.facts))].sort();
     this.portalEngine = new RuleEngine(this.portalRules, catalogue);
     this.flowTableFacts = [...new Set(this.flowRules.flatMap((r) => r.facts))].filter((f) => f !== 'flow').sort();
   }
@@ -224,7 +232,7 @@ export class PreparedRules {
               if (status !== 'passed') { applies = false; break; }
             }
             const copyId = applies ? `${rule.id}@${flow.code}` : null;
-            if (copyId) copies.push({ ...rule, id: copyId, conditions: renameFlowFact(rule.conditions, `flow@${flow.code}`) });
+            if (copyId) copies.push({ ...rule, id: copyId, facts: rule.facts.map((f) => (f === 'flow' ? `flow@${flow.code}` : f)), conditions: renameFlowFact(rule.conditions, `flow@${flow.code}`) });
             groups.set(key, copyId);
           }
           byFlow.set(flow.code, groups.get(key)!);
@@ -241,9 +249,18 @@ export class PreparedRules {
     return this.catalogue.release;
   }
 
-  /** Runs the deposit rules on one document's facts. */
-  runDeposit(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
-    return this.depositEngine.run(facts);
+  /** Runs the deposit rules on one document's facts (context-only rules memoised on their facts). */
+  async runDeposit(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
+    const key = JSON.stringify(this.contextFacts.map((f) => facts[f] ?? null));
+    let context = this.contextCache.get(key);
+    if (!context) {
+      context = await this.contextEngine.run(facts);
+      if (this.contextCache.size > 1024) this.contextCache.clear();
+      this.contextCache.set(key, context);
+    }
+    const out = await this.documentEngine.run(facts);
+    for (const [id, ev] of context) out.set(id, ev);
+    return out;
   }
 
   /** Runs the portal rules on an account state's facts. */
