@@ -90,4 +90,6 @@ process.on('message', (job: ChildJob) => {
     (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
   );
 });
+// The parent gone (killed, crashed), nothing is left to answer to.
+process.on('disconnect', () => process.exit(0));
 process.send?.({ ready: true });

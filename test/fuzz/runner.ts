@@ -4,6 +4,7 @@
  * test slice and by `npm run fuzz`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Limits } from '../../packages/core/src/limits.js';
 
@@ -42,6 +43,20 @@ export interface ChildResult {
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+
+/** User + system CPU milliseconds of a process, from /proc (Linux), or null elsewhere. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
 
 /** A child process running inputs one at a time, restarted after a hang or a crash of the process. */
 export class IsolatedRunner {
@@ -98,26 +113,40 @@ export class IsolatedRunner {
     });
   }
 
-  /** Runs one job; resolves with `hang` (and a fresh child) when it takes longer than `timeoutMs`. */
-  async run(job: Omit<ChildJob, 'id'>, timeoutMs: number): Promise<ChildResult> {
+  /**
+   * Runs one job; resolves with `hang` (and a fresh child) when the child spends more than
+   * `timeoutMs` of CPU time on it, or more than `wallFactor` times that in wall time (a hang
+   * waiting on nothing). CPU time is what an input costs; wall time on a machine shared with
+   * other work is not (where /proc is missing, wall time alone is used).
+   */
+  async run(job: Omit<ChildJob, 'id'>, timeoutMs: number, wallFactor = 6): Promise<ChildResult> {
     if (!this.child || !this.ready) this.ready = this.start();
     await this.ready;
     const child = this.child!;
     const id = this.nextId++;
+    const cpuAtStart = cpuMsOf(child.pid);
+    const started = Date.now();
     return new Promise<ChildResult>((resolve) => {
-      const timer = setTimeout(() => {
+      const check = () => {
         if (this.pending?.id !== id) return;
+        const cpu = cpuAtStart === null ? null : cpuMsOf(child.pid);
+        const spent = cpu === null || cpuAtStart === null ? Date.now() - started : cpu - cpuAtStart;
+        const wall = Date.now() - started;
+        if (spent <= timeoutMs && wall <= timeoutMs * (cpu === null ? 1 : wallFactor)) return;
+        clearInterval(timer);
         this.pending = null;
         // Forget the child before killing it, so that the next job starts a fresh one.
         this.child = null;
         this.ready = null;
         child.kill('SIGKILL');
-        resolve({ id, outcome: 'hang', ms: timeoutMs, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer within ${timeoutMs} ms`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
-      }, timeoutMs);
+        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${wall} ms of wall time`;
+        resolve({ id, outcome: 'hang', ms: spent, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+      };
+      const timer = setInterval(check, Math.min(250, timeoutMs));
       this.pending = {
         id,
         resolve: (r) => {
-          clearTimeout(timer);
+          clearInterval(timer);
           resolve(r);
         },
       };
