@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJson } from '../../../packages/core/src/report/format-json.js';
+import { formatJson, formatJsonDocument, joinJsonDocuments } from '../../../packages/core/src/report/format-json.js';
 import { mixedReport } from './sample-report.js';
 
 describe('formatJson', () => {
@@ -25,5 +25,16 @@ describe('formatJson', () => {
     expect(out.trimEnd().split('\n')).toHaveLength(1);
     const parsed = JSON.parse(out) as Array<{ diagnostics: Array<{ severity: string }> }>;
     expect(parsed[0]?.diagnostics.map((d) => d.severity)).toEqual(['error']);
+  });
+});
+
+describe('formatJsonDocument and joinJsonDocuments', () => {
+  it.each([0, 2, 4])('give the bytes of formatJson with indent %i', (indent) => {
+    for (const report of [mixedReport(), { ...mixedReport(), documents: [] }]) {
+      for (const quiet of [false, true]) {
+        const parts = report.documents.map((d) => formatJsonDocument(d, { indent, quiet }));
+        expect(joinJsonDocuments(parts, { indent })).toBe(formatJson(report, { indent, quiet }));
+      }
+    }
   });
 });

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Report } from '../report/report.js';
 import type { Command } from './args.js';
-import type { CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './engine.js';
 import { mergeReports } from './merge.js';
 import { UsageError } from './usage-error.js';
 import { expandInputs, type InputRef } from './inputs.js';
@@ -15,12 +14,12 @@ import type { WorkerTask } from './worker.js';
  * Runs the checks of a `chorus-precheck <files…>` command line and returns the merged report.
  * One input runs in this thread (no worker start-up); a batch is spread over `jobs` workers.
  */
-export async function runChecks(command: Extract<Command, { kind: 'check' }>, settings: CheckSettings, io: Io): Promise<Report> {
+export async function runChecks(command: Extract<Command, { kind: 'check' }>, settings: CheckSettings, io: Io): Promise<CheckedReport> {
   const inputs = await expandInputs(command.inputs, io.cwd);
   const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
   const jobs = command.jobs ?? availableParallelism();
   const progress = createProgress(io.stderr, tasks.length, !command.quiet);
-  let reports: Report[];
+  let reports: CheckedReport[];
   try {
     if (jobs <= 1 || tasks.length <= 1) {
       // The rules and the reader are loaded here only: with worker threads, the main thread

@@ -4,6 +4,7 @@ import type { Report } from '../report/report.js';
 import type { LoadedConfig } from '../config/config.js';
 import { precheck, type PrecheckOptions } from '../precheck.js';
 import type { CatalogueOverlay } from '../catalogue/types.js';
+import { formatJsonDocument } from '../report/format-json.js';
 
 /** What every check of a CLI run shares: passed as-is to the worker threads. */
 export interface CheckSettings {
@@ -15,7 +16,15 @@ export interface CheckSettings {
    * they are most of what worker threads would send back.
    */
   dropExplanations?: boolean;
+  /**
+   * Formats each document for the JSON output where it is checked: a worker thread then sends
+   * back text, not the objects the main thread would copy, rebuild and serialise again.
+   */
+  jsonOutput?: { quiet: boolean } | null;
 }
+
+/** A checked input: its report, and its documents already formatted when `jsonOutput` asked so. */
+export type CheckedReport = Report & { json?: string[] };
 
 /**
  * Loads the pdf.js legacy build (the one that runs in Node) only when a PDF arrives: importing
@@ -27,7 +36,7 @@ const pdfjs = async (): Promise<unknown> => (await import('../node.js')).nodePdf
  * Checks one input file, as its own deposit: a file given to the CLI is what would be sent to
  * Chorus Pro in one go (a batch is one zip or tar.gz file).
  */
-export async function checkInput(input: DepositInput, settings: CheckSettings): Promise<Report> {
+export async function checkInput(input: DepositInput, settings: CheckSettings): Promise<CheckedReport> {
   const options: PrecheckOptions = { lang: settings.lang, pdfjs };
   if (settings.config) {
     options.overrides = { catalogue: settings.config.catalogue as CatalogueOverlay | null, severity: settings.config.severity };
@@ -38,6 +47,10 @@ export async function checkInput(input: DepositInput, settings: CheckSettings): 
     for (const document of report.documents) {
       for (const rule of document.rules) rule.explanation = { when: null, assert: null };
     }
+  }
+  if (settings.jsonOutput) {
+    const json = report.documents.map((document) => formatJsonDocument(document, { quiet: settings.jsonOutput!.quiet }));
+    return { ...report, documents: [], json };
   }
   return report;
 }

@@ -46,11 +46,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       lang,
       config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
       dropExplanations: command.format !== 'json',
+      jsonOutput: command.format === 'json' ? { quiet: command.quiet } : null,
     };
     const { runChecks } = await import('./check.js');
     const report = await runChecks(command, settings, io);
     const color = command.format === 'text' && command.output === null && wantsColor(io);
-    await emit(await format(report, command.format, { quiet: command.quiet, color }), command.output, io);
+    const text = report.json
+      ? (await import('../report/format-json.js')).joinJsonDocuments(report.json)
+      : await format(report, command.format, { quiet: command.quiet, color });
+    await emit(text, command.output, io);
 
     if (report.summary.errors > 0) return EXIT.problems;
     if (command.maxWarnings >= 0 && report.summary.warnings > command.maxWarnings) {

@@ -1,15 +1,18 @@
 import type { Report } from '../report/report.js';
-import type { CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './engine.js';
 
 /**
  * Merges the reports of several inputs into one, documents in input order: the report of the
  * whole run, whatever the number of worker threads that produced its parts.
  */
-export function mergeReports(reports: readonly Report[], settings: CheckSettings): Report {
+export function mergeReports(reports: readonly CheckedReport[], settings: CheckSettings): CheckedReport {
   const first = reports[0];
   const documents = reports.flatMap((r) => r.documents);
-  const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };
+  const summary = { documents: 0, errors: 0, warnings: 0, infos: 0 };
+  const json: string[] = [];
   for (const report of reports) {
+    summary.documents += report.summary.documents;
+    if (report.json) json.push(...report.json);
     summary.errors += report.summary.errors;
     summary.warnings += report.summary.warnings;
     summary.infos += report.summary.infos;
@@ -24,5 +27,6 @@ export function mergeReports(reports: readonly Report[], settings: CheckSettings
       severity: settings.config?.severity ?? {},
     },
     summary,
+    ...(settings.jsonOutput ? { json } : {}),
   };
 }

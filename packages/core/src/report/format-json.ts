@@ -18,8 +18,29 @@ export function formatJson(report: Report, options: JsonFormatOptions = {}): str
   return `${JSON.stringify(toJsonDocuments(report, options.quiet === true), null, options.indent ?? 2)}\n`;
 }
 
+/**
+ * Formats one document as it appears in the JSON output, for callers that format documents
+ * where they are checked (worker threads) and join them later with {@link joinJsonDocuments}:
+ * the result is byte for byte the output of {@link formatJson}.
+ */
+export function formatJsonDocument(document: DocumentReport, options: JsonFormatOptions = {}): string {
+  const [entry] = toJsonDocuments({ documents: [document] }, options.quiet === true);
+  const indent = options.indent ?? 2;
+  // JSON escapes line breaks inside strings, so every line break here is layout: indent it one level.
+  return JSON.stringify(entry, null, indent).replace(/\n/g, `\n${' '.repeat(indent)}`);
+}
+
+/** Joins documents formatted by {@link formatJsonDocument} (same options) into the JSON output. */
+export function joinJsonDocuments(parts: readonly string[], options: Pick<JsonFormatOptions, 'indent'> = {}): string {
+  const indent = options.indent ?? 2;
+  if (parts.length === 0) return '[]\n';
+  if (indent === 0) return `[${parts.join(',')}]\n`;
+  const pad = ' '.repeat(indent);
+  return `[\n${pad}${parts.join(`,\n${pad}`)}\n]\n`;
+}
+
 /** Returns the documents of a report as the JSON output lists them (a new array; the report is untouched). */
-export function toJsonDocuments(report: Report, quiet = false): DocumentReport[] {
+export function toJsonDocuments(report: Pick<Report, 'documents'>, quiet = false): DocumentReport[] {
   return report.documents.map((document) => ({
     ...document,
     diagnostics: sortDiagnostics(quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics),
