@@ -52,6 +52,11 @@ async function run(job: ChildJob): Promise<ChildResult> {
   let documents: unknown;
   let violations: string[];
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const cpuMs = () => {
+    const c = process.cpuUsage(cpu0);
+    return (c.user + c.system) / 1000;
+  };
   try {
     if (job.api === 'read') {
       if (!core.readDeposit) throw new Error('readDeposit is not exported yet');
@@ -67,7 +72,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
   } catch (e) {
     const err = e as Error;
     return {
-      id: job.id, outcome: 'crash', ms: performance.now() - t0, violations: [], ruleIds: [], limitHits: [], files: [],
+      id: job.id, outcome: 'crash', ms: performance.now() - t0, cpuMs: cpuMs(), violations: [], ruleIds: [], limitHits: [], files: [],
       error: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}\n${err?.stack ?? ''}`,
       buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
@@ -78,7 +83,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
   });
   const files = Array.isArray(documents) ? (documents as { file?: unknown }[]).map((d) => String(d?.file)) : [];
   return {
-    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, violations, ruleIds: ruleIdsOf(documents), limitHits: limitHitsOf(documents),
+    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, cpuMs: cpuMs(), violations, ruleIds: ruleIdsOf(documents), limitHits: limitHitsOf(documents),
     files: files.length > 50 ? [...files.slice(0, 50), `… ${files.length - 50} more`] : files,
     buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
@@ -87,7 +92,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
 process.on('message', (job: ChildJob) => {
   run(job).then(
     (result) => process.send?.(result),
-    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
+    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
   );
 });
 // The parent gone (killed, crashed), nothing is left to answer to.

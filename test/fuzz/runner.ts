@@ -26,8 +26,10 @@ export interface ChildJob {
 export interface ChildResult {
   id: number;
   outcome: 'ok' | 'violation' | 'crash' | 'hang' | 'exit';
-  /** Milliseconds the call took (not counting building the input). */
+  /** Milliseconds the call took (not counting building the input), wall clock. */
   ms: number;
+  /** CPU milliseconds the call took (user + system, all threads of the child). */
+  cpuMs: number;
   violations: string[];
   /** Diagnostic ids reported, each once. */
   ruleIds: string[];
@@ -89,7 +91,7 @@ export class IsolatedRunner {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ id: p.id, outcome: 'exit', ms: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        p.resolve({ id: p.id, outcome: 'exit', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       }
     });
     child.on('message', (m: ChildResult | { ready: true }) => {
@@ -140,7 +142,7 @@ export class IsolatedRunner {
         this.ready = null;
         child.kill('SIGKILL');
         const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${wall} ms of wall time`;
-        resolve({ id, outcome: 'hang', ms: spent, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       };
       const timer = setInterval(check, Math.min(250, timeoutMs));
       this.pending = {
