@@ -114,6 +114,11 @@ describe('precheck', () => {
     expect(ids(report.documents[0]!)).not.toContain('deposit/edi-several-invoices-tar-gz');
   });
 
+  it('throws a typed error on an unusable context (misuse), never on bad input', async () => {
+    await expect(precheck(xmlInput(), { channel: 'FTP' as never, depositDate: '01/02/2024' }, { reader: fakeReader(doc('a.xml')) }))
+      .rejects.toMatchObject({ code: 'INVALID_CONTEXT', message: expect.stringContaining('channel must be PORTAIL, API or EDI') });
+  });
+
   it('suggests the nearest interface code', async () => {
     const report = await precheck(xmlInput(), { channel: 'EDI', interfaceCode: 'FSO1103A' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
     expect(report.documents[0]!.diagnostics.find((x) => x.ruleId === 'deposit/interface-code-exists')!.message).toContain('nearest code: FSO1100A');

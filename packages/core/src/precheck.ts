@@ -11,7 +11,7 @@ import type { DepositInput, PdfjsLoader, ReadOptions } from './read/input.js';
 import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
-import { contextChoosesFlow, depositFacts, flowFact, type BuyerDirectory } from './rules/deposit-facts.js';
+import { contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
@@ -38,6 +38,28 @@ export interface PrecheckOptions {
   ruleSet?: RuleSet;
   /** The reader (default: the core's `readDeposit`, loaded on first use). */
   reader?: DepositReader;
+}
+
+/** Thrown when `precheck` is called with a context it cannot use (misuse, not bad input). */
+export class PrecheckError extends Error {
+  /** The stable error code. */
+  readonly code = 'INVALID_CONTEXT';
+  constructor(message: string) {
+    super(message);
+    this.name = 'PrecheckError';
+  }
+}
+
+/** Checks the values of a deposit context; returns the problems found (empty when usable). */
+export function contextProblems(context: DepositContext): string[] {
+  const problems: string[] = [];
+  if (context.channel !== undefined && !['PORTAIL', 'API', 'EDI'].includes(context.channel)) problems.push(`channel must be PORTAIL, API or EDI, not "${String(context.channel)}"`);
+  if (context.space !== undefined && !['factures', 'factures-de-travaux'].includes(context.space)) problems.push(`space must be factures or factures-de-travaux, not "${String(context.space)}"`);
+  if (context.depositDate !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(context.depositDate)) problems.push(`depositDate must be an ISO date YYYY-MM-DD, not "${String(context.depositDate)}"`);
+  for (const key of ['syntaxe', 'interfaceCode', 'ediFileName', 'release'] as const) {
+    if (context[key] !== undefined && typeof context[key] !== 'string') problems.push(`${key} must be a string`);
+  }
+  return problems;
 }
 
 let defaultReader: DepositReader | null = null;
@@ -104,12 +126,12 @@ export async function checkDocument(
     if (severity === 'error') { ruleError = true; if (!rule.needsDocument) contextError = true; }
   }
   const flows: FlowResult[] = [];
-  // Only error rules exclude a flow: warnings and infos are not evaluated for the flow table.
+  // Only error rules exclude a flow.
   const excluding = new Set(prepared.flowRules.filter((r) => effectiveSeverity(r.id, r.meta.severity, settings.severity) === 'error').map((r) => r.id));
-  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, (code) => flowFact(catalogue.flow(code)!), excluding);
+  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts);
   for (const flow of catalogue.flows) {
     const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
-    const excludedBy = outcomes ? [...outcomes].filter(([, status]) => status === 'failed').map(([id]) => id).sort() : [];
+    const excludedBy = outcomes ? [...outcomes].filter(([id, status]) => status === 'failed' && excluding.has(id)).map(([id]) => id).sort() : [];
     // A works-only flow that applies because of an inferred works flag is as provisional as the flag.
     const cadre = flow.scope === 'works-only' ? catalogue.cadre(doc.facts.cadre) : null;
     flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 || (cadre?.provisional ?? false) });
@@ -129,6 +151,8 @@ export async function checkDocument(
  */
 export async function precheck(input: DepositInput | DepositInput[], context: DepositContext = {}, options: PrecheckOptions = {}): Promise<Report> {
   const inputs = Array.isArray(input) ? input : [input];
+  const problems = contextProblems(context);
+  if (problems.length > 0) throw new PrecheckError(`invalid deposit context: ${problems.join('; ')}`);
   const lang = options.lang ?? 'fr';
   const overlay = options.catalogueOverlay ?? options.overrides?.catalogue ?? null;
   const severity = options.severity ?? options.overrides?.severity ?? {};
