@@ -22,7 +22,7 @@ export { compareDiagnostics, sortDiagnostics } from './report/order.js';
 export { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } from './report/rule-descriptor.js';
 export type { ChorusPrecheckConfig, LoadedConfig } from './config/config.js';
 export { ConfigError } from './config/config.js';
-export { precheck, checkDocument, type PrecheckOptions, type DepositReader } from './precheck.js';
+export { precheck, checkDocument, contextProblems, PrecheckError, type PrecheckOptions, type DepositReader } from './precheck.js';
 export { evaluatePortal, formatPortal, validatePortalState, PortalStateError, type PortalOptions, type PortalJson } from './portal/evaluate.js';
 export type { PortalState, PortalReport, PortalDecision, AttachmentRequest } from './portal/types.js';
 export { DECISION_IDS, type DecisionId } from './portal/decisions.js';
