@@ -22,9 +22,9 @@ function readDeclaredEncoding(head: string): string | null {
 }
 
 function latin1(b: Uint8Array, from: number, to: number, step = 1, offset = 0): string {
-  let s = '';
-  for (let i = from + offset; i < Math.min(to, b.length); i += step) s += String.fromCharCode(b[i] as number);
-  return s;
+  const codes: number[] = [];
+  for (let i = from + offset; i < Math.min(to, b.length); i += step) codes.push(b[i] as number);
+  return String.fromCharCode(...codes);
 }
 
 /** Determines the encoding of XML bytes: BOM first, then the declaration, else UTF-8 (XML 1.0 Appendix F). */

@@ -53,7 +53,10 @@ interface Frame {
   local: string;
   pos: number;
   /** Counts of children by qualified name, for XPath positions. */
-  counts: Map<string, number> | null;
+  /** Names of the children seen so far and how many of each (arrays reused: no Map per element). */
+  kidNames: string[];
+  kidCounts: number[];
+  kidLen: number;
   trie: TrieNode | null;
   line: number;
   column: number;
@@ -330,10 +333,10 @@ class XmlFactReader {
     if (uri === undefined) this.unboundPrefix(info.prefix);
     let frame = this.frames[depth];
     if (frame === undefined) {
-      frame = { name: '', uri: '', local: '', pos: 1, counts: null, trie: null, line: 0, column: 0, outerScope: null };
+      frame = { name: '', uri: '', local: '', pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null };
       this.frames[depth] = frame;
-    } else if (frame.counts !== null) {
-      frame.counts.clear();
+    } else {
+      frame.kidLen = 0;
     }
     frame.outerScope = outer;
     frame.name = name;
@@ -359,9 +362,21 @@ class XmlFactReader {
       return;
     }
     const parent = this.frames[depth - 1] as Frame;
-    const counts = parent.counts ?? (parent.counts = new Map());
-    const pos = (counts.get(name) ?? 0) + 1;
-    counts.set(name, pos);
+    // XPath position among same-named siblings. Linear search: parents have few distinct child
+    // names; scanning from the last one makes runs of siblings (line items) cheap.
+    const names = parent.kidNames;
+    let k = parent.kidLen - 1;
+    while (k >= 0 && names[k] !== name) k--;
+    let pos: number;
+    if (k >= 0) {
+      pos = (parent.kidCounts[k] as number) + 1;
+      parent.kidCounts[k] = pos;
+    } else {
+      pos = 1;
+      names[parent.kidLen] = name;
+      parent.kidCounts[parent.kidLen] = 1;
+      parent.kidLen++;
+    }
     frame.pos = pos;
 
     if (uri === NS.xinclude) this.onXInclude(frame);
