@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TINY_UBL, externalEntityXml, facturxPdf, hugeXml } from '../helpers/bombs.js';
+import { TINY_UBL, allBombs, externalEntityXml, facturxPdf, hugeXml } from '../helpers/bombs.js';
 import { launch, openPlayground, screenshot } from './browser.js';
 
 const origin = inject('playgroundUrl');
@@ -91,6 +91,26 @@ describe('a hostile file', () => {
     expect(await page.locator('[data-testid="run-status"]').getAttribute('data-status')).toBe('done');
     await page.context().close();
   });
+});
+
+describe('hostile files', () => {
+  // The worker applies the command line's limits: each bomb gets its own diagnostic, in time.
+  const chosen = ['xml-deep-nesting', 'xml-billion-laughs', 'zip-10000-empty', 'pdf-xref-loop', 'gzip-1gb'];
+  for (const bomb of allBombs().filter((b) => chosen.includes(b.id))) {
+    it(`${bomb.id}: ${bomb.description}`, async () => {
+      const { page, foreign } = await openPlayground(browser, origin, '?lang=en');
+      await page.setInputFiles('[data-testid="drop-input"]', file(bomb.name, bomb.build()));
+      await page.locator('[data-testid="verdict"]').first().waitFor({ timeout: 30_000 });
+      const ruleIds = await page.locator('[data-testid="diagnostic"]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-rule')!));
+      const expected = [
+        ...(bomb.expect.limits ?? []).map((name) => new RegExp(`^limit/${name}$`)),
+        ...(bomb.expect.ruleIds ?? []),
+      ];
+      expect(ruleIds.some((id) => expected.some((re) => re.test(id))), `${ruleIds.join(', ')}`).toBe(true);
+      expect(foreign).toEqual([]);
+      await page.context().close();
+    });
+  }
 });
 
 describe('a 50 MB invoice', () => {
