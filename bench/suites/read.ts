@@ -62,6 +62,8 @@ function median(xs: number[]): number {
 /** Child process: builds a ~100 MB XML (one base64 attachment) in place and reads it once. */
 async function memoryChild(): Promise<void> {
   const { readDeposit } = await import('../../packages/core/src/index.js');
+  globalThis.gc?.();
+  const rssModules = process.memoryUsage().rss;
   const enc = new TextEncoder();
   const head = enc.encode(`<?xml version="1.0" encoding="UTF-8"?>
 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100">
@@ -85,6 +87,7 @@ async function memoryChild(): Promise<void> {
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(JSON.stringify({
     inputBytes: bytes.length,
+    rssModules,
     rssBeforeRead: before,
     peakRss: peak,
     ms,
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
     p.write(decoder.decode(b)).close();
   });
   const saxesPlain = throughput(inputs, rounds, (b) => {
-    const p = new SaxesParser();
+    const p = new SaxesParser({ position: true });
     p.on('error', () => undefined);
     p.on('text', () => undefined);
     p.on('opentag', () => undefined);
@@ -149,8 +152,8 @@ async function main(): Promise<void> {
   out.push(`### XML: ${inputs.length} invoices, ${totalMb.toFixed(1)} MiB, ${rounds} rounds (fixtures${corpus ? ' + corpus' : ''})`, '');
   out.push('| reader | MiB/s | ours ÷ it | target |', '|---|---:|---:|---|');
   out.push(`| readDeposit (full facts, locations) | ${ours.toFixed(1)} | 1.00 | |`);
-  out.push(`| raw saxes (xmlns + positions, empty handlers) | ${saxesNs.toFixed(1)} | ${(ours / saxesNs).toFixed(2)} | ≥ 0.75 |`);
-  out.push(`| raw saxes (no xmlns) | ${saxesPlain.toFixed(1)} | ${(ours / saxesPlain).toFixed(2)} | |`);
+  out.push(`| raw saxes, as the reader runs it (positions, no xmlns; empty handlers) | ${saxesPlain.toFixed(1)} | ${(ours / saxesPlain).toFixed(2)} | ≥ 0.75 |`);
+  out.push(`| raw saxes with its xmlns mode | ${saxesNs.toFixed(1)} | ${(ours / saxesNs).toFixed(2)} | |`);
   out.push(`| fast-xml-parser 5 (to objects) | ${fastXml.toFixed(1)} | ${(ours / fastXml).toFixed(2)} | ≥ 4 |`);
   if (xmllint !== null) out.push(`| xmllint --noout (one process per round, C) | ${xmllint.toFixed(1)} | ${(ours / xmllint).toFixed(2)} | |`);
   else out.push('| xmllint | not installed | | |');
@@ -160,10 +163,10 @@ async function main(): Promise<void> {
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', SELF, '--memory-child'], { encoding: 'utf8', maxBuffer: 16 * MB });
   const line = child.stdout.trim().split('\n').pop() ?? '';
   try {
-    const m = JSON.parse(line) as { inputBytes: number; rssBeforeRead: number; peakRss: number; ms: number; attachmentSize: number; diagnostics: string[] };
+    const m = JSON.parse(line) as { inputBytes: number; rssModules: number; rssBeforeRead: number; peakRss: number; ms: number; attachmentSize: number; diagnostics: string[] };
     out.push('### 100 MB XML, mostly one base64 attachment (fresh process)', '');
-    out.push('| input | RSS before read (input held) | peak RSS | read time | attachment size found | target |', '|---:|---:|---:|---:|---:|---|');
-    out.push(`| ${(m.inputBytes / MB).toFixed(0)} MiB | ${(m.rssBeforeRead / MB).toFixed(0)} MiB | ${(m.peakRss / MB).toFixed(0)} MiB | ${m.ms.toFixed(0)} ms | ${(m.attachmentSize / MB).toFixed(1)} MiB | peak < 200 MB |`);
+    out.push('| input | RSS, modules loaded | RSS, input built | peak RSS | reader over input + modules | read time | attachment size found | target |', '|---:|---:|---:|---:|---:|---:|---:|---|');
+    out.push(`| ${(m.inputBytes / MB).toFixed(0)} MiB | ${(m.rssModules / MB).toFixed(0)} MiB | ${(m.rssBeforeRead / MB).toFixed(0)} MiB | ${(m.peakRss / MB).toFixed(0)} MiB | ${((m.peakRss - m.rssModules - m.inputBytes) / MB).toFixed(0)} MiB | ${m.ms.toFixed(0)} ms | ${(m.attachmentSize / MB).toFixed(1)} MiB | peak < 200 MB |`);
     if (m.diagnostics.length > 0) out.push('', `Diagnostics: ${m.diagnostics.join(', ')}`);
   } catch {
     out.push(`100 MB XML: child failed (${child.status}): ${child.stderr.slice(0, 500)}`);
