@@ -226,6 +226,16 @@ describe('each limit reached gives its own diagnostic naming the limit', () => {
     expect(hit!.messages!.fr).toContain(`limits.${name}`);
   });
 
+  it.each([[0, false, true], [1, true, true], [2, true, false]] as const)('maxArchiveNesting %i: zip in zip read %s, zip in zip in zip refused %s', async (max, innerRead, deepRefused) => {
+    const inv = bytes(cii());
+    const docs = await read('lot.zip', zipSync({ 'a.xml': inv, 'in.zip': zipSync({ 'b.xml': inv, 'in2.zip': zipSync({ 'c.xml': inv }) }) }), { maxArchiveNesting: max });
+    const ok = (f: string) => docs.some((d) => d.file === f && !d.unreadable);
+    expect(ok('lot.zip!/a.xml')).toBe(true);
+    expect(ok('lot.zip!/in.zip!/b.xml')).toBe(innerRead);
+    expect(ok('lot.zip!/in.zip!/in2.zip!/c.xml')).toBe(!deepRefused);
+    expect(ruleIds(docs).includes('limit/maxArchiveNesting')).toBe(max < 2);
+  });
+
   it('refuses a gzip bomb early, reading at most the document limit', async () => {
     const bomb = gzipSync(new Uint8Array(64 * 1024 * 1024).fill(0x3c));
     const start = performance.now();

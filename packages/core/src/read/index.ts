@@ -88,7 +88,8 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
     }
     case 'zip':
     case 'gzip': {
-      if (level >= run.limits.maxArchiveNesting + (nested ? 0 : 1)) {
+      // `level` counts the archives around this one: maxArchiveNesting of them are allowed.
+      if (level > run.limits.maxArchiveNesting) {
         run.out.push(failed(file, batch ?? sniffed.container, limitDiagnostic('maxArchiveNesting', run.limits.maxArchiveNesting, { file }, level)));
         return;
       }
