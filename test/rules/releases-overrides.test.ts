@@ -86,4 +86,8 @@ describe('overrides', () => {
     expect(off.documents[0]!.diagnostics).toEqual([]);
     expect(off.overrides.severity).toEqual({ 'deposit/works-flow-requires-works-cadre': 'off' });
   });
+
+  it('refuses a severity override naming no rule', async () => {
+    await expect(precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml')), severity: { 'deposit/works-only': 'off' } })).rejects.toMatchObject({ code: 'UNKNOWN_RULE' });
+  });
 });

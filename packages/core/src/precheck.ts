@@ -43,10 +43,11 @@ export interface PrecheckOptions {
 /** Thrown when `precheck` is called with a context it cannot use (misuse, not bad input). */
 export class PrecheckError extends Error {
   /** The stable error code. */
-  readonly code = 'INVALID_CONTEXT';
-  constructor(message: string) {
+  readonly code: 'INVALID_CONTEXT' | 'UNKNOWN_RULE';
+  constructor(code: 'INVALID_CONTEXT' | 'UNKNOWN_RULE', message: string) {
     super(message);
     this.name = 'PrecheckError';
+    this.code = code;
   }
 }
 
@@ -152,11 +153,13 @@ export async function checkDocument(
 export async function precheck(input: DepositInput | DepositInput[], context: DepositContext = {}, options: PrecheckOptions = {}): Promise<Report> {
   const inputs = Array.isArray(input) ? input : [input];
   const problems = contextProblems(context);
-  if (problems.length > 0) throw new PrecheckError(`invalid deposit context: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new PrecheckError('INVALID_CONTEXT', `invalid deposit context: ${problems.join('; ')}`);
   const lang = options.lang ?? 'fr';
   const overlay = options.catalogueOverlay ?? options.overrides?.catalogue ?? null;
   const severity = options.severity ?? options.overrides?.severity ?? {};
   const set = options.ruleSet ?? loadRuleSet();
+  const unknown = Object.keys(severity).filter((id) => !set.rule(id));
+  if (unknown.length > 0) throw new PrecheckError('UNKNOWN_RULE', `severity overrides name unknown rules: ${unknown.join(', ')}`);
   const prepared = set.prepare({ release: context.release ?? set.latest, overlay, severity });
   const read = await reader(options);
   const documents: DocumentReport[] = [];
