@@ -190,6 +190,7 @@ describe('the address bar', () => {
 describe('layout', () => {
   it('is usable at 375 px wide: no horizontal scrolling, the file input reachable', async () => {
     const { page } = await openPlayground(browser, origin, '?lang=fr', 375);
+    await screenshot(page, 'home-375');
     await page.setInputFiles('[data-testid="drop-input"]', file('facture.pdf', facturxPdf()));
     await page.locator('[data-testid="verdict"]').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -200,6 +201,7 @@ describe('layout', () => {
 
   it('is keyboard accessible: the file picker and the pages are reachable with Tab', async () => {
     const { page } = await openPlayground(browser, origin, '?lang=en');
+    await screenshot(page, 'home-1280');
     const reached = new Set<string>();
     for (let i = 0; i < 15; i++) {
       await page.keyboard.press('Tab');
