@@ -22,6 +22,8 @@ const headers = { 'Content-Security-Policy': CSP };
  * never be shipped. The package dependency stays declared for the workspace graph.
  */
 export default defineConfig({
+  // Relative URLs: the built files work from any folder of any static host.
+  base: './',
   plugins: [svelte()],
   resolve: {
     alias: [{ find: /^@chorus-precheck\/core$/, replacement: core }],

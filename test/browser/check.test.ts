@@ -62,7 +62,7 @@ describe('privacy', () => {
     // Render the PDF page too: pdf.js must not fetch fonts or anything else from elsewhere.
     await page.getByRole('button', { name: 'invoice.pdf' }).click();
     await page.locator('[data-testid="show-pdf"]').click();
-    await page.locator('[data-testid="pdf-canvas"]').waitFor();
+    await page.locator('[data-testid="pdf-canvas"][data-rendered="true"]').waitFor();
     for (const view of ['Portal simulation', 'Rules', 'Flows and syntaxes', '3.8.0 vs 3.8.1']) {
       await page.getByRole('navigation').getByRole('button', { name: view }).click();
       await page.waitForLoadState('networkidle');
