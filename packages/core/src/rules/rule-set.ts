@@ -135,6 +135,22 @@ function pathValue(value: unknown, path: string): unknown {
   return cur;
 }
 
+/** Document rules reading the same facts, their engine (built on first use) and memoised outcomes. */
+interface DocumentGroup {
+  facts: string[];
+  rules: CompiledRule[];
+  engine: RuleEngine | null;
+  cache: Map<string, Map<string, Evaluation>>;
+}
+
+/** Beyond this many groups to re-run, one run of all document rules is cheaper than one run per group. */
+const MAX_GROUP_RUNS = 4;
+
+function remember(g: DocumentGroup, key: string, outcomes: Map<string, Evaluation>): void {
+  if (g.cache.size > 256) g.cache.clear();
+  g.cache.set(key, outcomes);
+}
+
 /** The flow table engine and, per flow rule and flow, the rule copy deciding it (null: statically not applicable). */
 interface FlowTable {
   engine: RuleEngine;
@@ -183,6 +199,7 @@ export class PreparedRules {
   private readonly contextEngine: RuleEngine;
   private readonly contextFacts: string[];
   private readonly contextCache = new Map<string, Map<string, Evaluation>>();
+  private readonly documentGroups: DocumentGroup[];
   private readonly portalEngine: RuleEngine;
   private flowTablePromise: Promise<FlowTable> | null = null;
   /** The facts the flow rules read besides `flow`, sorted. */
@@ -200,6 +217,17 @@ export class PreparedRules {
     this.contextEngine = new RuleEngine(contextRules, catalogue);
     this.documentEngine = new RuleEngine(this.depositRules.filter((r) => r.needsDocument), catalogue);
     this.contextFacts = [...new Set(contextRules.flatMap((r) => r.facts))].sort();
+    // Document rules grouped by the facts they read: a group's outcomes are memoised on those
+    // values, so that invoices of a batch only re-run the groups whose facts changed.
+    const bySignature = new Map<string, DocumentGroup>();
+    for (const r of this.depositRules.filter((x) => x.needsDocument)) {
+      const facts = [...r.facts].sort();
+      const signature = facts.join('\u0000');
+      let g = bySignature.get(signature);
+      if (!g) { g = { facts, rules: [], engine: null, cache: new Map() }; bySignature.set(signature, g); }
+      g.rules.push(r);
+    }
+    this.documentGroups = [...bySignature.values()];
     this.portalEngine = new RuleEngine(this.portalRules, catalogue);
     this.flowTableFacts = [...new Set(this.flowRules.flatMap((r) => r.facts))].filter((f) => f !== 'flow').sort();
   }
@@ -258,7 +286,29 @@ export class PreparedRules {
       if (this.contextCache.size > 1024) this.contextCache.clear();
       this.contextCache.set(key, context);
     }
-    const out = await this.documentEngine.run(facts);
+    const keys = this.documentGroups.map((g) => JSON.stringify(g.facts.map((f) => facts[f] ?? null)));
+    // Outcomes are collected locally: another run may clear a memo while this one awaits.
+    const found = this.documentGroups.map((g, i) => g.cache.get(keys[i]!));
+    const missed = found.filter((x) => !x).length;
+    if (missed > MAX_GROUP_RUNS) {
+      // Mostly new values (a first document): one run of every document rule is cheaper than
+      // many small runs; its outcomes fill every group's memo.
+      const all = await this.documentEngine.run(facts);
+      this.documentGroups.forEach((g, i) => {
+        found[i] = new Map(g.rules.map((r) => [r.id, all.get(r.id)!]));
+        remember(g, keys[i]!, found[i]!);
+      });
+    } else if (missed > 0) {
+      for (let i = 0; i < this.documentGroups.length; i++) {
+        if (found[i]) continue;
+        const g = this.documentGroups[i]!;
+        g.engine ??= new RuleEngine(g.rules, this.catalogue);
+        found[i] = await g.engine.run(facts);
+        remember(g, keys[i]!, found[i]!);
+      }
+    }
+    const out = new Map<string, Evaluation>();
+    for (const outcomes of found) for (const [id, ev] of outcomes!) out.set(id, ev);
     for (const [id, ev] of context) out.set(id, ev);
     return out;
   }
