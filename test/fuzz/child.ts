@@ -4,7 +4,8 @@
  * unchanged, by hash before and after) and answers with a small summary. Running in a child
  * lets the parent kill it when an input hangs the event loop or exhausts memory.
  */
-import { allBombs } from '../helpers/bombs.js';
+import { strToU8 } from 'fflate';
+import { TINY_UBL, allBombs, facturxPdf } from '../helpers/bombs.js';
 import { checkDocuments, checkReport, limitHitsOf, ruleIdsOf, sha256 } from './invariants.js';
 import type { ChildJob, ChildResult, JobInput } from './runner.js';
 
@@ -97,4 +98,17 @@ process.on('message', (job: ChildJob) => {
 });
 // The parent gone (killed, crashed), nothing is left to answer to.
 process.on('disconnect', () => process.exit(0));
-process.send?.({ ready: true });
+
+// Warm up before answering ready: loading pdf.js and compiling the rules cost seconds once per
+// process, which must not be charged to whichever input happens to come first.
+async function warmUp(): Promise<void> {
+  const core = await corePromise;
+  const pdf = { name: 'warm.pdf', bytes: facturxPdf() };
+  const xml = { name: 'warm.xml', bytes: strToU8(TINY_UBL) };
+  if (core.precheck) await core.precheck([pdf, xml], {});
+  else if (core.readDeposit) await core.readDeposit(pdf);
+}
+warmUp().then(
+  () => process.send?.({ ready: true }),
+  () => process.send?.({ ready: true }),
+);
