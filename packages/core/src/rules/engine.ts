@@ -31,6 +31,10 @@ export class RuleEngine {
   private readonly engine: Engine;
   private readonly byId: Map<string, CompiledRule>;
   private readonly facts: string[];
+  // json-rules-engine keeps a run status on the engine itself: a run that ends while another
+  // has started but not yet evaluated its rules makes the latter skip them. Runs of one engine
+  // are therefore chained, never interleaved.
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(rules: readonly CompiledRule[], catalogue: Catalogue) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
@@ -57,11 +61,18 @@ export class RuleEngine {
     return input;
   }
 
+  private exclusive(facts: Record<string, unknown>): Promise<{ results: { name: unknown; conditions: unknown; result: unknown }[]; failureResults: { name: unknown; conditions: unknown }[] }> {
+    const input = this.input(facts);
+    const run = this.queue.then(() => this.engine.run(input));
+    this.queue = run.catch(() => undefined);
+    return run as never;
+  }
+
   /** Runs every rule on the facts; returns each rule's status and explanation. */
   async run(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
     const out = new Map<string, Evaluation>();
     if (this.byId.size === 0) return out;
-    const { results, failureResults } = await this.engine.run(this.input(facts));
+    const { results, failureResults } = await this.exclusive(facts);
     for (const r of [...results, ...failureResults]) {
       const rule = this.byId.get(String(r.name));
       if (!rule) continue;
@@ -74,7 +85,7 @@ export class RuleEngine {
   async statuses(facts: Record<string, unknown>): Promise<Map<string, Evaluation['status']>> {
     const out = new Map<string, Evaluation['status']>();
     if (this.byId.size === 0) return out;
-    const { results, failureResults } = await this.engine.run(this.input(facts));
+    const { results, failureResults } = await this.exclusive(facts);
     for (const r of results) out.set(String(r.name), 'failed');
     for (const r of failureResults) {
       const rule = this.byId.get(String(r.name));
