@@ -42,6 +42,9 @@ describe('corpus fixtures agree with the corpus manifest', () => {
         cadreRaw: doc!.facts.cadreRaw === null ? null : doc!.facts.cadreRaw.trim(),
         formatFamily: doc!.facts.formatFamily,
         unreadable: doc!.unreadable,
+        typeCode: doc!.facts.typeCode ?? '',
+        xmpConformance: doc!.facts.pdf?.xmp?.conformanceLevel ?? '',
+        embeddedNames: doc!.facts.pdf === null ? [] : doc!.facts.pdf.embeddedFiles.map((e) => e.name).sort(),
       };
       for (const field of Object.keys(want) as Array<keyof Expected>) {
         const r = reviewed.find((d) => d.repo === row.repo && d.path === row.path && d.field === field);

@@ -30,6 +30,12 @@ export interface Expected {
   cadreRaw?: string | null;
   formatFamily?: FormatFamily;
   unreadable?: boolean;
+  /** BT-3, when the manifest gives it. */
+  typeCode?: string;
+  /** XMP `fx:ConformanceLevel`, when the manifest gives it. */
+  xmpConformance?: string;
+  /** Names of the PDF's embedded files, sorted, when the manifest lists them. */
+  embeddedNames?: string[];
 }
 
 /** Manifest profile families → reader profiles. ZUGFeRD 1 COMFORT became EN 16931 in 2.x. */
@@ -55,6 +61,14 @@ function profileOfFamily(family: string): Profile | null {
 
 /** Maps a manifest row to the facts the reader should find. */
 export function expectedFromManifest(row: ManifestRow): Expected {
+  const extra: Expected = {};
+  if (row.typecode.trim() !== '') extra.typeCode = row.typecode.trim();
+  if (row.xmp_conformance.trim() !== '') extra.xmpConformance = row.xmp_conformance.trim();
+  if (row.pdf_embedded_names.trim() !== '') extra.embeddedNames = row.pdf_embedded_names.split(',').map((n) => n.trim()).sort();
+  return { ...classify(row), ...extra };
+}
+
+function classify(row: ManifestRow): Expected {
   const c = row.category;
   const embedsPdf = row.flags.split(';').includes('XML-embeds-PDF');
   const cadre = row['profile/BT-23'].trim();

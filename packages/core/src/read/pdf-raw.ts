@@ -12,8 +12,12 @@ export interface RawPdfScan {
   objectCount: number;
   /** File specifications found outside object streams, keyed by file name. */
   fileSpecs: Map<string, { afRelationship: string | null; subtype: string | null }>;
-  /** The XMP packet, when found in an uncompressed or Flate-compressed metadata stream. */
-  xmp: string | null;
+  /**
+   * XMP packets found in metadata streams (uncompressed or Flate) and bare `<?xpacket` packets,
+   * in file order. Images and embedded files carry their own: the document's is chosen by the
+   * caller (pdf.js knows which stream the catalog points at).
+   */
+  xmp: string[];
   /** Limits reached (object count, decompressed stream size): the PDF is then not opened. */
   problems: Diagnostic[];
 }
@@ -103,7 +107,7 @@ function decodeTextString(s: string): string {
  * Objects inside compressed object streams are not seen: their fields stay null.
  */
 export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
-  const scan: RawPdfScan = { encrypted: indexOfBytes(b, ENCRYPT) >= 0, objectCount: 0, fileSpecs: new Map(), xmp: null, problems: [] };
+  const scan: RawPdfScan = { encrypted: indexOfBytes(b, ENCRYPT) >= 0, objectCount: 0, fileSpecs: new Map(), xmp: [], problems: [] };
   // Object offsets: `n g obj` keywords, not `endobj`.
   const offsets = new Map<number, number>();
   const starts: number[] = [];
@@ -167,7 +171,7 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
       const data = b.subarray(dataStart, dataEnd);
       const flate = /\/Filter\s*(\[\s*)?\/FlateDecode\s*\]?/.test(dict) && !/\/Filter\s*\[[^\]]*\/\w+[^\]]*\/\w+/.test(dict);
       if (!/\/Filter/.test(dict)) {
-        if (key === METADATA && scan.xmp === null) scan.xmp = new TextDecoder('utf-8').decode(data);
+        if (key === METADATA && scan.xmp.length < 16) scan.xmp.push(new TextDecoder('utf-8').decode(data));
         continue;
       }
       if (!flate) continue;
@@ -176,7 +180,7 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
         scan.problems.push(limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1));
         return scan;
       }
-      if (key === METADATA && scan.xmp === null && r.out !== null) scan.xmp = new TextDecoder('utf-8').decode(r.out);
+      if (key === METADATA && scan.xmp.length < 16 && r.out !== null) scan.xmp.push(new TextDecoder('utf-8').decode(r.out));
     }
   }
 
@@ -199,7 +203,10 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     }
     scan.fileSpecs.set(name, { afRelationship: af ? pdfName(af[1] as string) : null, subtype });
   }
-  if (scan.xmp === null) scan.xmp = findXpacket(b);
+  if (scan.xmp.length === 0) {
+    const packet = findXpacket(b);
+    if (packet !== null) scan.xmp.push(packet);
+  }
   return scan;
 }
 

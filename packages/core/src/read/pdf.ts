@@ -1,4 +1,4 @@
-import type { Attachment, EmbeddedFile, Facts, PdfFacts } from './facts.js';
+import type { Attachment, EmbeddedFile, Facts, PdfFacts, XmpFacts } from './facts.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import type { PdfjsLoader } from './input.js';
@@ -71,6 +71,15 @@ function blankPdfFacts(): PdfFacts {
   return { encrypted: false, pageCount: null, embeddedFiles: [], invoiceXmlName: null, invoiceXmlCandidates: [], xmp: null };
 }
 
+/** The first raw XMP packet that says something about PDF/A or Factur-X, parsed; null if none. */
+function pickRawXmp(packets: string[], limits: Limits): XmpFacts | null {
+  for (const packet of packets) {
+    const x = parseXmp(packet, limits.maxPdfStreamBytes);
+    if (x !== null && (x.pdfaPart !== null || x.extensionNamespace !== null)) return x;
+  }
+  return null;
+}
+
 /** Normalises `getAttachments()`: a plain object in pdf.js 5.x, a Map in 6.x, null when none. */
 function attachmentEntries(raw: unknown): Array<[string, PdfjsAttachment]> {
   if (raw === null || raw === undefined) return [];
@@ -106,9 +115,9 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     diagnostics.push(...raw.problems);
     return { facts, diagnostics, unreadable: true };
   }
-  if (raw.xmp !== null) pdf.xmp = parseXmp(raw.xmp, ctx.limits.maxPdfStreamBytes);
 
   if (ctx.pdfjs === undefined) {
+    pdf.xmp = pickRawXmp(raw.xmp, ctx.limits);
     return fatal(readDiagnostic('pdf-support-missing', 'error', {
       fr: 'Ce fichier est un PDF, mais la lecture des PDF n’est pas disponible ici (aucun module pdf.js fourni) : ses fichiers joints ne peuvent pas être lus.',
       en: 'This file is a PDF, but PDF reading is not available here (no pdf.js module was given): its embedded files cannot be read.',
@@ -170,15 +179,17 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
         en: `The PDF's embedded files are unreadable: ${String(e)}`,
       }, { location: at }));
     }
-    if (pdf.xmp === null || raw.xmp === null) {
-      try {
-        const md = await doc.getMetadata();
-        const packet = md?.metadata?.getRaw?.();
-        if (typeof packet === 'string' && packet.length > 0) pdf.xmp = parseXmp(packet, ctx.limits.maxPdfStreamBytes) ?? pdf.xmp;
-      } catch {
-        // Metadata is optional: its absence is a fact (`xmp: null`), checked by the rules.
-      }
+    // The document's XMP is the stream the catalog's /Metadata points at: pdf.js resolves it
+    // (and decrypts it). Only when it gives none, a raw packet saying something about PDF/A or
+    // Factur-X is taken (other packets belong to images and embedded files).
+    try {
+      const md = await doc.getMetadata();
+      const packet = md?.metadata?.getRaw?.();
+      if (typeof packet === 'string' && packet.length > 0) pdf.xmp = parseXmp(packet, ctx.limits.maxPdfStreamBytes);
+    } catch {
+      // Metadata is optional: its absence is a fact (`xmp: null`), checked by the rules.
     }
+    pdf.xmp ??= pickRawXmp(raw.xmp, ctx.limits);
 
     const contents = new Map<string, Uint8Array>();
     for (const [key, a] of entries) {
