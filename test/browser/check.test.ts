@@ -1,6 +1,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TINY_UBL, allBombs, externalEntityXml, facturxPdf, hugeXml } from '../helpers/bombs.js';
@@ -47,6 +48,22 @@ describe('a broken file', () => {
     await screenshot(page, 'broken-file-source');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a Factur-X', () => {
+  it('shows its embedded invoice XML with the problems located in it', async () => {
+    const pdf = fileURLToPath(new URL('../../fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf', import.meta.url));
+    const { page } = await openPlayground(browser, origin, '?channel=API&syntaxe=IN_DP_E2_CII_FACTURX&lang=en');
+    await page.setInputFiles('[data-testid="drop-input"]', pdf);
+    const located = page.locator('[data-testid="diagnostic"]', { hasText: 'invoice_EN16931.pdf!/factur-x.xml:' });
+    await located.first().waitFor();
+    const location = await located.first().locator('[data-testid="diagnostic-location"]').innerText();
+    const line = Number(/factur-x\.xml:(\d+):/.exec(location)![1]);
+    await located.first().getByRole('button', { name: 'show in source' }).click();
+    await page.locator(`[data-testid="code-view"] .code-line.target[data-line="${line}"]`).waitFor();
+    await screenshot(page, 'facturx-source');
     await page.context().close();
   });
 });
