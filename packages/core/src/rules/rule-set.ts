@@ -260,7 +260,19 @@ export class PreparedRules {
               if (status !== 'passed') { applies = false; break; }
             }
             const copyId = applies ? `${rule.id}@${flow.code}` : null;
-            if (copyId) copies.push({ ...rule, id: copyId, facts: rule.facts.map((f) => (f === 'flow' ? `flow@${flow.code}` : f)), conditions: renameFlowFact(rule.conditions, `flow@${flow.code}`) });
+            if (copyId) {
+              // The flow-only conditions hold for this group (just checked): the copy keeps the others.
+              const skip = new Set(flowOnly.map(({ i }) => i));
+              const top = rule.conditions.all as Record<string, unknown>[];
+              const kept = top.filter((_, i) => !skip.has(i));
+              copies.push({
+                ...rule,
+                id: copyId,
+                meta: { ...rule.meta, when: rule.meta.when.filter((_, i) => !skip.has(i)) },
+                facts: rule.facts.map((f) => (f === 'flow' ? `flow@${flow.code}` : f)),
+                conditions: renameFlowFact({ all: kept }, `flow@${flow.code}`),
+              });
+            }
             groups.set(key, copyId);
           }
           byFlow.set(flow.code, groups.get(key)!);
