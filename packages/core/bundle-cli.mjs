@@ -5,7 +5,8 @@
  * pdf.js stays external: it is loaded only when a PDF arrives.
  */
 import { build } from 'esbuild';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -15,7 +16,7 @@ const out = here('./dist/cli');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-await build({
+const result = await build({
   entryPoints: { bin: here('./src/cli/bin.ts'), worker: here('./src/cli/worker.ts') },
   outdir: out,
   // Chunks sit beside bin.js, so that the `new URL('../../…', import.meta.url)` of the bundled
@@ -33,4 +34,21 @@ await build({
   keepNames: true,
   legalComments: 'eof',
   logLevel: 'warning',
+  metafile: true,
 });
+
+// The bundle holds copies of its dependencies' code: ship their licences beside it.
+const packages = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+  if (!match) continue;
+  const dir = join(process.cwd(), match[1]);
+  if (packages.has(dir) || !existsSync(join(dir, 'package.json'))) continue;
+  packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
+}
+const notices = [...packages].sort(([, a], [, b]) => (a.name < b.name ? -1 : 1)).map(([dir, pkg]) => {
+  const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+  const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
+  return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
+});
+writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), `The CLI bundle (bin.js, worker.js, chunk-*.js) includes code of these packages.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
