@@ -38,7 +38,7 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('ships the build, the published schemas and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'dist/cli/bin.js', 'schema/report.schema.json', 'schema/config.schema.json']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'dist/cli/bin.js', 'dist/cli/worker.js', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'schema/report.schema.json', 'schema/config.schema.json']));
     expect(files.filter((f) => f.startsWith('src/') || f.endsWith('.map') || f.includes('.test.') || f.startsWith('rules/'))).toEqual([]);
   });
 
