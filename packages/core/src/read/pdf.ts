@@ -170,24 +170,24 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
 
   try {
     pdf.pageCount = doc.numPages;
+    // Both requests go to the pdf.js worker at once: one round trip instead of two.
+    const [attached, metadata] = await Promise.allSettled([doc.getAttachments(), doc.getMetadata()]);
     let entries: Array<[string, PdfjsAttachment]> = [];
-    try {
-      entries = attachmentEntries(await doc.getAttachments());
-    } catch (e) {
+    if (attached.status === 'fulfilled') {
+      entries = attachmentEntries(attached.value);
+    } else {
       diagnostics.push(readDiagnostic('pdf-attachments-unreadable', 'error', {
-        fr: `Les fichiers joints du PDF sont illisibles : ${String(e)}`,
-        en: `The PDF's embedded files are unreadable: ${String(e)}`,
+        fr: `Les fichiers joints du PDF sont illisibles : ${String(attached.reason)}`,
+        en: `The PDF's embedded files are unreadable: ${String(attached.reason)}`,
       }, { location: at }));
     }
     // The document's XMP is the stream the catalog's /Metadata points at: pdf.js resolves it
     // (and decrypts it). Only when it gives none, a raw packet saying something about PDF/A or
-    // Factur-X is taken (other packets belong to images and embedded files).
-    try {
-      const md = await doc.getMetadata();
-      const packet = md?.metadata?.getRaw?.();
+    // Factur-X is taken (other packets belong to images and embedded files). Metadata is
+    // optional: its absence is a fact (`xmp: null`), checked by the rules.
+    if (metadata.status === 'fulfilled') {
+      const packet = metadata.value?.metadata?.getRaw?.();
       if (typeof packet === 'string' && packet.length > 0) pdf.xmp = parseXmp(packet, ctx.limits.maxPdfStreamBytes);
-    } catch {
-      // Metadata is optional: its absence is a fact (`xmp: null`), checked by the rules.
     }
     pdf.xmp ??= pickRawXmp(raw.xmp, ctx.limits);
 
