@@ -1,4 +1,7 @@
 import type { RuleSet } from './rule-set.js';
+import { DEPOSIT_FACTS, PORTAL_FACTS } from './facts-catalogue.js';
+import { BUILTIN_OPERATORS, CUSTOM_OPERATORS } from './operators/index.js';
+import { placeholdersForArea } from './placeholders.js';
 import { diffReleases } from './registry.js';
 import type { RuleCondition, RuleExample } from './types.js';
 
@@ -66,6 +69,14 @@ export function renderRulesReadme(set: RuleSet): string {
   out.push('', '## Cadres de facturation', '', '| code | label | works | provenance of the works flag | provisional |', '|---|---|---|---|---|');
   for (const c of data.cadres) out.push(`| ${c.code} | ${esc(c.label.en)} | ${c.works ? 'yes' : 'no'} | ${c.worksProvenance} | ${c.provisional ? 'yes' : 'no'} |`);
   out.push('', `Accepted type codes (BT-3): ${data.typeCodes.accepted.join(', ')}; refused: ${data.typeCodes.refused.join(', ')}.`, '');
+  out.push('## Facts', '', 'What a rule may read (`fact`). Deposit, content and Factur-X rules read the deposit facts; portal rules read the account facts.', '',
+    '| fact | from | business term | meaning |', '|---|---|---|---|');
+  for (const [name, f] of Object.entries(DEPOSIT_FACTS)) out.push(`| \`${name}\` | ${f.kind}${f.xml ? ' (invoice XML)' : ''} | ${f.businessTerm ?? ''} | ${esc(f.description)} |`);
+  out.push('', '| account fact | meaning |', '|---|---|');
+  for (const [name, f] of Object.entries(PORTAL_FACTS)) out.push(`| \`${name}\` | ${esc(f.description)} |`);
+  out.push('', '## Operators', '', `Built in (json-rules-engine): ${BUILTIN_OPERATORS.map((o) => `\`${o}\``).join(', ')}.`, '', '| operator | meaning |', '|---|---|');
+  for (const op of Object.values(CUSTOM_OPERATORS)) out.push(`| \`${op.name}\` | ${esc(op.description)} |`);
+  out.push('', `Message placeholders: deposit rules ${placeholdersForArea('deposit').map((p) => `\`{${p}}\``).join(' ')}; portal rules ${placeholdersForArea('portal').map((p) => `\`{${p}}\``).join(' ')}.`, '');
   for (const r of set.rules) {
     const m = r.meta;
     out.push(`## ${r.id}`, '',
