@@ -15,6 +15,12 @@ const io = {
   readStdin: () => readAll(process.stdin),
 };
 
+// `chorus-precheck dir | head`: the reader went away; stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
