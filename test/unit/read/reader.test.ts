@@ -306,3 +306,23 @@ describe('defaults', () => {
     expect(DEFAULT_LIMITS.maxDocumentBytes).toBe(120 * 1024 * 1024);
   });
 });
+
+describe('XMP read by namespace URI, element or attribute form', () => {
+  const wrap = (body: string): string =>
+    `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">${body}</rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+  const cases: Array<[string, string, Record<string, unknown> | null]> = [
+    ['elements, usual prefixes', '<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:fx="urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel><fx:DocumentFileName>factur-x.xml</fx:DocumentFileName></rdf:Description>',
+      { pdfaPart: 3, pdfaConformance: 'B', conformanceLevel: 'EN 16931', documentFileName: 'factur-x.xml' }],
+    ['attributes, unusual prefixes', '<rdf:Description xmlns:a="http://www.aiim.org/pdfa/ns/id/" xmlns:z="urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#" a:part="3" a:conformance="A" z:DocumentType="INVOICE" z:ConformanceLevel="BASIC"/>',
+      { pdfaPart: 3, pdfaConformance: 'A', documentType: 'INVOICE', conformanceLevel: 'BASIC', extensionNamespace: 'urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#' }],
+    ['the right prefix on the wrong namespace is ignored', '<rdf:Description xmlns:pdfaid="urn:example:not-pdfa"><pdfaid:part>1</pdfaid:part></rdf:Description>',
+      { pdfaPart: null, conformanceLevel: null }],
+    ['not well-formed', '<rdf:Description>', null],
+  ];
+  it.each(cases)('%s', async (_, body, expected) => {
+    const { parseXmp } = await import('../../../packages/core/src/read/xmp.js');
+    const x = parseXmp(wrap(body), 1 << 20);
+    if (expected === null) expect(x).toBeNull();
+    else expect(x).toMatchObject(expected);
+  });
+});

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import type { PdfjsLoader } from './input.js';
 import { blankFacts } from './derive.js';
-import { readDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
 import { readXmlBytes } from './xml.js';
 import { parseXmp } from './xmp.js';
 import { scanPdf } from './pdf-raw.js';
@@ -105,7 +105,6 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
   };
 
   if (bytes.length > ctx.limits.maxDocumentBytes) {
-    const { limitDiagnostic } = await import('./diagnostics.js');
     return fatal(limitDiagnostic('maxDocumentBytes', ctx.limits.maxDocumentBytes, at, bytes.length));
   }
   const raw = scanPdf(bytes, ctx.limits);
@@ -204,7 +203,6 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
       };
       pdf.embeddedFiles.push(ef);
       if (content !== null && content.length > ctx.limits.maxPdfStreamBytes) {
-        const { limitDiagnostic } = await import('./diagnostics.js');
         diagnostics.push(limitDiagnostic('maxPdfStreamBytes', ctx.limits.maxPdfStreamBytes, { file: `${ctx.file}!/${name}` }, content.length));
         continue;
       }
