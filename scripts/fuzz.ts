@@ -100,6 +100,8 @@ async function main(): Promise<void> {
   const failures = new Map<string, number>();
   const totals = { tried: 0, ok: 0, violation: 0, crash: 0, hang: 0, exit: 0 };
   let slowest = { cpuMs: 0, ms: 0, label: '' };
+  // A child's peak RSS only grows: the input during which it grew past the record is the culprit.
+  let heaviest = { bytes: 0, label: '' };
   const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner());
   const started = Date.now();
 
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
     totals.tried++;
     totals[r.outcome]++;
     if (r.cpuMs > slowest.cpuMs && r.outcome !== 'hang') slowest = { cpuMs: r.cpuMs, ms: r.ms, label: p.label };
+    if (r.maxRssBytes > heaviest.bytes) heaviest = { bytes: r.maxRssBytes, label: p.label };
     if (r.outcome === 'ok') return;
     const bytes = 'bytes' in p.input ? p.input.bytes : allBombs().find((b) => b.id === (p.input as { bombId: string }).bombId)!.build();
     const hash = sha256(bytes).slice(0, 12);
@@ -187,7 +190,7 @@ async function main(): Promise<void> {
       `| child exits (memory) | ${totals.exit} |`,
       `| distinct failing inputs | ${failures.size} |`,
       `| slowest input (CPU time; wall time) | ${Math.round(slowest.cpuMs)} ms; ${Math.round(slowest.ms)} ms: ${slowest.label} |`,
-      `| peak RSS of a child | ${(peak / 1024 / 1024).toFixed(0)} MB |`,
+      `| peak RSS of a child | ${(peak / 1024 / 1024).toFixed(0)} MB (reached on ${heaviest.label || 'start-up'}) |`,
       `| wall time | ${seconds.toFixed(1)} s |`,
       '',
       failures.size ? `Failing inputs written to ${args.out}/ (each with a .json sidecar).` : 'No failing input.',
