@@ -175,6 +175,9 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
         continue;
       }
       if (!flate) continue;
+      // Deflate expands at most 1032:1 (RFC 1951 §3.2.5 lengths): a stream too small to reach
+      // the limit need not be inflated twice (pdf.js inflates it anyway).
+      if (key !== METADATA && data.length * 1032 <= limits.maxPdfStreamBytes) continue;
       const r = inflateBounded(data, limits.maxPdfStreamBytes, key === METADATA);
       if (r.exceeded) {
         scan.problems.push(limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1));
