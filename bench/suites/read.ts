@@ -155,8 +155,8 @@ async function main(): Promise<void> {
 
   // --- Warm Factur-X PDF ----------------------------------------------------------------------
   const pdfs = [join(ROOT, 'fixtures/generated/works-a4-facturx.pdf'), join(ROOT, 'fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf')].filter((p) => existsSync(p));
-  out.push('### Warm Factur-X PDF (pdf.js loaded, median of 50 reads)', '');
-  out.push('| file | size | readDeposit | pdfdetach -list (process per call) | target |', '|---|---:|---:|---:|---|');
+  out.push('### Warm Factur-X PDF (pdf.js loaded, 50 reads)', '');
+  out.push('| file | size | readDeposit median | readDeposit best | pdfdetach -list median (process per call) | target |', '|---|---:|---:|---:|---:|---|');
   const coldStart = performance.now();
   if (pdfs[0]) await readDeposit({ name: 'warm.pdf', bytes: new Uint8Array(readFileSync(pdfs[0])) });
   const cold = performance.now() - coldStart;
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
       }
       detach = `${median(dt).toFixed(2)} ms`;
     }
-    out.push(`| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(times).toFixed(2)} ms | ${detach} | < 5 ms |`);
+    out.push(`| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(times).toFixed(2)} ms | ${Math.min(...times).toFixed(2)} ms | ${detach} | < 5 ms |`);
   }
   out.push('', `First PDF read in this process (loads pdf.js and its fake worker): ${cold.toFixed(0)} ms.`);
   process.stdout.write(out.join('\n') + '\n');
