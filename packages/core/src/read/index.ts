@@ -102,7 +102,13 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
       // tar.gz is known once its first member is.
       for (const member of listing.members) {
         count++;
-        if (run.signal?.aborted === true) break;
+        if (run.signal?.aborted === true) {
+          listing.diagnostics.push(readDiagnostic('aborted', 'error', {
+            fr: 'Lecture annulée : les fichiers suivants de l’archive n’ont pas été lus.',
+            en: 'Reading was cancelled: the next files of the archive were not read.',
+          }, { location: { file }, fatal: true }));
+          break;
+        }
         await readMember(run, file, member, level, batch ?? listing.container);
       }
       const container: Container = batch ?? listing.container;
