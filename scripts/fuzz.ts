@@ -1,6 +1,6 @@
 /**
  * Long fuzz campaigns: `npm run fuzz -- --runs N [--seed S] [--timeout MS] [--jobs J]
- * [--seeds-dir DIR] [--no-bombs] [--replay FILE]`.
+ * [--seeds-dir DIR] [--no-bombs] [--replay FILE] [--max-old-space MB] [--out DIR]`.
  *
  * Runs every generated bomb once, then N seeded mutations of the seeds (built-in invoices,
  * `fixtures/`, and `--seeds-dir` when given, e.g. `../shared/corpus`) and random byte
@@ -27,10 +27,12 @@ interface Args {
   bombs: boolean;
   replay: string | null;
   out: string;
+  /** V8 old-space cap of each child, in MB: a leak then shows as a child exit. */
+  maxOldSpace: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 1000, seed: 1, timeout: 15_000, jobs: 2, seedsDir: null, bombs: true, replay: null, out: 'fuzz-failures' };
+  const args: Args = { runs: 1000, seed: 1, timeout: 15_000, jobs: 2, seedsDir: null, bombs: true, replay: null, out: 'fuzz-failures', maxOldSpace: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -46,6 +48,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--no-bombs') args.bombs = false;
     else if (a === '--replay') args.replay = value();
     else if (a === '--out') args.out = value();
+    else if (a === '--max-old-space') args.maxOldSpace = Number(value());
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 0 || !Number.isInteger(args.seed)) throw new Error('--runs and --seed take integers');
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
   let slowest = { cpuMs: 0, ms: 0, label: '' };
   // A child's peak RSS only grows: the input during which it grew past the record is the culprit.
   let heaviest = { bytes: 0, label: '' };
-  const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner());
+  const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner(args.maxOldSpace ? { maxOldSpaceMb: args.maxOldSpace } : {}));
   const started = Date.now();
 
   let seeds: Seed[] = allSeeds();
@@ -194,7 +197,7 @@ async function main(): Promise<void> {
       `| wall time | ${seconds.toFixed(1)} s |`,
       '',
       failures.size ? `Failing inputs written to ${args.out}/ (each with a .json sidecar).` : 'No failing input.',
-      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}`,
+      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}${args.seedsDir ? ` --seeds-dir ${args.seedsDir}` : ''}${args.maxOldSpace ? ` --max-old-space ${args.maxOldSpace}` : ''}`,
       '',
     ].join('\n'),
   );

