@@ -84,7 +84,13 @@ interface NameInfo {
   /** A unit-price group (BT-146 to BT-148 may carry more decimals than amounts). */
   price: boolean;
   attachment: boolean;
+  /** The namespace URI the prefix resolved to in the scope `scopeId` (a one-entry cache). */
+  scopeId: number;
+  uri: string | undefined;
 }
+
+/** Ids of namespace scopes, unique across readers: a cached resolution is valid only in its scope. */
+let nextScopeId = 1;
 
 /** Names repeat across elements and documents: bounded so that a hostile document cannot grow it. */
 const NAME_CACHE = new Map<string, NameInfo>();
@@ -101,6 +107,8 @@ function nameInfo(name: string): NameInfo {
       amount: local.endsWith('Amount') && !local.startsWith('Price'),
       price: local.endsWith('Price'),
       attachment: ATTACHMENT_LOCALS.has(local),
+      scopeId: 0,
+      uri: undefined,
     };
     if (NAME_CACHE.size < NAME_CACHE_MAX) NAME_CACHE.set(name, info);
   }
@@ -147,6 +155,7 @@ class XmlFactReader {
   private maxDecimalsFound = -1;
   private sawDoctype = false;
   private scope: NsScope = INITIAL_SCOPE;
+  private scopeId = nextScopeId++;
   /** Lines and columns of attachment text skipped past saxes (see `write`). */
   private lineOffset = 0;
   private colDelta = 0;
@@ -323,13 +332,20 @@ class XmlFactReader {
         if (outer === null) {
           outer = this.scope;
           this.scope = Object.assign(Object.create(null) as NsScope, outer);
+          this.scopeId = nextScopeId++;
         }
         this.scope[key.length === 5 ? '' : key.slice(6)] = attributes[key] as string;
       }
     }
     const info = nameInfo(name);
     const local = info.local;
-    const uri = this.scope[info.prefix];
+    let uri: string | undefined;
+    if (info.scopeId === this.scopeId) uri = info.uri;
+    else {
+      uri = this.scope[info.prefix];
+      info.scopeId = this.scopeId;
+      info.uri = uri;
+    }
     if (uri === undefined) this.unboundPrefix(info.prefix);
     let frame = this.frames[depth];
     if (frame === undefined) {
@@ -494,7 +510,10 @@ class XmlFactReader {
     if (this.stopped) return;
     const d = --this.depth;
     const outer = (this.frames[d] as Frame).outerScope;
-    if (outer !== null) this.scope = outer;
+    if (outer !== null) {
+      this.scope = outer;
+      this.scopeId = nextScopeId++;
+    }
     if (d === this.capDepth) this.endFact();
     if (d === this.amountDepth) this.endAmount();
     if (d === this.attDepth) this.endAttachment();
