@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     }
   }
   const totalMb = inputs.reduce((a, b) => a + b.length, 0) / MB;
-  const rounds = Math.max(5, Math.ceil(40 / totalMb));
+  const rounds = Math.max(20, Math.ceil(100 / totalMb));
   const decoder = new TextDecoder();
 
   const fxpParser = new XMLParser({ ignoreAttributes: false });
