@@ -32,7 +32,8 @@ function time(command: string, args: string[], runs = RUNS): { median: number; m
   let status: number | null = null;
   const samples: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i <= runs; i++) {
+  let failed = 0;
+  for (let i = 0; i <= runs + failed && failed < runs; i++) {
     const start = performance.now();
     const run = spawnSync('sh', ['-c', '"$@" >/dev/null 2>&1; s=$?; times; exit $s', 'sh', command, ...args], {
       encoding: 'utf8',
@@ -42,12 +43,20 @@ function time(command: string, args: string[], runs = RUNS): { median: number; m
     if (run.error) throw run.error;
     status = run.status;
     if (i === 0) continue;
+    // A run that did not end with 0 or 1 (the build being rewritten meanwhile, a crash) is not
+    // a measurement: redo it, and say so.
+    if (command !== 'xmllint' && status !== 0 && status !== 1) {
+      failed++;
+      continue;
+    }
     samples.push(elapsed);
     // `times` prints the shell's own times, then its children's: "0m0.190s 0m0.070s".
     const children = run.stdout.trim().split('\n').at(-1) ?? '';
     const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
     cpu.push(((seconds[0] ?? 0) + (seconds[1] ?? 0)) * 1000);
   }
+  if (failed > 0) console.error(`${[command, ...args].join(' ')}: ${failed} run(s) exited with another code than 0 or 1, run again`);
+  if (samples.length === 0) throw new Error(`${[command, ...args].join(' ')}: every run failed (exit ${status})`);
   samples.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   return { median: samples[Math.floor(samples.length / 2)]!, min: samples[0]!, cpu: cpu[Math.floor(cpu.length / 2)]!, status };
