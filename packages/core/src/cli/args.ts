@@ -58,7 +58,8 @@ Options:
   -o, --output <file>                   write the report to a file instead of standard output
   -q, --quiet                           report errors only, no progress bar
       --max-warnings <n>                exit 1 when more than n warnings are found
-  -j, --jobs <n>                        worker threads (default: the number of cores)
+  -j, --jobs <n>                        worker threads (default: the number of cores,
+                                        fewer for small batches)
       --channel <PORTAIL|API|EDI>       deposit channel
       --syntaxe <value>                 the "Syntaxe" value (PORTAIL and API)
       --interface <code|file name>      interface code (FSO1130A) or EDI file name (EDI)

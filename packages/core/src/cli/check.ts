@@ -17,7 +17,7 @@ import type { WorkerTask } from './worker.js';
 export async function runChecks(command: Extract<Command, { kind: 'check' }>, settings: CheckSettings, io: Io): Promise<CheckedReport> {
   const inputs = await expandInputs(command.inputs, io.cwd);
   const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
-  const jobs = command.jobs ?? availableParallelism();
+  const jobs = command.jobs ?? defaultJobs(tasks.length);
   const progress = createProgress(io.stderr, tasks.length, !command.quiet);
   let reports: CheckedReport[];
   try {
@@ -51,4 +51,13 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
   });
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+// Starting a worker thread (a Node environment, the rules and the reader loaded and compiled
+// again) costs about as much as checking this many invoices: below it, a thread does not pay.
+const FILES_PER_WORKER = 20;
+
+/** The default of --jobs: the number of cores, fewer for a batch too small to pay for them. */
+export function defaultJobs(files: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_WORKER)));
 }
