@@ -115,3 +115,13 @@ export function limitHitsOf(docs: unknown): { ruleId: string; file: string | nul
   }
   return out.slice(0, 20);
 }
+
+/** The messages of the `limit/*` diagnostics of a list of documents (first 20). */
+export function limitMessagesOf(docs: unknown): { ruleId: string; fr: string; en: string }[] {
+  if (!Array.isArray(docs)) return [];
+  const out: { ruleId: string; fr: string; en: string }[] = [];
+  for (const doc of docs as AnyDocument[]) {
+    for (const d of doc?.diagnostics ?? []) if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, fr: d.messages?.fr ?? '', en: d.messages?.en ?? d.message });
+  }
+  return out.slice(0, 20);
+}

@@ -35,6 +35,8 @@ export interface ChildResult {
   ruleIds: string[];
   /** The limit diagnostics reported, with the value seen (`actual`). */
   limitHits: { ruleId: string; file: string | null; actual: unknown }[];
+  /** The messages of the limit diagnostics, in both languages. */
+  limitMessages: { ruleId: string; fr: string; en: string }[];
   /** Document file names reported (first 50). */
   files: string[];
   error?: string;
@@ -91,7 +93,7 @@ export class IsolatedRunner {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ id: p.id, outcome: 'exit', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        p.resolve({ id: p.id, outcome: 'exit', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       }
     });
     child.on('message', (m: ChildResult | { ready: true }) => {
@@ -142,7 +144,7 @@ export class IsolatedRunner {
         this.ready = null;
         child.kill('SIGKILL');
         const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${wall} ms of wall time`;
-        resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       };
       const timer = setInterval(check, Math.min(250, timeoutMs));
       this.pending = {
