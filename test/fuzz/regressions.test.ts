@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { strToU8 } from 'fflate';
-import { TINY_UBL } from '../helpers/bombs.js';
+import { TINY_UBL, pdfWithEmbedded } from '../helpers/bombs.js';
 import { DEFAULT_LIMITS } from '../../packages/core/src/limits.js';
 import { IsolatedRunner } from './runner.js';
 
@@ -55,13 +55,26 @@ describe('fuzz regressions', () => {
     expect(r.ruleIds).toContain('read/archive-corrupt');
   }, 60_000);
 
+  it('a Factur-X PDF whose invoice XML is not an invoice is an error, not a silent pass', async () => {
+    // Before: the embedded XML was read as a stray archive member would be ("not an invoice",
+    // a warning), so the PDF was unreadable with no error and the CLI exited 0.
+    const bytes = pdfWithEmbedded({ name: 'factur-x.xml', stream: strToU8('<?xml version="1.0"?><Order xmlns="urn:example:order"><ID>1</ID></Order>') });
+    for (const api of ['read', 'precheck'] as const) {
+      const r = await runner.run({ api, inputs: [{ name: 'order.pdf', bytes }] }, 30_000);
+      expect(r.outcome, [...r.violations, r.error ?? ''].join('\n')).toBe('ok');
+      expect(r.ruleIds).toContain('read/not-an-invoice');
+    }
+  }, 60_000);
+
   // Inputs found by fuzzing, kept as data with a .json sidecar saying how they were found.
   const dir = new URL('./regressions/', import.meta.url);
   for (const name of readdirSync(dir).filter((f) => !f.endsWith('.json') && !f.endsWith('.md')).sort()) {
     it(`replays ${name}`, async () => {
       const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
-      const r = await runner.run({ api: 'precheck', inputs: [{ name, bytes }] }, 10_000);
-      expect(r.outcome, [...r.violations, r.error ?? ''].join('\n')).toBe('ok');
+      for (const api of ['read', 'precheck'] as const) {
+        const r = await runner.run({ api, inputs: [{ name, bytes }] }, 10_000);
+        expect(r.outcome, `${api}: ${[...r.violations, r.error ?? ''].join('\n')}`).toBe('ok');
+      }
     }, 60_000);
   }
 });

@@ -253,7 +253,9 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
         en: `The embedded file ${chosen} is empty or unreadable.`,
       }, { location: { file: `${ctx.file}!/${chosen}` }, fatal: true }));
     }
-    const xml = readXmlBytes(xmlBytes, { file: `${ctx.file}!/${chosen}`, limits: ctx.limits, nested: true, signal: ctx.signal });
+    // Not `nested` (a stray archive member, only warned about): the PDF names this file as its
+    // invoice, so an XML that is not an invoice is an error, not a warning.
+    const xml = readXmlBytes(xmlBytes, { file: `${ctx.file}!/${chosen}`, limits: ctx.limits, nested: false, signal: ctx.signal });
     const merged: Facts = { ...xml.facts, container: 'pdf', pdf, formatFamily: 'facturx-pdf' };
     merged.attachments = [...xml.facts.attachments, ...attachments];
     diagnostics.push(...xml.diagnostics);
