@@ -73,6 +73,12 @@ export function checkDocuments(docs: unknown, inputNames: string[]): string[] {
     // warning (a stray non-invoice file in a batch), but never without any diagnostic.
     const topLevel = inputNames.includes(doc.file);
     if (unreadable && topLevel && !hasError) out.push(`${where}: unreadable input without any error: a silent pass`);
+    // precheck's documents carry no `unreadable` flag and, without a syntaxe, no verdict: an
+    // input in which no invoice was found (other than a plain PDF, sent to OCR) must still err.
+    const facts = doc?.facts as { syntax?: string; formatFamily?: string } | null | undefined;
+    if (doc.unreadable === undefined && topLevel && facts?.syntax === 'unknown' && facts.formatFamily !== 'plain-pdf' && !hasError) {
+      out.push(`${where}: no invoice found and no error: a silent pass`);
+    }
     if (unreadable && doc.diagnostics.length === 0) out.push(`${where}: unreadable without any diagnostic: a silent pass`);
     if (hasFatal && doc.unreadable === false) out.push(`${where}: fatal diagnostic on a document marked readable`);
     if (doc.verdict === 'accepted' && (hasFatal || hasError)) out.push(`${where}: accepted despite an error`);
