@@ -661,8 +661,9 @@ function archiveBombs(): Bomb[] {
       name: 'declared.xml.gz',
       description: 'gzip of a tiny invoice whose trailer declares 1 GB',
       build: () => runLengthGzip([strToU8(TINY_UBL)], { name: 'invoice.xml', declaredSize: GB }),
-      // The lie is harmless when the reader counts real bytes: it may read the invoice.
-      expect: { ruleIds: [/.*/] },
+      // A trailer that disagrees with the data is a corrupt gzip (RFC 1952 §2.3.1): refused on
+      // the declared size, or reported as corrupt, never read as if nothing were wrong.
+      expect: { limits: ['maxDocumentBytes', 'maxBatchBytes'], ruleIds: [/archive-corrupt|gzip/] },
     },
     {
       id: 'zip-1gb-member',
