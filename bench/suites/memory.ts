@@ -1,6 +1,6 @@
 /**
  * Peak memory on large and hostile inputs, against an empty run measured in the same run.
- * Each case runs in its own child process (`--expose-gc`) and reports its peak RSS from
+ * Each case runs in its own plain `node` child (`--expose-gc`, the built core) and reports its peak RSS from
  * `process.resourceUsage().maxRSS`, plus the largest `arrayBuffers` seen by a sampler.
  * Cases: a 100 MB XML invoice (mostly one base64 attachment, written to a temp file) and a
  * gzip bomb inflating to 1 GB, and a zip of 8 members of 100 MB each (members must be read one at
@@ -8,15 +8,13 @@
  * diagnostic, in a time close to the baseline's, not after inflating a gigabyte).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TINY_UBL, buildZip, gzipBomb, runLengthDeflate } from '../../test/helpers/bombs.js';
 import { Rng } from '../../test/helpers/mutate.js';
 
 const MB = 1024 * 1024;
-const SELF = fileURLToPath(import.meta.url);
 
 interface Measure {
   peakRssBytes: number;
@@ -29,49 +27,35 @@ interface Measure {
   ruleIds: string[];
 }
 
-type Core = {
-  precheck?: (input: unknown, context?: unknown, options?: unknown) => Promise<{ documents: { diagnostics: { ruleId: string }[] }[] }>;
-  readDeposit?: (input: unknown, options?: unknown) => Promise<{ diagnostics: { ruleId: string }[] }[]>;
-};
+/**
+ * The child side, plain JavaScript run by plain `node` against the built core (`npm run bench`
+ * builds it first), so that the figures are the product's, not those of a TypeScript loader:
+ * read the input, warm up on a tiny invoice, run once, print one JSON line.
+ */
+const CHILD = `
+const [entry, path, name, warmXml] = process.argv.slice(1);
+const { readFileSync } = await import('node:fs');
+const core = await import(entry);
+// A Buffer is a Uint8Array: no copy, so that the input is resident once.
+const bytes = readFileSync(path);
+let peakArrayBuffers = process.memoryUsage().arrayBuffers;
+// Samples between asynchronous steps; synchronous parsing is covered by maxRSS.
+const sampler = setInterval(() => { peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers); }, 5);
+// Warm up on a tiny invoice so that every case pays the same module and rule loading.
+await core.precheck({ name: 'warm.xml', bytes: readFileSync(warmXml) }, {});
+globalThis.gc?.();
+const peakBeforeRunBytes = process.resourceUsage().maxRSS * 1024;
+const t0 = performance.now();
+const docs = (await core.precheck({ name, bytes }, {})).documents;
+const ms = performance.now() - t0;
+clearInterval(sampler);
+peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers);
+const ids = new Set();
+for (const d of docs) for (const x of d.diagnostics) ids.add(x.ruleId);
+process.stdout.write(JSON.stringify({ peakRssBytes: process.resourceUsage().maxRSS * 1024, peakBeforeRunBytes, inputBytes: bytes.length, peakArrayBuffersBytes: peakArrayBuffers, ms, documents: docs.length, ruleIds: [...ids].sort() }) + '\\n');
+`;
 
-/** The child side: load the core, build or read the input, run it once, print one JSON line. */
-async function child(kind: string, path: string | undefined): Promise<void> {
-  const nodeEntry = '../../packages/core/src/node.js';
-  let core: Core;
-  try {
-    core = (await import(nodeEntry)) as Core;
-  } catch {
-    core = (await import('../../packages/core/src/index.js')) as Core;
-  }
-  let bytes: Uint8Array;
-  // A Buffer is a Uint8Array: no copy, so that the input is resident once.
-  if (kind === 'xml-100mb') bytes = readFileSync(path!);
-  else if (kind === 'gzip-bomb-1gb') bytes = gzipBomb(1024 * MB);
-  else if (kind === 'zip-8x100mb') bytes = bigZip(8, 100 * MB);
-  else bytes = new TextEncoder().encode(TINY_UBL);
-  const name = kind === 'gzip-bomb-1gb' ? 'bomb.xml.gz' : kind === 'zip-8x100mb' ? 'batch.zip' : 'invoice.xml';
-  let peakArrayBuffers = process.memoryUsage().arrayBuffers;
-  // Samples between asynchronous steps; synchronous parsing is covered by maxRSS.
-  const sampler = setInterval(() => {
-    peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers);
-  }, 5);
-  // Warm up on a tiny invoice so that every case pays the same module and rule loading.
-  const warm = { name: 'warm.xml', bytes: new TextEncoder().encode(TINY_UBL) };
-  const runOnce = async (input: { name: string; bytes: Uint8Array }) =>
-    core.precheck ? (await core.precheck(input, {})).documents : await core.readDeposit!(input);
-  await runOnce(warm);
-  globalThis.gc?.();
-  const peakBeforeRun = process.resourceUsage().maxRSS * 1024;
-  const t0 = performance.now();
-  const docs = await runOnce({ name, bytes });
-  const ms = performance.now() - t0;
-  clearInterval(sampler);
-  peakArrayBuffers = Math.max(peakArrayBuffers, process.memoryUsage().arrayBuffers);
-  const ids = new Set<string>();
-  for (const d of docs) for (const x of d.diagnostics) ids.add(x.ruleId);
-  const m: Measure = { peakRssBytes: process.resourceUsage().maxRSS * 1024, peakBeforeRunBytes: peakBeforeRun, inputBytes: bytes.length, peakArrayBuffersBytes: peakArrayBuffers, ms, documents: docs.length, ruleIds: [...ids].sort() };
-  process.stdout.write(JSON.stringify(m) + '\n');
-}
+const ENTRY = new URL('../../packages/core/dist/node.js', import.meta.url);
 
 /** A zip of `count` XML members of `size` bytes each (one long note), 800 MB in all for 8 × 100 MB. */
 function bigZip(count: number, size: number): Uint8Array {
@@ -103,24 +87,31 @@ async function writeBigXml(path: string, size: number): Promise<void> {
   await new Promise<void>((resolve) => out.end(resolve));
 }
 
-function measure(kind: string, path?: string): Measure {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', SELF, '--child', kind, ...(path ? [path] : [])], { encoding: 'utf8', maxBuffer: 16 * MB });
+function measure(path: string, name: string, warmXml: string): Measure {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, ENTRY.href, path, name, warmXml], { encoding: 'utf8', maxBuffer: 16 * MB });
   const line = r.stdout.trim().split('\n').pop() ?? '';
-  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`case ${kind} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
+  if (r.status !== 0 || !line.startsWith('{')) throw new Error(`case ${name} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line) as Measure;
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'chorus-precheck-memory-'));
   try {
+    if (!existsSync(ENTRY)) throw new Error('the built core is missing: run `npm run build -w @chorus-precheck/core` (npm run bench does)');
     const xmlPath = join(dir, 'invoice-100mb.xml');
     await writeBigXml(xmlPath, 100 * MB);
-    const baseline = measure('baseline');
+    const warmPath = join(dir, 'warm.xml');
+    writeFileSync(warmPath, TINY_UBL);
+    const bombPath = join(dir, 'bomb.xml.gz');
+    writeFileSync(bombPath, gzipBomb(1024 * MB));
+    const zipPath = join(dir, 'batch.zip');
+    writeFileSync(zipPath, bigZip(8, 100 * MB));
+    const baseline = measure(warmPath, 'invoice.xml', warmPath);
     const cases: [string, Measure][] = [
       ['empty run (baseline)', baseline],
-      ['100 MB XML, base64 attachment', measure('xml-100mb', xmlPath)],
-      ['gzip bomb, 1 GB inflated', measure('gzip-bomb-1gb')],
-      ['zip, 8 members of 100 MB (800 MB inflated)', measure('zip-8x100mb')],
+      ['100 MB XML, base64 attachment', measure(xmlPath, 'invoice.xml', warmPath)],
+      ['gzip bomb, 1 GB inflated', measure(bombPath, 'bomb.xml.gz', warmPath)],
+      ['zip, 8 members of 100 MB (800 MB inflated)', measure(zipPath, 'batch.zip', warmPath)],
     ];
     const mb = (b: number) => (b / MB).toFixed(0);
     const lines = [
@@ -143,5 +134,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]);
-else await main();
+await main();
