@@ -69,6 +69,9 @@ describe('overrides', () => {
     const report = await precheck(xmlInput(), ctx, { reader: fakeReader(doc('a.xml', a5)), catalogueOverlay: overlay });
     expect(report.documents[0]!.verdict).toBe('rejected');
     expect(report.documents[0]!.diagnostics.map((x) => x.ruleId)).toEqual(['deposit/works-flow-requires-works-cadre']);
+    // The reported facts say what the rules saw, not the shipped flag.
+    expect(shipped.documents[0]!.facts.isWorks).toBe(true);
+    expect(report.documents[0]!.facts.isWorks).toBe(false);
     expect(report.overrides.catalogue).toEqual(overlay);
   });
 

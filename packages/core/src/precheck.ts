@@ -142,7 +142,9 @@ export async function checkDocument(
     const readerError = doc.diagnostics.some((d) => d.severity === 'error');
     verdict = contextError ? 'rejected' : doc.unreadable ? 'unreadable' : ruleError || readerError || facts.flow === null ? 'rejected' : 'accepted';
   }
-  return { file: doc.file, facts: doc.facts, flows, verdict, release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules };
+  // The works flag as the rules saw it: from the catalogue after the user's overlay.
+  const reported = facts.isWorks === doc.facts.isWorks ? doc.facts : { ...doc.facts, isWorks: facts.isWorks as boolean | null };
+  return { file: doc.file, facts: reported, flows, verdict, release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules };
 }
 
 /**
