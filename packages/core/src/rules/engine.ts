@@ -2,7 +2,7 @@
  * The only module that imports json-rules-engine. Turns compiled rules into engines (once per
  * release and catalogue) and engine results into our plain outcomes with full explanations.
  */
-import { Engine } from 'json-rules-engine';
+import { Engine, Fact } from 'json-rules-engine';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { ConditionTrace, RuleStatus } from '../report/report.js';
 import { CUSTOM_OPERATORS } from './operators/index.js';
@@ -25,6 +25,8 @@ function pathResolver(value: unknown, path: string): unknown {
   }
   return cur;
 }
+
+const NO_CACHE = { cache: false };
 
 /** A json-rules-engine instance holding a fixed list of compiled rules, run many times. */
 export class RuleEngine {
@@ -53,11 +55,12 @@ export class RuleEngine {
     return [...this.byId.values()];
   }
 
-  // Only the facts the rules read: json-rules-engine hashes a cache key for every fact it is
-  // given, at every run.
-  private input(facts: Record<string, unknown>): Record<string, unknown> {
-    const input: Record<string, unknown> = {};
-    for (const f of this.facts) input[f] = facts[f] === undefined ? null : facts[f];
+  // Only the facts the rules read, each a constant fact with the cache off: for a constant
+  // json-rules-engine hashes a cache key (hash-it of id and params) at every run but never reads
+  // it back (constants are read from the fact itself), so the hash is pure cost.
+  private input(facts: Record<string, unknown>): Record<string, Fact> {
+    const input: Record<string, Fact> = {};
+    for (const f of this.facts) input[f] = new Fact(f, facts[f] === undefined ? null : facts[f], NO_CACHE);
     return input;
   }
 
