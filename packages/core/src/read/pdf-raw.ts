@@ -13,11 +13,11 @@ export interface RawPdfScan {
   /** File specifications found outside object streams, keyed by file name. */
   fileSpecs: Map<string, { afRelationship: string | null; subtype: string | null }>;
   /**
-   * XMP packets found in metadata streams (uncompressed or Flate) and bare `<?xpacket` packets,
-   * in file order. Images and embedded files carry their own: the document's is chosen by the
+   * Decodes the XMP packets found in metadata streams (uncompressed or Flate) and bare
+   * `<?xpacket` packets, in file order. Images and embedded files carry their own: the document's is chosen by the
    * caller (pdf.js knows which stream the catalog points at).
    */
-  xmp: string[];
+  xmp: () => string[];
   /** Limits reached (object count, decompressed stream size): the PDF is then not opened. */
   problems: Diagnostic[];
 }
@@ -99,6 +99,55 @@ function decodeTextString(s: string): string {
   return s;
 }
 
+/** The `/Name` keywords the scan looks for, each found in one pass over the bytes. */
+interface Keywords {
+  encrypt: boolean;
+  embeddedFile: number[];
+  objStm: number[];
+  metadata: number[];
+  fileSpec: number[];
+}
+
+/** Whether `b` holds `word` at `at`. */
+function bytesAt(b: Uint8Array, word: Uint8Array, at: number): boolean {
+  if (at + word.length > b.length) return false;
+  for (let j = 0; j < word.length; j++) if (b[at + j] !== word[j]) return false;
+  return true;
+}
+
+/**
+ * Finds every `/Encrypt`, `/EmbeddedFile`, `/ObjStm`, `/Metadata` and `/Filespec` in one pass:
+ * a pass of `indexOf` over a large file costs more than the checks made at each `/`.
+ */
+function findKeywords(b: Uint8Array): Keywords {
+  const k: Keywords = { encrypt: false, embeddedFile: [], objStm: [], metadata: [], fileSpec: [] };
+  for (let i = b.indexOf(0x2f); i >= 0; i = b.indexOf(0x2f, i + 1)) {
+    switch (b[i + 1]) {
+      case 0x45: // E
+        if (bytesAt(b, EMBEDDED_FILE, i)) k.embeddedFile.push(i);
+        else if (!k.encrypt && bytesAt(b, ENCRYPT, i)) k.encrypt = true;
+        break;
+      case 0x4f: // O
+        if (bytesAt(b, OBJSTM, i)) k.objStm.push(i);
+        break;
+      case 0x4d: // M
+        if (bytesAt(b, METADATA, i)) k.metadata.push(i);
+        break;
+      case 0x46: // F
+        if (bytesAt(b, FILESPEC, i)) k.fileSpec.push(i);
+        break;
+    }
+  }
+  return k;
+}
+
+/** Reads the decimal digits `b[from, to)` as a number. */
+function digits(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + ((b[i] as number) - 0x30);
+  return n;
+}
+
 /**
  * Scans the raw bytes of a PDF: objects (count and offsets), file specifications with their
  * `/AFRelationship` and embedded-file `/Subtype` (pdf.js exposes neither), the XMP packet,
@@ -107,11 +156,16 @@ function decodeTextString(s: string): string {
  * Objects inside compressed object streams are not seen: their fields stay null.
  */
 export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
-  const scan: RawPdfScan = { encrypted: indexOfBytes(b, ENCRYPT) >= 0, objectCount: 0, fileSpecs: new Map(), xmp: [], problems: [] };
-  // Object offsets: `n g obj` keywords, not `endobj`.
+  const keywords = findKeywords(b);
+  // XMP packets are decoded only when asked for: pdf.js usually gives the document's own.
+  const packets: Array<() => string | null> = [];
+  const scan: RawPdfScan = { encrypted: keywords.encrypt, objectCount: 0, fileSpecs: new Map(), xmp: () => packets.map((p) => p()).filter((p): p is string => p !== null), problems: [] };
+  // Object offsets: `n g obj` keywords, not `endobj`. Searched by their `j`, rarer than `o`.
   const offsets = new Map<number, number>();
   const starts: number[] = [];
-  for (let i = indexOfBytes(b, OBJ); i >= 0; i = indexOfBytes(b, OBJ, i + 3)) {
+  for (let jAt = b.indexOf(0x6a, 2); jAt >= 0; jAt = b.indexOf(0x6a, jAt + 1)) {
+    if (b[jAt - 1] !== 0x62 || b[jAt - 2] !== 0x6f) continue;
+    const i = jAt - 2;
     if (!isWhite(b[i - 1]) || b[i - 4] === 0x65 /* e of endobj */) continue;
     let j = i - 1;
     while (j >= 0 && isWhite(b[j])) j--;
@@ -123,7 +177,7 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     let n = m;
     while (n >= 0 && isDigit(b[n])) n--;
     if (n === m) continue;
-    const num = Number(latin1(b, n + 1, m + 1));
+    const num = digits(b, n + 1, m + 1);
     offsets.set(num, n + 1);
     starts.push(n + 1);
     scan.objectCount++;
@@ -132,6 +186,7 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
       return scan;
     }
   }
+
   const objectAround = (pos: number): number => {
     // Largest object start before pos (starts are in file order).
     let lo = 0;
@@ -151,8 +206,8 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
 
   // Streams pdf.js would decompress for us.
   const guarded = new Set<number>();
-  for (const key of [EMBEDDED_FILE, OBJSTM, METADATA]) {
-    for (let i = indexOfBytes(b, key); i >= 0; i = indexOfBytes(b, key, i + key.length)) {
+  for (const [key, found] of [[EMBEDDED_FILE, keywords.embeddedFile], [OBJSTM, keywords.objStm], [METADATA, keywords.metadata]] as const) {
+    for (const i of found) {
       if (key === EMBEDDED_FILE && b[i + key.length] === 0x73 /* /EmbeddedFiles */) continue;
       const start = objectAround(i);
       if (start < 0 || guarded.has(start)) continue;
@@ -171,24 +226,34 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
       const data = b.subarray(dataStart, dataEnd);
       const flate = /\/Filter\s*(\[\s*)?\/FlateDecode\s*\]?/.test(dict) && !/\/Filter\s*\[[^\]]*\/\w+[^\]]*\/\w+/.test(dict);
       if (!/\/Filter/.test(dict)) {
-        if (key === METADATA && scan.xmp.length < 16) scan.xmp.push(new TextDecoder('utf-8').decode(data));
+        if (key === METADATA && packets.length < 16) packets.push(() => new TextDecoder('utf-8').decode(data));
         continue;
       }
       if (!flate) continue;
       // Deflate expands at most 1032:1 (RFC 1951 §3.2.5 lengths): a stream too small to reach
-      // the limit need not be inflated twice (pdf.js inflates it anyway).
-      if (key !== METADATA && data.length * 1032 <= limits.maxPdfStreamBytes) continue;
+      // the limit need not be inflated twice (pdf.js inflates it anyway), and a small metadata
+      // stream only if its packet is asked for.
+      if (data.length * 1032 <= limits.maxPdfStreamBytes) {
+        if (key === METADATA && packets.length < 16) {
+          packets.push(() => {
+            const out = inflateBounded(data, limits.maxPdfStreamBytes, true).out;
+            return out === null ? null : new TextDecoder('utf-8').decode(out);
+          });
+        }
+        continue;
+      }
       const r = inflateBounded(data, limits.maxPdfStreamBytes, key === METADATA);
       if (r.exceeded) {
         scan.problems.push(limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1));
         return scan;
       }
-      if (key === METADATA && scan.xmp.length < 16 && r.out !== null) scan.xmp.push(new TextDecoder('utf-8').decode(r.out));
+      const out = r.out;
+      if (key === METADATA && packets.length < 16 && out !== null) packets.push(() => new TextDecoder('utf-8').decode(out));
     }
   }
 
   // File specifications: name, /AFRelationship, and the /Subtype of the embedded stream.
-  for (let i = indexOfBytes(b, FILESPEC); i >= 0; i = indexOfBytes(b, FILESPEC, i + FILESPEC.length)) {
+  for (const i of keywords.fileSpec) {
     const start = objectAround(i);
     if (start < 0) continue;
     const dict = dictText(start);
@@ -206,9 +271,8 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     }
     scan.fileSpecs.set(name, { afRelationship: af ? pdfName(af[1] as string) : null, subtype });
   }
-  if (scan.xmp.length === 0) {
-    const packet = findXpacket(b);
-    if (packet !== null) scan.xmp.push(packet);
+  if (packets.length === 0) {
+    packets.push(() => findXpacket(b));
   }
   return scan;
 }

@@ -116,7 +116,7 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
   }
 
   if (ctx.pdfjs === undefined) {
-    pdf.xmp = pickRawXmp(raw.xmp, ctx.limits);
+    pdf.xmp = pickRawXmp(raw.xmp(), ctx.limits);
     return fatal(readDiagnostic('pdf-support-missing', 'error', {
       fr: 'Ce fichier est un PDF, mais la lecture des PDF n’est pas disponible ici (aucun module pdf.js fourni) : ses fichiers joints ne peuvent pas être lus.',
       en: 'This file is a PDF, but PDF reading is not available here (no pdf.js module was given): its embedded files cannot be read.',
@@ -138,7 +138,7 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
   try {
     task = mod.getDocument({
       // pdf.js may transfer (detach) the buffer it is given: the user's bytes are never handed over.
-      data: new Uint8Array(bytes),
+      data: bytes.slice(),
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -188,7 +188,7 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
       const packet = metadata.value?.metadata?.getRaw?.();
       if (typeof packet === 'string' && packet.length > 0) pdf.xmp = parseXmp(packet, ctx.limits.maxPdfStreamBytes);
     }
-    pdf.xmp ??= pickRawXmp(raw.xmp, ctx.limits);
+    pdf.xmp ??= pickRawXmp(raw.xmp(), ctx.limits);
 
     const contents = new Map<string, Uint8Array>();
     for (const [key, a] of entries) {

@@ -135,9 +135,11 @@ export function sniffAttachment(head: Uint8Array): Attachment['sniffed'] {
 export function indexOfBytes(b: Uint8Array, needle: readonly number[] | Uint8Array, from = 0, to = b.length): number {
   const first = needle[0] as number;
   const last = Math.min(to, b.length) - needle.length;
+  // `indexOf` would search past `to`: over a whole file when the first byte is rare.
+  const hay = last + 1 < b.length ? b.subarray(0, Math.max(0, last + 1)) : b;
   let i = from;
   while (i <= last) {
-    i = b.indexOf(first, i);
+    i = hay.indexOf(first, i);
     if (i < 0 || i > last) return -1;
     let ok = true;
     for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) { ok = false; break; }
