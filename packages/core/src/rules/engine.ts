@@ -56,7 +56,7 @@ export class RuleEngine {
     // evaluates: the regulatory metadata stays in our registry.
     this.list = [...rules];
     if (this.list.length > 0) {
-      this.engine.addRule({ name: 'rules', priority: 1, conditions: { all: this.list.map((r) => ({ ...r.conditions, priority: 1 })) } as never, event: { type: 'rules' } });
+      this.engine.addRule({ name: 'rules', priority: 1, conditions: { all: this.list.map(engineTree) } as never, event: { type: 'rules' } });
     }
   }
 
@@ -103,23 +103,32 @@ export class RuleEngine {
     const tops = await this.exclusive(facts);
     for (let i = 0; i < this.list.length; i++) {
       const rule = this.list[i]!;
-      const top = tops[i]!;
-      // all[...when, not(assert)] true is a failure; false: the assert passed if its `not` node
-      // ran, else a `when` failed.
-      const notNode = top.all?.[rule.meta.when.length];
-      out.set(rule.id, top.result === true ? 'failed' : notNode && typeof notNode.result === 'boolean' ? 'passed' : 'not-applicable');
+      const assert = tops[i]!.all?.[rule.meta.when.length];
+      out.set(rule.id, assert && typeof assert.result === 'boolean' ? (assert.result ? 'passed' : 'failed') : 'not-applicable');
     }
     return out;
   }
 }
 
-/** Reads a rule's status and explanation from its evaluated top-level `all[...when, not(assert)]`. */
+/**
+ * The tree the engine evaluates for a compiled rule `all[...when, not(assert)]`: the same
+ * without the `not` wrapper, `all[...when, assert]`. json-rules-engine evaluates both alike (the
+ * `not` only inverts the assert's result, read here from the assert node itself) and clones the
+ * tree at every run: one node less per rule and run.
+ */
+function engineTree(rule: CompiledRule): Record<string, unknown> {
+  const top = rule.conditions.all as Record<string, unknown>[];
+  const whenCount = rule.meta.when.length;
+  return { priority: 1, all: [...top.slice(0, whenCount), (top[whenCount] as { not: unknown }).not] };
+}
+
+/** Reads a rule's status and explanation from its evaluated engine tree `all[...when, assert]`. */
 export function evaluationOf(rule: CompiledRule, top: EvaluatedCondition): Evaluation {
   const children = top.all ?? [];
   const whenCount = rule.meta.when.length;
   const when = whenTrace(children.slice(0, whenCount).map(traceOf));
-  const notNode = children[whenCount];
-  const assert = notNode?.not ? traceOf(notNode.not) : null;
+  const assertNode = children[whenCount];
+  const assert = assertNode ? traceOf(assertNode) : null;
   let status: Evaluation['status'];
   if (assert?.evaluated) status = assert.result ? 'passed' : 'failed';
   else status = 'not-applicable';
