@@ -43,7 +43,8 @@ function latin1(b: Uint8Array, from: number, to: number): string {
   let s = '';
   const end = Math.min(to, b.length);
   for (let i = Math.max(0, from); i < end; i += 8192) {
-    s += String.fromCharCode(...b.subarray(i, Math.min(end, i + 8192)));
+    // `apply` reads the bytes as an array-like; a spread would go through the iterator.
+    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)) as unknown as number[]);
   }
   return s;
 }
@@ -199,9 +200,13 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     return best;
   };
   const dictText = (start: number): string => {
+    // The dictionary ends at the object's `stream` keyword, or at its `endobj` when it has no
+    // stream. `stream` is looked for first: `endobj` comes after the stream's data, which
+    // need not be searched through.
+    const s = indexOfBytes(b, STREAM, start, start + 65536);
+    if (s >= 0 && indexOfBytes(b, ENDOBJ, start, s) < 0) return latin1(b, start, s);
     const end = indexOfBytes(b, ENDOBJ, start, start + 65536);
-    const s = indexOfBytes(b, STREAM, start, end < 0 ? start + 65536 : end);
-    return latin1(b, start, s >= 0 ? s : end >= 0 ? end : start + 4096);
+    return latin1(b, start, end >= 0 ? end : start + 4096);
   };
 
   // Streams pdf.js would decompress for us.
