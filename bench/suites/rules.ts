@@ -4,6 +4,8 @@
  * - the deposit rules on one document (explanations built), cold;
  * - the flow table (the flow rules for each of the 12 catalogue flows, one engine run), cold
  *   and memoised;
+ * - json-rules-engine alone: the engine runs a lone document needs, statuses only (no
+ *   explanation, facts or report), to show how much of a cold document is the engine's own cost;
  * - a whole `checkDocument` (rules + flows + diagnostics): cold (one document alone), and per
  *   document of a batch whose invoices differ in number and date (rule groups, context-only
  *   rules and the flow table are memoised on the facts they read); building a release's
@@ -16,9 +18,10 @@ import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { readDeposit } from '../../packages/core/src/read/index.js';
 import { checkDocument } from '../../packages/core/src/precheck.js';
-import { depositFacts } from '../../packages/core/src/rules/deposit-facts.js';
+import { depositFacts, flowFact } from '../../packages/core/src/rules/deposit-facts.js';
 import { loadRuleSet, RuleSet } from '../../packages/core/src/rules/rule-set.js';
 import { compileRuleFiles } from '../../packages/core/src/rules/load.js';
+import type { RuleEngine } from '../../packages/core/src/rules/engine.js';
 import { RULE_FILES } from '../../packages/core/src/generated/rules-data.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -90,6 +93,13 @@ const prepared = set.prepare({ release: '3.8.1' });
 const shape = { invoiceCount: 1, depositContainer: 'xml' };
 const facts = depositFacts(doc.facts, context, prepared.catalogue, shape);
 const memo = prepared as unknown as { flowCache: Map<string, unknown>; contextCache: Map<string, unknown>; documentGroups: { cache: Map<string, unknown> }[] };
+// The json-rules-engine runs a lone document needs (context rules, document rules, flow table),
+// statuses only: what the engine itself costs, without our explanations, facts or report.
+type Engines = { contextEngine: RuleEngine; documentEngine: RuleEngine; flowTable(): Promise<{ engine: RuleEngine; flows: string[] }> };
+const engines = prepared as unknown as Engines;
+const table = await engines.flowTable();
+const flowInput: Record<string, unknown> = { ...facts };
+for (const code of new Set(table.flows)) flowInput[`flow@${code}`] = flowFact(prepared.catalogue.flow(code)!);
 const cold = () => { memo.flowCache.clear(); memo.contextCache.clear(); for (const g of memo.documentGroups) g.cache.clear(); };
 // A batch: the same invoice with its own number and issue date, as in a real deposit.
 const batchDocs = Array.from({ length: 64 }, (_, i) => ({ ...doc, facts: { ...doc.facts, number: `F2024-${1000 + i}`, issueDate: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` } }));
@@ -105,6 +115,11 @@ const { base: read, times, ratios } = await compare(() => readDeposit(input), {
   depositRun: async () => { cold(); await prepared.runDeposit(facts); },
   flowsCold: async () => { cold(); await prepared.runFlows(facts); },
   flowsWarm: () => prepared.runFlows(facts),
+  engineOnly: async () => {
+    await engines.contextEngine.statuses(facts);
+    await engines.documentEngine.statuses(facts);
+    await table.engine.statuses(flowInput);
+  },
   checkCold: async () => { cold(); await checkDocument(doc, context, prepared, shape, { lang: 'fr', severity: {} }); },
   checkBatch: () => checkDocument(batchDocs[next++ % batchDocs.length]!, context, prepared, shape, { lang: 'fr', severity: {} }),
   compile: () => new RuleSet(rules, set.catalogueData).prepare({ release: '3.8.1' }),
@@ -120,7 +135,9 @@ row('bare saxes parse of the same bytes', 'saxes');
 row('deposit rules with explanations, cold (no memo)', 'depositRun');
 row('flow table, 12 flows in one engine run, cold (no memo)', 'flowsCold');
 row('flow table, memoised on the facts it reads', 'flowsWarm');
+row('json-rules-engine alone: the three engine runs of a lone document (context rules, document rules, flow table), statuses only', 'engineOnly');
 row('checkDocument (facts, rules, flows, diagnostics), cold: one document alone', 'checkCold');
 row('checkDocument per document of a batch (64 invoices differing in number and date; memoised rule groups)', 'checkBatch');
 row('build the engines of a release once (compiled rules), not per document', 'compile');
+console.log(`\njson-rules-engine's own runs are ${((100 * times.engineOnly!) / times.checkCold!).toFixed(0)}% of a lone document's checkDocument.`);
 console.log(`\nRules per document cost ${ratios.checkCold!.toFixed(2)}× reading the invoice for a document alone, ${ratios.checkBatch!.toFixed(2)}× per document of a batch (target: < 1.00×). Machine load average: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs.`);
