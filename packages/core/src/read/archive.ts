@@ -1,4 +1,4 @@
-import { inflateSync, Gunzip } from 'fflate';
+import { fflate } from './inflate.js';
 import type { Container } from './facts.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
@@ -168,7 +168,7 @@ function extractEntry(b: Uint8Array, entry: ZipEntry): Uint8Array {
   const data = b.subarray(start, end);
   if (entry.method === 0) return data.slice(0, entry.size);
   // A lying size cannot make this allocate more than what was checked against the limits.
-  if (entry.method === 8) return inflateSync(data, { out: new Uint8Array(entry.size) });
+  if (entry.method === 8) return fflate().inflateSync(data, { out: new Uint8Array(entry.size) });
   throw new Error(`compression method ${entry.method} is not supported`);
 }
 
@@ -250,7 +250,7 @@ function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: 
   const n = bytes.length;
   const isize = n >= 18 ? ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0 : null;
   const queue: Uint8Array[] = [];
-  const gz = new Gunzip((chunk) => queue.push(chunk));
+  const gz = new (fflate().Gunzip)((chunk) => queue.push(chunk));
   const tar = new TarStream(file, limits, listing.diagnostics);
   type Mode = 'head' | 'tar' | 'single' | 'done';
   let mode = 'head' as Mode;

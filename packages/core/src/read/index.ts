@@ -11,6 +11,7 @@ import { sniffContainer } from './sniff.js';
 import { readXmlBytes } from './xml.js';
 import { readPdfBytes } from './pdf.js';
 import { listArchive, type ArchiveMember } from './archive.js';
+import { loadFflate } from './inflate.js';
 import { blankFacts } from './derive.js';
 import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
 
@@ -93,6 +94,7 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
         run.out.push(failed(file, batch ?? sniffed.container, limitDiagnostic('maxArchiveNesting', run.limits.maxArchiveNesting, { file }, level)));
         return;
       }
+      await loadFflate();
       const listing = listArchive(bytes, sniffed.container, file, run.limits);
       // Problems of the archive as a whole (limits, unsafe names, duplicates) travel with the
       // first document so that nothing is lost, or on a document of their own.

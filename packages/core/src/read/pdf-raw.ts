@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { fflate } from './inflate.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { asciiBytes, indexOfBytes } from './sniff.js';
@@ -314,7 +314,7 @@ export function inflateBounded(data: Uint8Array, max: number, keep: boolean): { 
   let exceeded = false;
   // PDF Flate streams are zlib-wrapped (ISO 32000-1 §7.4.4); skip the 2-byte header when present.
   const zlib = data.length >= 2 && ((data[0] as number) & 0x0f) === 8 && (((data[0] as number) << 8) | (data[1] as number)) % 31 === 0;
-  const inf = new Inflate((chunk) => {
+  const inf = new (fflate().Inflate)((chunk) => {
     if (exceeded) return;
     size += chunk.length;
     if (size > max) { exceeded = true; return; }

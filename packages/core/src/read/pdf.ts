@@ -7,6 +7,7 @@ import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
 import { readXmlBytes } from './xml.js';
 import { parseXmp } from './xmp.js';
 import { scanPdf } from './pdf-raw.js';
+import { loadFflate } from './inflate.js';
 import { sniffAttachment } from './sniff.js';
 
 /**
@@ -107,6 +108,8 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
   if (bytes.length > ctx.limits.maxDocumentBytes) {
     return fatal(limitDiagnostic('maxDocumentBytes', ctx.limits.maxDocumentBytes, at, bytes.length));
   }
+  // The raw scan inflates streams that could pass the size limit.
+  await loadFflate();
   const raw = scanPdf(bytes, ctx.limits);
   pdf.encrypted = raw.encrypted;
   if (raw.problems.length > 0) {
