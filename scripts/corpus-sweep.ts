@@ -1,5 +1,5 @@
 /**
- * Reads every file of the sample corpus (`/work/shared/corpus` or `../shared/corpus`, or the
+ * Reads every file of the sample corpus (`../shared/corpus` beside the checkout, or the
  * folder given as first argument) and compares the reader's classification (syntax, profile,
  * cadre, format family) with MANIFEST.tsv. Prints agreement numbers; disagreements that were
  * reviewed are listed with their reason in test/corpus/manifest-disagreements.json and counted
@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const given = args.find((a) => !a.startsWith('--'));
-const candidates = given !== undefined ? [resolve(given)] : ['/work/shared/corpus', resolve(here, '../../shared/corpus')];
+const candidates = given !== undefined ? [resolve(given)] : [resolve(here, '../../shared/corpus')];
 const root = candidates.find((c) => existsSync(join(c, 'MANIFEST.tsv')));
 if (root === undefined) {
   process.stdout.write(`Corpus absent: no MANIFEST.tsv in ${candidates.join(' or ')}. Nothing swept.\n`);
