@@ -94,6 +94,16 @@ describe('order and parallelism', () => {
     expect(json(one).map((d) => d.file)).toEqual(INPUTS);
   });
 
+  it('prints the same text report with --jobs 1 and --jobs 2, blocks formatted in the workers', async () => {
+    const many = [...INPUTS, ...INPUTS.map((i) => `./${i}`)];
+    const one = await runCli([...many, '--jobs', '1', ...COMMON]);
+    const two = await runCli([...many, '--jobs', '2', ...COMMON]);
+    expect(one.code).toBe(two.code);
+    expect(two.stdout).toBe(one.stdout);
+    // One block per document, then the summary line counting them all.
+    expect(one.stdout.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^${INPUTS.length} documents, `));
+  });
+
   it('walks directories and expands globs', async () => {
     const dir = await runCli(['inputs', '--format', 'json', ...COMMON]);
     expect(json(dir).map((d) => d.file)).toEqual([...INPUTS].sort());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatText } from '../../../packages/core/src/report/format-text.js';
+import { formatText, formatTextDocument, joinTextBlocks } from '../../../packages/core/src/report/format-text.js';
 import { diag, mixedReport, sampleDocument, sampleReport } from './sample-report.js';
 
 describe('formatText', () => {
@@ -27,6 +27,15 @@ describe('formatText', () => {
     const out = formatText(mixedReport(), { quiet: true });
     expect(out).not.toMatch(/\swarning\s/);
     expect(out).toContain('2 documents, 1 error, 1 warning, 1 info');
+  });
+
+  it('gives the same bytes when documents are formatted one by one and joined (as worker threads do)', () => {
+    for (const options of [{}, { color: true }, { quiet: true }]) {
+      for (const report of [mixedReport(), { ...mixedReport(), lang: 'fr' as const }, sampleReport([])]) {
+        const blocks = report.documents.map((d) => formatTextDocument(d, report.lang, options));
+        expect(joinTextBlocks(blocks, report.summary, report.lang, options)).toBe(formatText(report, options));
+      }
+    }
   });
 
   it('keeps a multi-line message on one line', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Command } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
@@ -27,7 +27,7 @@ export async function runChecks(command: Extract<Command, { kind: 'check' }>, se
       const { checkInput } = await import('./engine.js');
       reports = [];
       for (const task of tasks) {
-        const bytes = task.bytes ?? (await readBytes(task.path ?? ''));
+        const bytes = task.bytes ?? readBytes(task.path ?? '');
         reports.push(await checkInput({ name: task.name, bytes }, settings));
         progress.tick();
       }
@@ -40,16 +40,20 @@ export async function runChecks(command: Extract<Command, { kind: 'check' }>, se
   return mergeReports(reports, settings);
 }
 
-async function toTask(input: InputRef, io: Io): Promise<Omit<WorkerTask, 'index'>> {
+async function toTask(input: InputRef, io: Io): Promise<WorkerTask> {
   if (input.kind === 'stdin') return { name: input.name, bytes: await io.readStdin() };
   return { name: input.name, path: input.path };
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
-  const buffer = await readFile(path).catch((error: unknown) => {
+/** Reads a file synchronously: files are checked one after the other, nothing else waits. */
+function readBytes(path: string): Uint8Array {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch (error) {
     // A file that cannot be opened is the caller's problem (exit 2), not a bug.
     throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  });
+  }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 

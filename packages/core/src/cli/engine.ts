@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../config/config.js';
 import { precheck, type PrecheckOptions } from '../precheck.js';
 import type { CatalogueOverlay } from '../catalogue/types.js';
 import { formatJsonDocument } from '../report/format-json.js';
+import { formatTextDocument } from '../report/format-text.js';
 
 /** What every check of a CLI run shares: passed as-is to the worker threads. */
 export interface CheckSettings {
@@ -17,14 +18,25 @@ export interface CheckSettings {
    */
   dropExplanations?: boolean;
   /**
-   * Formats each document for the JSON output where it is checked: a worker thread then sends
-   * back text, not the objects the main thread would copy, rebuild and serialise again.
+   * Formats each document where it is checked, for the outputs made of one block per document
+   * (text, JSON): a worker thread then sends back text, not the objects the main thread would
+   * copy, rebuild and format.
    */
-  jsonOutput?: { quiet: boolean } | null;
+  preformat?: Preformat | null;
 }
 
-/** A checked input: its report, and its documents already formatted when `jsonOutput` asked so. */
-export type CheckedReport = Report & { json?: string[] };
+/** The output a {@link CheckSettings.preformat} formats documents for, with its options. */
+export interface Preformat {
+  format: 'text' | 'json';
+  quiet: boolean;
+  color: boolean;
+}
+
+/**
+ * A checked input: its report, or, when `preformat` asked so, its documents already formatted
+ * (`formatted`, one block per document) and `documents` left empty.
+ */
+export type CheckedReport = Report & { formatted?: string[] };
 
 /**
  * Loads the pdf.js legacy build (the one that runs in Node) only when a PDF arrives: importing
@@ -48,9 +60,12 @@ export async function checkInput(input: DepositInput, settings: CheckSettings): 
       for (const rule of document.rules) rule.explanation = { when: null, assert: null };
     }
   }
-  if (settings.jsonOutput) {
-    const json = report.documents.map((document) => formatJsonDocument(document, { quiet: settings.jsonOutput!.quiet }));
-    return { ...report, documents: [], json };
+  const preformat = settings.preformat;
+  if (preformat) {
+    const formatted = report.documents.map((document) =>
+      preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat),
+    );
+    return { ...report, documents: [], formatted };
   }
   return report;
 }

@@ -41,18 +41,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return await runPortal(command, lang, io, (text) => emit(text, command.output, io));
     }
 
+    const color = command.format === 'text' && command.output === null && wantsColor(io);
     const settings: CheckSettings = {
       context: { ...config?.context, ...command.context },
       lang,
       config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
       dropExplanations: command.format !== 'json',
-      jsonOutput: command.format === 'json' ? { quiet: command.quiet } : null,
+      preformat: command.format === 'json' || command.format === 'text' ? { format: command.format, quiet: command.quiet, color } : null,
     };
     const { runChecks } = await import('./check.js');
     const report = await runChecks(command, settings, io);
-    const color = command.format === 'text' && command.output === null && wantsColor(io);
-    const text = report.json
-      ? (await import('../report/format-json.js')).joinJsonDocuments(report.json)
+    const text = report.formatted
+      ? await joinFormatted(report, report.formatted, command.format, { color })
       : await format(report, command.format, { quiet: command.quiet, color });
     await emit(text, command.output, io);
 
@@ -86,6 +86,12 @@ export async function format(report: Report, name: OutputFormat, options: { quie
     case 'junit':
       return (await import('../report/format-junit.js')).formatJunit(report, options);
   }
+}
+
+/** Joins the documents formatted where they were checked into the output of their format. */
+async function joinFormatted(report: Report, blocks: readonly string[], name: OutputFormat, options: { color: boolean }): Promise<string> {
+  if (name === 'json') return (await import('../report/format-json.js')).joinJsonDocuments(blocks);
+  return (await import('../report/format-text.js')).joinTextBlocks(blocks, report.summary, report.lang, options);
 }
 
 async function emit(text: string, output: string | null, io: Io): Promise<void> {

@@ -9,10 +9,10 @@ export function mergeReports(reports: readonly CheckedReport[], settings: CheckS
   const first = reports[0];
   const documents = reports.flatMap((r) => r.documents);
   const summary = { documents: 0, errors: 0, warnings: 0, infos: 0 };
-  const json: string[] = [];
+  const formatted: string[] = [];
   for (const report of reports) {
     summary.documents += report.summary.documents;
-    if (report.json) json.push(...report.json);
+    if (report.formatted) formatted.push(...report.formatted);
     summary.errors += report.summary.errors;
     summary.warnings += report.summary.warnings;
     summary.infos += report.summary.infos;
@@ -27,6 +27,6 @@ export function mergeReports(reports: readonly CheckedReport[], settings: CheckS
       severity: settings.config?.severity ?? {},
     },
     summary,
-    ...(settings.jsonOutput ? { json } : {}),
+    ...(settings.preformat ? { formatted } : {}),
   };
 }

@@ -1,8 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { Report } from '../report/report.js';
-import type { CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './engine.js';
 import { UsageError } from './usage-error.js';
-import type { WorkerAnswer, WorkerTask } from './worker.js';
+import type { WorkerAnswer, WorkerInit, WorkerTask } from './worker.js';
 
 /** An unexpected exception in a worker thread: a bug, reported as an internal error. */
 export class WorkerCrash extends Error {
@@ -14,55 +13,44 @@ export class WorkerCrash extends Error {
 }
 
 /**
- * Checks files on `jobs` worker threads. Each worker takes the next file as soon as it is free
- * (large and small files balance out); reports come back in input order whatever the finishing
- * order.
+ * Checks files on `jobs` worker threads. Each worker takes the next file from a shared counter as
+ * soon as it is free (large and small files balance out, and no worker waits for this thread to
+ * hand out work); reports come back in input order whatever the finishing order.
  */
 export async function checkOnWorkers(
-  tasks: readonly Omit<WorkerTask, 'index'>[],
+  tasks: readonly WorkerTask[],
   jobs: number,
   settings: CheckSettings,
   onDone: () => void,
-): Promise<Report[]> {
-  const results: Report[] = new Array(tasks.length);
+): Promise<CheckedReport[]> {
+  const results: CheckedReport[] = new Array(tasks.length);
+  const init: WorkerInit = { settings, tasks, next: new SharedArrayBuffer(4) };
   const workerUrl = new URL('./worker.js', import.meta.url);
-  const count = Math.min(jobs, tasks.length);
-  let next = 0;
   const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let finished = 0;
-      const feed = (worker: Worker): void => {
-        if (next < tasks.length) {
-          const index = next++;
-          worker.postMessage({ index, ...tasks[index]! } satisfies WorkerTask);
-        }
-      };
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(workerUrl, { workerData: settings });
+      for (let i = 0; i < Math.min(jobs, tasks.length); i++) {
+        const worker = new Worker(workerUrl, { workerData: init });
         workers.push(worker);
-        worker.on('message', (answer: WorkerAnswer) => {
-          if ('unreadable' in answer) {
-            reject(new UsageError(answer.unreadable));
-            return;
+        worker.on('message', (answers: WorkerAnswer[]) => {
+          for (const answer of answers) {
+            if ('unreadable' in answer) {
+              reject(new UsageError(answer.unreadable));
+            } else if ('error' in answer) {
+              reject(new WorkerCrash(`while checking ${tasks[answer.index]?.name}: ${answer.error.message}`, answer.error.stack));
+            } else {
+              results[answer.index] = answer.report;
+              onDone();
+              if (++finished === tasks.length) resolve();
+            }
           }
-          if ('error' in answer) {
-            reject(new WorkerCrash(`while checking ${tasks[answer.index]?.name}: ${answer.error.message}`, answer.error.stack));
-            return;
-          }
-          results[answer.index] = answer.report;
-          onDone();
-          if (++finished === tasks.length) resolve();
-          else feed(worker);
         });
         worker.on('error', (error) => reject(error));
+        // A worker ends with 0 once no task is left; its answers have all arrived by then.
         worker.on('exit', (code) => {
-          if (finished < tasks.length) reject(new WorkerCrash(`a worker thread stopped (exit code ${code}) before the end of the batch`));
+          if (code !== 0 && finished < tasks.length) reject(new WorkerCrash(`a worker thread stopped (exit code ${code}) before the end of the batch`));
         });
-        // Two tasks in flight per worker: the next file is already queued while a report
-        // travels back, so a worker never waits for the main thread.
-        feed(worker);
-        feed(worker);
       }
     });
   } finally {

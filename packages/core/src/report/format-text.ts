@@ -57,15 +57,30 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
  * `file:line:column  severity  message  ruleId`), the flows as a compact list, then a summary line.
  */
 export function formatText(report: Report, options: TextFormatOptions = {}): string {
-  const paint = (style: Style, text: string): string =>
-    options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text;
-  const labels = LABELS[report.lang] ?? LABELS.en;
-  const blocks = report.documents.map((document) => formatDocument(document, labels, paint, options.quiet === true));
-  const { documents, errors, warnings, infos } = report.summary;
-  const summary = labels.summary(documents, errors, warnings, infos);
-  const summaryStyle: Style = errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green';
-  blocks.push(paint('bold', paint(summaryStyle, summary)));
-  return `${blocks.join('\n\n')}\n`;
+  const blocks = report.documents.map((document) => formatTextDocument(document, report.lang, options));
+  return joinTextBlocks(blocks, report.summary, report.lang, options);
+}
+
+/**
+ * Formats one document's block of the text output, for callers that format documents where
+ * they are checked (worker threads) and join them later with {@link joinTextBlocks}: the result
+ * is byte for byte the output of {@link formatText}.
+ */
+export function formatTextDocument(document: DocumentReport, lang: Report['lang'], options: TextFormatOptions = {}): string {
+  return formatDocument(document, LABELS[lang] ?? LABELS.en, painter(options), options.quiet === true);
+}
+
+/** Joins the blocks of {@link formatTextDocument} (same options) and the summary line into the text output. */
+export function joinTextBlocks(blocks: readonly string[], summary: Report['summary'], lang: Report['lang'], options: TextFormatOptions = {}): string {
+  const paint = painter(options);
+  const { documents, errors, warnings, infos } = summary;
+  const line = (LABELS[lang] ?? LABELS.en).summary(documents, errors, warnings, infos);
+  const style: Style = errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green';
+  return `${[...blocks, paint('bold', paint(style, line))].join('\n\n')}\n`;
+}
+
+function painter(options: TextFormatOptions): (style: Style, text: string) => string {
+  return (style, text) => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
 }
 
 function formatDocument(
