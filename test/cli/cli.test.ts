@@ -3,7 +3,8 @@
  * format against its schema or parser, golden text output, stable order whatever `--jobs`,
  * standard input, `--output`, `--max-warnings`, `--config`.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
@@ -177,6 +178,28 @@ describe('inputs and outputs', () => {
     expect(run.stdout).toBe('');
     expect(run.code).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(all.stdout);
+  });
+
+  it('writes the text report to --output byte for byte as on standard output, with several jobs', async () => {
+    const out = join(tmp, 'text/report.txt');
+    const run = await runCli([...INPUTS, '--output', out, '--jobs', '2', ...COMMON]);
+    const printed = await runCli([...INPUTS, '--jobs', '1', ...COMMON]);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe(printed.stdout);
+  });
+
+  it('leaves an earlier --output file whole, and no temporary file, when the run stops on a usage error', async () => {
+    const dir = join(tmp, 'kept');
+    const out = join(dir, 'report.json');
+    await runCli([INPUTS[0]!, '--format', 'json', '--output', out, ...COMMON]);
+    const before = readFileSync(out, 'utf8');
+    // A named pipe is neither a file nor a directory: the command line is refused (exit 2).
+    const fifo = join(tmp, 'pipe.xml');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runCli([...INPUTS, fifo, '--format', 'json', '--output', out, ...COMMON]);
+    expect(run.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
   it('reports only errors with --quiet', async () => {

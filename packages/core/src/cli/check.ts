@@ -13,26 +13,44 @@ import type { WorkerTask } from './worker.js';
 /**
  * Runs the checks of a `chorus-precheck <files…>` command line and returns the merged report.
  * One input runs in this thread (no worker start-up); a batch is spread over `jobs` workers.
+ * With `onBlocks`, the documents formatted where they were checked (`settings.preformat`) are
+ * handed over in input order as soon as they and every earlier input are done, and left out of
+ * the returned report.
  */
-export async function runChecks(command: Extract<Command, { kind: 'check' }>, settings: CheckSettings, io: Io): Promise<CheckedReport> {
+export async function runChecks(
+  command: Extract<Command, { kind: 'check' }>,
+  settings: CheckSettings,
+  io: Io,
+  onBlocks?: (blocks: readonly string[]) => void,
+): Promise<CheckedReport> {
   const inputs = await expandInputs(command.inputs, io.cwd);
   const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
   const jobs = command.jobs ?? defaultJobs(tasks.length);
   const progress = createProgress(io.stderr, tasks.length, !command.quiet);
-  let reports: CheckedReport[];
+  const reports: CheckedReport[] = new Array(tasks.length);
+  let next = 0;
+  const done = (index: number, report: CheckedReport): void => {
+    reports[index] = report;
+    progress.tick();
+    for (; next < reports.length && reports[next] !== undefined; next++) {
+      const ready = reports[next]!;
+      if (onBlocks && ready.formatted) {
+        onBlocks(ready.formatted);
+        reports[next] = { ...ready, formatted: [] };
+      }
+    }
+  };
   try {
     if (jobs <= 1 || tasks.length <= 1) {
       // The rules and the reader are loaded here only: with worker threads, the main thread
       // never needs them, and starts the workers sooner.
       const { checkInput } = await import('./engine.js');
-      reports = [];
-      for (const task of tasks) {
+      for (const [index, task] of tasks.entries()) {
         const bytes = task.bytes ?? readBytes(task.path ?? '');
-        reports.push(await checkInput({ name: task.name, bytes }, settings));
-        progress.tick();
+        done(index, await checkInput({ name: task.name, bytes }, settings));
       }
     } else {
-      reports = await checkOnWorkers(tasks, jobs, settings, () => progress.tick());
+      await checkOnWorkers(tasks, jobs, settings, done);
     }
   } finally {
     progress.done();

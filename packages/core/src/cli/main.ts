@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import type { Report } from '../report/report.js';
 import { parseCommandLine, USAGE, type Command, type OutputFormat } from './args.js';
-import type { CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './engine.js';
+import { BlockWriter, openDestination } from './output.js';
 import type { Io } from './io.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -50,11 +51,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       preformat: command.format === 'json' || command.format === 'text' ? { format: command.format, quiet: command.quiet, color } : null,
     };
     const { runChecks } = await import('./check.js');
-    const report = await runChecks(command, settings, io);
-    const text = report.formatted
-      ? await joinFormatted(report, report.formatted, command.format, { color })
-      : await format(report, command.format, { quiet: command.quiet, color });
-    await emit(text, command.output, io);
+    const destination = openDestination(command.output, io);
+    let report: CheckedReport;
+    try {
+      // Text and JSON are written document by document as the batch goes, except on a
+      // terminal, where a progress bar may be drawn: there the report comes whole at the end.
+      const stream = settings.preformat && (command.output !== null || io.stdout.isTTY !== true) ? new BlockWriter(settings.preformat, destination) : null;
+      report = await runChecks(command, settings, io, stream ? (blocks) => stream.add(blocks) : undefined);
+      if (stream) stream.end(report);
+      else if (report.formatted) {
+        const whole = new BlockWriter(settings.preformat!, destination);
+        whole.add(report.formatted);
+        whole.end(report);
+      } else destination.write(await format(report, command.format, { quiet: command.quiet, color }));
+      destination.close();
+    } catch (error) {
+      destination.abort();
+      throw error;
+    }
 
     if (report.summary.errors > 0) return EXIT.problems;
     if (command.maxWarnings >= 0 && report.summary.warnings > command.maxWarnings) {
@@ -86,12 +100,6 @@ export async function format(report: Report, name: OutputFormat, options: { quie
     case 'junit':
       return (await import('../report/format-junit.js')).formatJunit(report, options);
   }
-}
-
-/** Joins the documents formatted where they were checked into the output of their format. */
-async function joinFormatted(report: Report, blocks: readonly string[], name: OutputFormat, options: { color: boolean }): Promise<string> {
-  if (name === 'json') return (await import('../report/format-json.js')).joinJsonDocuments(blocks);
-  return (await import('../report/format-text.js')).joinTextBlocks(blocks, report.summary, report.lang, options);
 }
 
 async function emit(text: string, output: string | null, io: Io): Promise<void> {

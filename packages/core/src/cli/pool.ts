@@ -15,15 +15,14 @@ export class WorkerCrash extends Error {
 /**
  * Checks files on `jobs` worker threads. Each worker takes the next file from a shared counter as
  * soon as it is free (large and small files balance out, and no worker waits for this thread to
- * hand out work); reports come back in input order whatever the finishing order.
+ * hand out work). Each report is handed to `onReport` with its input index as it arrives.
  */
 export async function checkOnWorkers(
   tasks: readonly WorkerTask[],
   jobs: number,
   settings: CheckSettings,
-  onDone: () => void,
-): Promise<CheckedReport[]> {
-  const results: CheckedReport[] = new Array(tasks.length);
+  onReport: (index: number, report: CheckedReport) => void,
+): Promise<void> {
   const init: WorkerInit = { settings, tasks, next: new SharedArrayBuffer(4) };
   const workerUrl = new URL('./worker.js', import.meta.url);
   const workers: Worker[] = [];
@@ -40,8 +39,13 @@ export async function checkOnWorkers(
             } else if ('error' in answer) {
               reject(new WorkerCrash(`while checking ${tasks[answer.index]?.name}: ${answer.error.message}`, answer.error.stack));
             } else {
-              results[answer.index] = answer.report;
-              onDone();
+              try {
+                onReport(answer.index, answer.report);
+              } catch (error) {
+                // Writing the report failed (a full disk): the run stops there.
+                reject(error);
+                return;
+              }
               if (++finished === tasks.length) resolve();
             }
           }
@@ -56,5 +60,4 @@ export async function checkOnWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return results;
 }

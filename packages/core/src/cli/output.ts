@@ -1,0 +1,94 @@
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { joinTextBlocks } from '../report/format-text.js';
+import type { Report } from '../report/report.js';
+import type { Preformat } from './engine.js';
+import type { Io } from './io.js';
+import { UsageError } from './usage-error.js';
+
+/** Where the report goes: standard output or the `--output` file. */
+export interface Destination {
+  write(text: string): void;
+  /** Ends the output; the `--output` file appears only now, whole. */
+  close(): void;
+  /** Gives up: the `--output` file is not written at all. */
+  abort(): void;
+}
+
+/**
+ * Opens the destination of the report. An `--output` file is written under a temporary name
+ * beside it and renamed when complete, so that a run that fails half way never leaves a
+ * truncated report where a previous one was.
+ */
+export function openDestination(output: string | null, io: Io): Destination {
+  if (output === null) return { write: (text) => void io.stdout.write(text), close() {}, abort() {} };
+  const path = resolve(io.cwd, output);
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fail = (error: unknown): never => {
+    throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
+  };
+  let fd = -1;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(temporary, 'w');
+  } catch (error) {
+    fail(error);
+  }
+  const closeFd = (): void => {
+    if (fd >= 0) closeSync(fd);
+    fd = -1;
+  };
+  return {
+    write(text) {
+      try {
+        writeSync(fd, text);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    close() {
+      try {
+        closeFd();
+        renameSync(temporary, path);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort() {
+      closeFd();
+      rmSync(temporary, { force: true });
+    },
+  };
+}
+
+/**
+ * Writes a report made of one block per document (text, JSON) as its documents arrive, in input
+ * order: the output of a large batch is never held whole in memory. The bytes are those of
+ * `formatText` / `formatJson` for the same report.
+ */
+export class BlockWriter {
+  private count = 0;
+
+  constructor(
+    private readonly format: Preformat,
+    private readonly destination: Destination,
+  ) {}
+
+  /** Writes the next documents' blocks. */
+  add(blocks: readonly string[]): void {
+    if (blocks.length === 0) return;
+    const separator = this.format.format === 'json' ? ',\n  ' : '\n\n';
+    const first = this.count === 0 ? (this.format.format === 'json' ? '[\n  ' : '') : separator;
+    this.destination.write(first + blocks.join(separator));
+    this.count += blocks.length;
+  }
+
+  /** Writes what follows the last document: the summary line, or the end of the JSON array. */
+  end(report: Pick<Report, 'summary' | 'lang'>): void {
+    if (this.format.format === 'json') {
+      this.destination.write(this.count === 0 ? '[]\n' : '\n]\n');
+      return;
+    }
+    this.destination.write((this.count === 0 ? '' : '\n\n') + joinTextBlocks([], report.summary, report.lang, this.format));
+  }
+}
