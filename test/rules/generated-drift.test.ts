@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { generatedFiles } from '../../scripts/bundle-rules.js';
 import { renderRulesReadme } from '../../packages/core/src/rules/docs.js';
 import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { catalogueErrors, loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { compileRuleFiles } from '../../packages/core/src/rules/load.js';
+import { CATALOGUE_FILES, RULE_FILES } from '../../packages/core/src/generated/rules-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -24,6 +26,12 @@ describe('generated files', () => {
 
   it('the bundled rule set renders the same README as the files on disk', () => {
     expect(renderRulesReadme(loadRuleSet())).toBe(readFileSync(join(root, 'rules/README.md'), 'utf8'));
+  });
+
+  it('the bundled files pass every schema check (loadRuleSet trusts them at run time)', () => {
+    expect(compileRuleFiles(RULE_FILES).errors).toEqual([]);
+    expect(catalogueErrors(CATALOGUE_FILES)).toEqual([]);
+    expect(compileRuleFiles(RULE_FILES).rules).toEqual(compileRuleFiles(RULE_FILES, { schemaChecked: true }).rules);
   });
 
   it('the precompiled validators hold no eval and no require (browser under CSP)', () => {

@@ -5,7 +5,6 @@ import type { CheckedReport, CheckSettings } from './engine.js';
 import { mergeReports } from './merge.js';
 import { UsageError } from './usage-error.js';
 import { expandInputs, type InputRef } from './inputs.js';
-import { checkOnWorkers } from './pool.js';
 import { createProgress } from './progress.js';
 import type { Io } from './io.js';
 import type { WorkerTask } from './worker.js';
@@ -50,6 +49,8 @@ export async function runChecks(
         done(index, await checkInput({ name: task.name, bytes }, settings));
       }
     } else {
+      // worker_threads is loaded only for a batch that uses it.
+      const { checkOnWorkers } = await import('./pool.js');
       await checkOnWorkers(tasks, jobs, settings, done);
     }
   } finally {

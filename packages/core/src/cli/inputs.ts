@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globToRegExp, isGlob, splitGlob } from './glob.js';
 import { UsageError } from './usage-error.js';
@@ -36,18 +36,18 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
       continue;
     }
     const path = resolve(cwd, arg);
-    const info = await stat(path).catch(() => null);
+    const info = statOrNull(path);
     if (info?.isFile()) {
       add(path);
     } else if (info?.isDirectory()) {
-      const files = (await walk(path)).filter((f) => DEPOSIT_FILE.test(f));
+      const files = walk(path).filter((f) => DEPOSIT_FILE.test(f));
       if (files.length === 0) throw new UsageError(`no deposit file (.xml, .pdf, .zip, .gz, .tgz) in directory ${arg}`);
       files.forEach(add);
     } else if (isGlob(arg)) {
       const { base, rest } = splitGlob(arg);
       const root = resolve(cwd, base);
       const matcher = globToRegExp(rest);
-      const files = (await walk(root).catch(() => [])).filter((f) => matcher.test(toSlash(relative(root, f))));
+      const files = walkOrNothing(root).filter((f) => matcher.test(toSlash(relative(root, f))));
       if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
       files.forEach(add);
     } else {
@@ -57,15 +57,33 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
   return out;
 }
 
+// The file system is read synchronously: nothing else runs while the command line is expanded,
+// and node:fs/promises would cost the start-up of a one-file check more than the walk itself.
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function walkOrNothing(dir: string): string[] {
+  try {
+    return walk(dir);
+  } catch {
+    return [];
+  }
+}
+
 /** Walks a directory recursively, skipping hidden entries and node_modules; paths sorted for a stable order. */
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+function walk(dir: string): string[] {
+  const entries: Dirent[] = readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
+    if (entry.isDirectory()) files.push(...walk(path));
     else if (entry.isFile()) files.push(path);
   }
   return files;

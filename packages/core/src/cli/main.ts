@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import type { Report } from '../report/report.js';
@@ -109,8 +109,8 @@ async function emit(text: string, output: string | null, io: Io): Promise<void> 
   }
   const path = resolve(io.cwd, output);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
   } catch (error) {
     throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
   }
@@ -149,6 +149,6 @@ let version: string | undefined;
 
 /** The version of the core package. */
 export async function packageVersion(): Promise<string> {
-  version ??= (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;
 }

@@ -70,8 +70,13 @@ function toEngine(cond: RuleCondition, priority: number): Record<string, unknown
  * operators known, operator values usable, placeholders allowed, target known, examples present.
  * Returns the compiled rule, or the load errors naming file and JSON pointer.
  */
-export function compileRuleFile(file: string, json: unknown, expectedId: string = expectedRuleId(file)): { rule: CompiledRule | null; errors: RuleLoadError[] } {
-  const schema = schemaErrors('rule', json, file);
+export function compileRuleFile(
+  file: string,
+  json: unknown,
+  expectedId: string = expectedRuleId(file),
+  options: CompileOptions = {},
+): { rule: CompiledRule | null; errors: RuleLoadError[] } {
+  const schema = options.schemaChecked ? [] : schemaErrors('rule', json, file);
   if (schema.length > 0) return { rule: null, errors: schema };
   const meta = json as RuleFile;
   const errors: RuleLoadError[] = [];
@@ -140,13 +145,26 @@ export function compileRuleFile(file: string, json: unknown, expectedId: string 
   };
 }
 
+/** Options of {@link compileRuleFile} and {@link compileRuleFiles}. */
+export interface CompileOptions {
+  /**
+   * The files are known to match the rule schema (the rules shipped with the package: checked
+   * when they are bundled and by the test suite), so the schema check is not run again; every
+   * other check still is.
+   */
+  schemaChecked?: boolean;
+}
+
 /** Checks a whole set of rule files: each file, then unique ids and `replacedBy` targets. */
-export function compileRuleFiles(files: readonly { file: string; json: unknown; id?: string }[]): { rules: CompiledRule[]; errors: RuleLoadError[] } {
+export function compileRuleFiles(
+  files: readonly { file: string; json: unknown; id?: string }[],
+  options: CompileOptions = {},
+): { rules: CompiledRule[]; errors: RuleLoadError[] } {
   const rules: CompiledRule[] = [];
   const errors: RuleLoadError[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
-    const { rule, errors: e } = compileRuleFile(f.file, f.json, f.id ?? expectedRuleId(f.file));
+    const { rule, errors: e } = compileRuleFile(f.file, f.json, f.id ?? expectedRuleId(f.file), options);
     errors.push(...e);
     if (!rule) continue;
     const other = seen.get(rule.id);

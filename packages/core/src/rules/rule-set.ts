@@ -237,47 +237,61 @@ export class PreparedRules {
    * flows that look the same to it (same values of the flow fields it reads), the copy reading
    * the fact `flow@<code>` of the group's first flow, so that a document pays one engine run for
    * the twelve flows. `when` conditions that read nothing but the flow are evaluated here, once,
-   * by json-rules-engine itself: a copy whose flow-only condition fails is not applicable to any
-   * document and is left out of the per-document run.
+   * by json-rules-engine itself (every such condition of every group in one run): a copy whose
+   * flow-only condition fails is not applicable to any document and is left out of the
+   * per-document run.
    */
   private flowTable(): Promise<FlowTable> {
     this.flowTablePromise ??= (async () => {
-      const copies: CompiledRule[] = [];
-      const ids = new Map<string, Map<string, string | null>>();
+      // 1. The groups of flows of each rule, and a probe for each flow-only `when` of each group.
+      const plans: Array<{ rule: CompiledRule; flowOnly: number[]; byFlow: Map<string, string>; groups: Map<string, { flow: string; probes: string[] }> }> = [];
+      const probes: CompiledRule[] = [];
+      const probeInput: Record<string, unknown> = {};
       for (const rule of this.flowRules) {
         const inputs = flowRuleInputs(rule);
-        const flowOnly = rule.meta.when.map((c, i) => ({ c, i })).filter(({ c }) => readsOnlyFlow(c));
-        const byFlow = new Map<string, string | null>();
-        const groups = new Map<string, string | null>();
+        const flowOnly = rule.meta.when.map((c, i) => (readsOnlyFlow(c) ? i : -1)).filter((i) => i >= 0);
+        const plan = { rule, flowOnly, byFlow: new Map<string, string>(), groups: new Map<string, { flow: string; probes: string[] }>() };
         for (const flow of this.catalogue.flows) {
           const value = flowFact(flow);
           const key = JSON.stringify(inputs.flowFields ? inputs.flowFields.map((p) => pathValue(value, p) ?? null) : value);
-          if (!groups.has(key)) {
-            let applies = true;
-            for (const { i } of flowOnly) {
-              const probe: CompiledRule = { ...rule, id: `${rule.id}#when${i}`, meta: { ...rule.meta, when: [] }, conditions: { all: [{ priority: 1, not: (rule.conditions.all as Record<string, unknown>[])[i] }] } };
-              const status = (await new RuleEngine([probe], this.catalogue).statuses({ flow: value })).get(probe.id);
-              if (status !== 'passed') { applies = false; break; }
-            }
-            const copyId = applies ? `${rule.id}@${flow.code}` : null;
-            if (copyId) {
-              // The flow-only conditions hold for this group (just checked): the copy keeps the others.
-              const skip = new Set(flowOnly.map(({ i }) => i));
-              const top = rule.conditions.all as Record<string, unknown>[];
-              const kept = top.filter((_, i) => !skip.has(i));
-              copies.push({
-                ...rule,
-                id: copyId,
-                meta: { ...rule.meta, when: rule.meta.when.filter((_, i) => !skip.has(i)) },
-                facts: rule.facts.map((f) => (f === 'flow' ? `flow@${flow.code}` : f)),
-                conditions: renameFlowFact({ all: kept }, `flow@${flow.code}`),
-              });
-            }
-            groups.set(key, copyId);
-          }
-          byFlow.set(flow.code, groups.get(key)!);
+          plan.byFlow.set(flow.code, key);
+          if (plan.groups.has(key)) continue;
+          const fact = `flow@${flow.code}`;
+          probeInput[fact] = value;
+          const ids = flowOnly.map((i) => {
+            const id = `${rule.id}#when${i}@${flow.code}`;
+            const condition = renameFlowFact((rule.conditions.all as Record<string, unknown>[])[i]!, fact);
+            probes.push({ ...rule, id, facts: [fact], meta: { ...rule.meta, when: [] }, conditions: { all: [{ priority: 1, not: condition }] } });
+            return id;
+          });
+          plan.groups.set(key, { flow: flow.code, probes: ids });
         }
-        ids.set(rule.id, byFlow);
+        plans.push(plan);
+      }
+      const passed = probes.length > 0 ? await new RuleEngine(probes, this.catalogue).statuses(probeInput) : new Map<string, string>();
+      // 2. A copy of each rule for each group whose flow-only conditions all hold.
+      const copies: CompiledRule[] = [];
+      const ids = new Map<string, Map<string, string | null>>();
+      for (const { rule, flowOnly, byFlow, groups } of plans) {
+        const copyOf = new Map<string, string | null>();
+        for (const [key, group] of groups) {
+          if (!group.probes.every((id) => passed.get(id) === 'passed')) {
+            copyOf.set(key, null);
+            continue;
+          }
+          const fact = `flow@${group.flow}`;
+          const skip = new Set(flowOnly);
+          const top = rule.conditions.all as Record<string, unknown>[];
+          copies.push({
+            ...rule,
+            id: `${rule.id}@${group.flow}`,
+            meta: { ...rule.meta, when: rule.meta.when.filter((_, i) => !skip.has(i)) },
+            facts: rule.facts.map((f) => (f === 'flow' ? fact : f)),
+            conditions: renameFlowFact({ all: top.filter((_, i) => !skip.has(i)) }, fact),
+          });
+          copyOf.set(key, `${rule.id}@${group.flow}`);
+        }
+        ids.set(rule.id, new Map([...byFlow].map(([code, key]) => [code, copyOf.get(key) ?? null])));
       }
       return { engine: new RuleEngine(copies, this.catalogue), ids, flows: copies.map((c) => c.id.slice(c.id.lastIndexOf('@') + 1)) };
     })();
@@ -370,8 +384,10 @@ export function loadRuleSet(source: RuleSetSource = {}): RuleSet {
   const isShipped = !source.ruleFiles && !source.catalogueFiles;
   if (isShipped && shipped) return shipped;
   const catalogueFiles = source.catalogueFiles ?? CATALOGUE_FILES;
-  const errors = catalogueErrors(catalogueFiles);
-  const { rules, errors: ruleErrors } = compileRuleFiles(source.ruleFiles ?? RULE_FILES);
+  // The shipped files were checked against their schemas when they were bundled (and the test
+  // suite checks them again): at start-up that check would cost more than reading an invoice.
+  const errors = source.catalogueFiles ? catalogueErrors(catalogueFiles) : [];
+  const { rules, errors: ruleErrors } = compileRuleFiles(source.ruleFiles ?? RULE_FILES, { schemaChecked: !source.ruleFiles });
   errors.push(...ruleErrors);
   if (errors.length > 0) throw new RuleSetError(errors);
   const set = new RuleSet(rules, catalogueFromFiles(catalogueFiles));
