@@ -138,6 +138,19 @@ try {
     lines.push(`| \`xmllint --noout\` (same files, one process, parse only) | ${fmt(lint.median)} | ${fmt(lint.min)} | ${rate(lint.min)} | | ${fmt(lint.cpu)} |`);
   }
   const cores = availableParallelism();
+  // What two threads can give on this machine for this work, the CLI aside: the same checks in
+  // one worker thread, then in two at once.
+  const probe = spawnSync(process.execPath, [join(root, 'bench/suites/cli-threads-child.mjs'), join(root, 'packages/core/dist/index.js'), one], { encoding: 'utf8' });
+  const ceiling = probe.status === 0 ? (JSON.parse(probe.stdout) as { one: number; two: number[]; checks: number }) : null;
+  if (ceiling) {
+    const slower = Math.max(...ceiling.two);
+    lines.push(
+      '',
+      `Ceiling of two threads here, without the CLI: ${ceiling.checks} checks of \`${basename(one)}\` in memory after a warm-up take ` +
+        `${fmt(ceiling.one)} in one worker thread and ${ceiling.two.map(fmt).join(' / ')} in each of two threads running at once: ` +
+        `two threads do **${((2 * ceiling.one) / slower).toFixed(2)}×** the work of one in the same time (2.00× on cores that share nothing).`,
+    );
+  }
   lines.push(
     '',
     cores >= 2
