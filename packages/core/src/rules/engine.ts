@@ -52,8 +52,10 @@ export class RuleEngine {
     // evaluates every condition of a priority level (no short-circuit within a level), so each
     // rule's tree is evaluated exactly as if it were its own engine rule, with the same
     // explanation, while json-rules-engine's per-rule work (result object and its clones, events,
-    // promise chains) is paid once per run instead of once per rule. Only what the engine
-    // evaluates: the regulatory metadata stays in our registry.
+    // promise chains) is paid once per run instead of once per rule. A rule without `when`
+    // conditions needs no `all` of its own: its assert sits in the list directly, one node less
+    // for json-rules-engine to copy at every run. Only what the engine evaluates: the regulatory
+    // metadata stays in our registry.
     this.list = [...rules];
     if (this.list.length > 0) {
       this.engine.addRule({ name: 'rules', priority: 1, conditions: { all: this.list.map(engineTree) } as never, event: { type: 'rules' } });
@@ -74,24 +76,26 @@ export class RuleEngine {
     return input;
   }
 
-  /** Runs the engine rule on the facts; returns each rule's evaluated top-level condition, in `list` order. */
-  private async exclusive(facts: Record<string, unknown>): Promise<EvaluatedCondition[]> {
+  /** Runs the engine rule on the facts; returns each rule's evaluated conditions `[...when, assert]`, in `list` order. */
+  private async exclusive(facts: Record<string, unknown>): Promise<EvaluatedCondition[][]> {
     const input = this.input(facts);
     const run = this.queue.then(() => this.engine.run(input));
     this.queue = run.catch(() => undefined);
     const { results, failureResults } = await run;
     const top = (results[0] ?? failureResults[0])?.conditions as unknown as EvaluatedCondition | undefined;
-    return top?.all ?? [];
+    const evaluated = top?.all ?? [];
+    // Each rule's evaluated conditions `[...when, assert]`, in `list` order.
+    return this.list.map((rule, i) => (rule.meta.when.length === 0 ? [evaluated[i]!] : evaluated[i]!.all ?? []));
   }
 
   /** Runs every rule on the facts; returns each rule's status and explanation. */
   async run(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
     const out = new Map<string, Evaluation>();
     if (this.list.length === 0) return out;
-    const tops = await this.exclusive(facts);
+    const evaluated = await this.exclusive(facts);
     for (let i = 0; i < this.list.length; i++) {
       const rule = this.list[i]!;
-      out.set(rule.id, evaluationOf(rule, tops[i]!));
+      out.set(rule.id, evaluationOf(rule, evaluated[i]!));
     }
     return out;
   }
@@ -100,10 +104,10 @@ export class RuleEngine {
   async statuses(facts: Record<string, unknown>): Promise<Map<string, Evaluation['status']>> {
     const out = new Map<string, Evaluation['status']>();
     if (this.list.length === 0) return out;
-    const tops = await this.exclusive(facts);
+    const evaluated = await this.exclusive(facts);
     for (let i = 0; i < this.list.length; i++) {
       const rule = this.list[i]!;
-      const assert = tops[i]!.all?.[rule.meta.when.length];
+      const assert = evaluated[i]![rule.meta.when.length];
       out.set(rule.id, assert && typeof assert.result === 'boolean' ? (assert.result ? 'passed' : 'failed') : 'not-applicable');
     }
     return out;
@@ -112,19 +116,22 @@ export class RuleEngine {
 
 /**
  * The tree the engine evaluates for a compiled rule `all[...when, not(assert)]`: the same
- * without the `not` wrapper, `all[...when, assert]`. json-rules-engine evaluates both alike (the
- * `not` only inverts the assert's result, read here from the assert node itself) and clones the
- * tree at every run: one node less per rule and run.
+ * without the `not` wrapper, `all[...when, assert]`, or the assert alone for a rule without
+ * `when`. json-rules-engine evaluates them alike (the `not` only inverts the assert's result,
+ * read here from the assert node itself) and clones the tree at every run: fewer nodes per rule
+ * and run.
  */
 function engineTree(rule: CompiledRule): Record<string, unknown> {
   const top = rule.conditions.all as Record<string, unknown>[];
   const whenCount = rule.meta.when.length;
-  return { priority: 1, all: [...top.slice(0, whenCount), (top[whenCount] as { not: unknown }).not] };
+  const assert = (top[whenCount] as { not: Record<string, unknown> }).not;
+  // Alone in the list, the assert must sit at the list's one priority level, or json-rules-engine
+  // would evaluate it before or after the others and stop at the first level that fails.
+  return whenCount === 0 ? { ...assert, priority: 1 } : { priority: 1, all: [...top.slice(0, whenCount), assert] };
 }
 
-/** Reads a rule's status and explanation from its evaluated engine tree `all[...when, assert]`. */
-export function evaluationOf(rule: CompiledRule, top: EvaluatedCondition): Evaluation {
-  const children = top.all ?? [];
+/** Reads a rule's status and explanation from its evaluated conditions `[...when, assert]`. */
+export function evaluationOf(rule: CompiledRule, children: readonly EvaluatedCondition[]): Evaluation {
   const whenCount = rule.meta.when.length;
   const when = whenTrace(children.slice(0, whenCount).map(traceOf));
   const assertNode = children[whenCount];
