@@ -14,7 +14,7 @@ import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from '.
 import { contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
-import { loadRuleSet, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
+import { loadRuleSet, memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
 
 /** Reads one deposit file into its invoice documents (the reader's `readDeposit`). */
 export type DepositReader = (input: DepositInput, options: ReadOptions) => Promise<ReadDocument[]>;
@@ -109,7 +109,9 @@ export async function checkDocument(
 ): Promise<DocumentReport> {
   const catalogue = prepared.catalogue;
   const facts = depositFacts(doc.facts, context, catalogue, shape, settings.directory);
-  const evaluations = await prepared.runDeposit(facts);
+  // The deposit rules and the flow table memoise on some of the same facts: one key maker.
+  const keyOf = memoKeys(facts);
+  const evaluations = await prepared.runDeposit(facts, keyOf);
   const rules: RuleOutcome[] = [];
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   let contextError = false;
@@ -129,7 +131,7 @@ export async function checkDocument(
   const flows: FlowResult[] = [];
   // Only error rules exclude a flow.
   const excluding = new Set(prepared.flowRules.filter((r) => effectiveSeverity(r.id, r.meta.severity, settings.severity) === 'error').map((r) => r.id));
-  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts);
+  const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, keyOf);
   for (const flow of catalogue.flows) {
     const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
     const excludedBy = outcomes ? [...outcomes].filter(([id, status]) => status === 'failed' && excluding.has(id)).map(([id]) => id).sort() : [];

@@ -156,6 +156,25 @@ interface FlowTable {
   engine: RuleEngine;
   ids: Map<string, Map<string, string | null>>;
   flows: string[];
+  /** The `flow@<code>` facts the copies read: constants of the catalogue. */
+  flowFacts: Record<string, unknown>;
+}
+
+/**
+ * The memo key of some facts' values: the JSON of the array of their values, each fact's JSON
+ * made once per document however many groups read it.
+ */
+export function memoKeys(facts: Record<string, unknown>): (names: readonly string[]) => string {
+  const json = new Map<string, string>();
+  const one = (name: string): string => {
+    let text = json.get(name);
+    if (text === undefined) {
+      text = JSON.stringify(facts[name] ?? null);
+      json.set(name, text);
+    }
+    return text;
+  };
+  return (names) => `[${names.map(one).join(',')}]`;
 }
 
 function readsOnlyFlow(c: RuleCondition): boolean {
@@ -293,7 +312,10 @@ export class PreparedRules {
         }
         ids.set(rule.id, new Map([...byFlow].map(([code, key]) => [code, copyOf.get(key) ?? null])));
       }
-      return { engine: new RuleEngine(copies, this.catalogue), ids, flows: copies.map((c) => c.id.slice(c.id.lastIndexOf('@') + 1)) };
+      const flows = copies.map((c) => c.id.slice(c.id.lastIndexOf('@') + 1));
+      const flowFacts: Record<string, unknown> = {};
+      for (const code of flows) flowFacts[`flow@${code}`] = flowFact(this.catalogue.flow(code)!);
+      return { engine: new RuleEngine(copies, this.catalogue), ids, flows, flowFacts };
     })();
     return this.flowTablePromise;
   }
@@ -303,16 +325,20 @@ export class PreparedRules {
     return this.catalogue.release;
   }
 
-  /** Runs the deposit rules on one document's facts (context-only rules memoised on their facts). */
-  async runDeposit(facts: Record<string, unknown>): Promise<Map<string, Evaluation>> {
-    const key = JSON.stringify(this.contextFacts.map((f) => facts[f] ?? null));
+  /**
+   * Runs the deposit rules on one document's facts (context-only rules memoised on their facts).
+   * `keyOf` makes the memo keys; {@link memoKeys} of the same facts may be shared with
+   * {@link runFlows}.
+   */
+  async runDeposit(facts: Record<string, unknown>, keyOf: (names: readonly string[]) => string = memoKeys(facts)): Promise<Map<string, Evaluation>> {
+    const key = keyOf(this.contextFacts);
     let context = this.contextCache.get(key);
     if (!context) {
       context = await this.contextEngine.run(facts);
       if (this.contextCache.size > 1024) this.contextCache.clear();
       this.contextCache.set(key, context);
     }
-    const keys = this.documentGroups.map((g) => JSON.stringify(g.facts.map((f) => facts[f] ?? null)));
+    const keys = this.documentGroups.map((g) => keyOf(g.facts));
     // Outcomes are collected locally: another run may clear a memo while this one awaits.
     const found = this.documentGroups.map((g, i) => g.cache.get(keys[i]!));
     const missed = found.filter((x) => !x).length;
@@ -350,14 +376,13 @@ export class PreparedRules {
    * Rules are pure functions of the facts they read, so the table is memoised on those values:
    * a batch of similar invoices pays for it once.
    */
-  async runFlows(facts: Record<string, unknown>): Promise<FlowEvaluation[]> {
-    const key = JSON.stringify(this.flowTableFacts.map((f) => facts[f] ?? null));
+  async runFlows(facts: Record<string, unknown>, keyOf: (names: readonly string[]) => string = memoKeys(facts)): Promise<FlowEvaluation[]> {
+    const key = keyOf(this.flowTableFacts);
     const cached = this.flowCache.get(key);
     if (cached) return cached;
     const table = await this.flowTable();
-    const input: Record<string, unknown> = {};
+    const input: Record<string, unknown> = { ...table.flowFacts };
     for (const f of this.flowTableFacts) input[f] = facts[f] ?? null;
-    for (const code of new Set(table.flows)) input[`flow@${code}`] = flowFact(this.catalogue.flow(code)!);
     const statuses = await table.engine.statuses(input);
     const out = this.catalogue.flows.map((flow) => {
       const outcomes = new Map<string, Evaluation['status']>();
