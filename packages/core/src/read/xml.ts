@@ -115,15 +115,27 @@ function nameInfo(name: string): NameInfo {
   return info;
 }
 
-/** Reads one XML document's bytes into facts, in one saxes pass. Never throws on bad bytes. */
+/**
+ * Reads one XML document's bytes into facts, in one saxes pass (two for a document whose text
+ * outside the elements read may exceed `maxTextLength`: see `XmlFactReader.allText`). Never
+ * throws on bad bytes.
+ */
 export function readXmlBytes(bytes: Uint8Array, ctx: XmlReadContext): XmlReadResult {
-  const reader = new XmlFactReader(ctx);
+  let reader = new XmlFactReader(ctx, false);
+  runReader(reader, bytes);
+  if (reader.wantsAllText) {
+    reader = new XmlFactReader(ctx, true);
+    runReader(reader, bytes);
+  }
+  return reader.result();
+}
+
+function runReader(reader: XmlFactReader, bytes: Uint8Array): void {
   try {
     reader.run(bytes);
   } catch (e) {
     if (!(e instanceof StopParse)) reader.internalError(e);
   }
-  return reader.result();
 }
 
 class XmlFactReader {
@@ -160,9 +172,27 @@ class XmlFactReader {
   private lineOffset = 0;
   private colDelta = 0;
   private colDeltaLine = -1;
+  /**
+   * Whether saxes hands over every text node. Otherwise (the first pass) it hands over only
+   * the text of elements whose text is read (facts, amounts, attachments): saxes then builds
+   * no string for the rest (mostly indentation), which saves about a fifth of the parse. The
+   * `maxTextLength` check of the rest is made on the characters between two tags instead,
+   * which can only count more than the text; when that count exceeds the limit, the pass
+   * stops and the document is read again with every text node, so that diagnostics are those
+   * of a reader that sees all text.
+   */
+  private readonly allText: boolean;
+  private textOn: boolean;
+  private readonly textHandler = (t: string): void => this.onText(t);
+  /** Position (saxes `position`) of the last tag event: where the current run of text began. */
+  private spanStart = 0;
+  /** Set when the first pass stopped because text outside the elements read may be too long. */
+  wantsAllText = false;
 
-  constructor(ctx: XmlReadContext) {
+  constructor(ctx: XmlReadContext, allText: boolean) {
     this.ctx = ctx;
+    this.allText = allText;
+    this.textOn = allText;
     // Namespaces are resolved here rather than by saxes (its xmlns mode costs ~40 % of the
     // parse): the reader needs them only for element names and a few attributes.
     const parser = new SaxesParser({ position: true });
@@ -174,7 +204,10 @@ class XmlFactReader {
     });
     parser.on('opentag', (tag) => this.onOpen(tag));
     parser.on('closetag', () => this.onClose());
-    parser.on('text', (t) => this.onText(t));
+    // Registered, then unset when off: every parser then has the same shape, which keeps
+    // saxes' property accesses monomorphic.
+    parser.on('text', this.textHandler);
+    if (!allText) parser.off('text');
     parser.on('cdata', (t) => this.onText(t));
     parser.on('doctype', (d) => this.onDoctype(d));
     parser.on('error', (e) => this.onError(e));
@@ -230,6 +263,7 @@ class XmlFactReader {
     }
     if (tail.length > 0) this.write(tail);
     if (this.stopped) return;
+    this.checkSpan(1);
     this.parser.close();
   }
 
@@ -294,6 +328,7 @@ class XmlFactReader {
 
   /** Between writes: drains attachment text into its meter, and bounds pending text. */
   private afterWrite(): void {
+    this.checkSpan(0);
     const st = this.internals;
     const pending = st.text.length;
     if (pending === 0) return;
@@ -317,7 +352,31 @@ class XmlFactReader {
     return { file: this.ctx.file, line: this.line(), column: Math.max(1, this.column()) };
   }
 
+  /**
+   * With text off (first pass), stops for a second pass with all text when the characters
+   * since the last tag event may hold a text node longer than `maxTextLength`. `extra` counts
+   * characters saxes holds back (a final CR).
+   */
+  private checkSpan(extra: number): void {
+    if (!this.textOn && this.parser.position + extra - this.spanStart > this.ctx.limits.maxTextLength) {
+      this.wantsAllText = true;
+      this.stopped = true;
+      throw STOP;
+    }
+  }
+
+  /** Asks saxes for text only while an element whose text is read is open (see `allText`). */
+  private updateText(): void {
+    const on = this.allText || this.capDepth >= 0 || this.amountDepth >= 0 || this.attDepth >= 0;
+    if (on === this.textOn) return;
+    this.textOn = on;
+    if (on) this.parser.on('text', this.textHandler);
+    else this.parser.off('text');
+  }
+
   private onOpen(tag: SaxesTag): void {
+    this.checkSpan(0);
+    this.spanStart = this.parser.position;
     const depth = this.depth;
     const { limits } = this.ctx;
     if (depth >= limits.maxXmlDepth) {
@@ -416,6 +475,7 @@ class XmlFactReader {
     } else if (info.attachment) {
       this.startAttachment(attributes);
     }
+    this.updateText();
   }
 
   private onRoot(local: string, uri: string, frame: Frame): void {
@@ -508,6 +568,8 @@ class XmlFactReader {
 
   private onClose(): void {
     if (this.stopped) return;
+    this.checkSpan(0);
+    this.spanStart = this.parser.position;
     const d = --this.depth;
     const outer = (this.frames[d] as Frame).outerScope;
     if (outer !== null) {
@@ -518,6 +580,7 @@ class XmlFactReader {
     if (d === this.amountDepth) this.endAmount();
     if (d === this.attDepth) this.endAttachment();
     if (d === this.priceDepth) this.priceDepth = -1;
+    this.updateText();
   }
 
   private endFact(): void {
@@ -650,6 +713,7 @@ class XmlFactReader {
 
   private onError(e: Error): void {
     if (this.stopped) throw STOP;
+    this.checkSpan(0);
     // saxes prefixes "line:column: " to its messages.
     const message = e.message.replace(/^\d+:\d+: /, '');
     const truncated = /unclosed tag|unexpected end/i.test(message);
