@@ -58,10 +58,15 @@ export interface FactSpec {
   kind: FactKind;
 }
 
-/** A node of the path trie walked while parsing: children keyed by local name, checked by URI. */
+/**
+ * A node of the path trie walked while parsing, matched by local name and URI. Children are
+ * a short array: comparing an element name with a few local names (by length first) is
+ * cheaper than hashing the name for a Map.
+ */
 export interface TrieNode {
+  local: string;
   uri: string;
-  children: Map<string, TrieNode> | null;
+  children: TrieNode[] | null;
   spec: FactSpec | null;
 }
 
@@ -123,18 +128,18 @@ function ublTable(typeCode: string): Table {
 }
 
 function buildTrie(rootUri: string, table: Table, prefixes: Record<string, string>): TrieNode {
-  const root: TrieNode = { uri: rootUri, children: null, spec: null };
+  const root: TrieNode = { local: '', uri: rootUri, children: null, spec: null };
   for (const [path, fact, businessTerm, kind] of table) {
     let node = root;
     for (const step of path.split('/')) {
       const [prefix, local] = step.split(':') as [string, string];
       const uri = prefixes[prefix];
       if (uri === undefined) throw new Error(`unknown prefix ${prefix} in ${path}`);
-      node.children ??= new Map();
-      let child = node.children.get(local);
+      node.children ??= [];
+      let child = node.children.find((c) => c.local === local && c.uri === uri);
       if (child === undefined) {
-        child = { uri, children: null, spec: null };
-        node.children.set(local, child);
+        child = { local, uri, children: null, spec: null };
+        node.children.push(child);
       }
       node = child;
     }

@@ -50,7 +50,8 @@ interface SaxesInternals {
 interface Frame {
   name: string;
   uri: string;
-  local: string;
+  /** Index of the colon in `name`, -1 when unprefixed. */
+  colon: number;
   pos: number;
   /** Counts of children by qualified name, for XPath positions. */
   /** Names of the children seen so far and how many of each (arrays reused: no Map per element). */
@@ -73,46 +74,20 @@ const INITIAL_SCOPE: NsScope = Object.freeze({ xml: XML_NS, '': '' }) as NsScope
 class StopParse {}
 const STOP = new StopParse();
 
-const ATTACHMENT_LOCALS = new Set(['AttachmentBinaryObject', 'EmbeddedDocumentBinaryObject']);
+/** Local names of the elements that hold an embedded attachment (UBL, CII). */
+const ATTACHMENT_LOCALS = ['AttachmentBinaryObject', 'EmbeddedDocumentBinaryObject'];
 
-/** What an element name tells, computed once per distinct name. */
-interface NameInfo {
-  prefix: string;
-  local: string;
-  /** An amount whose decimals count (`…Amount`, not a unit price). */
-  amount: boolean;
-  /** A unit-price group (BT-146 to BT-148 may carry more decimals than amounts). */
-  price: boolean;
-  attachment: boolean;
-  /** The namespace URI the prefix resolved to in the scope `scopeId` (a one-entry cache). */
-  scopeId: number;
-  uri: string | undefined;
-}
+/** The last two letters of `…Price`, `…Amount` and `…Object`, as `onOpen` computes them. */
+const CE = 0x63 * 128 + 0x65;
+const NT = 0x6e * 128 + 0x74;
+const CT = 0x63 * 128 + 0x74;
 
-/** Ids of namespace scopes, unique across readers: a cached resolution is valid only in its scope. */
-let nextScopeId = 1;
+/** Up to this many prefixes are remembered per namespace scope (documents use a handful). */
+const PREFIX_CACHE_MAX = 16;
 
-/** Names repeat across elements and documents: bounded so that a hostile document cannot grow it. */
-const NAME_CACHE = new Map<string, NameInfo>();
-const NAME_CACHE_MAX = 4096;
-
-function nameInfo(name: string): NameInfo {
-  let info = NAME_CACHE.get(name);
-  if (info === undefined) {
-    const colon = name.indexOf(':');
-    const local = colon < 0 ? name : name.slice(colon + 1);
-    info = {
-      prefix: colon < 0 ? '' : name.slice(0, colon),
-      local,
-      amount: local.endsWith('Amount') && !local.startsWith('Price'),
-      price: local.endsWith('Price'),
-      attachment: ATTACHMENT_LOCALS.has(local),
-      scopeId: 0,
-      uri: undefined,
-    };
-    if (NAME_CACHE.size < NAME_CACHE_MAX) NAME_CACHE.set(name, info);
-  }
-  return info;
+/** Whether the qualified `name`, with its colon at `colon` (-1: none), has this local name. */
+function hasLocal(name: string, colon: number, local: string): boolean {
+  return name.length - colon - 1 === local.length && name.endsWith(local);
 }
 
 /**
@@ -151,6 +126,8 @@ class XmlFactReader {
   private stopped = false;
   private tagLine = 1;
   private tagColumn = 1;
+  /** saxes `position` when the open tag's name ended: what follows it up to `>` is attributes. */
+  private tagPos = 0;
   private capDepth = -1;
   private capText = '';
   private capSpec: FactSpec | null = null;
@@ -167,7 +144,17 @@ class XmlFactReader {
   private maxDecimalsFound = -1;
   private sawDoctype = false;
   private scope: NsScope = INITIAL_SCOPE;
-  private scopeId = nextScopeId++;
+  /**
+   * Prefixes already resolved in the current scope and their URIs. Element names are fresh
+   * strings from saxes: matching them against these few prefixes costs a few character
+   * comparisons, where a Map or object lookup would hash every name.
+   */
+  private readonly prefixes: string[] = [];
+  private readonly prefixUris: string[] = [];
+  /** The default namespace's URI once resolved in the current scope. */
+  private defaultUri: string | undefined = undefined;
+  /** Where `resolve` found the colon of the name it resolved (-1: none). */
+  private nameColon = -1;
   /** Lines and columns of attachment text skipped past saxes (see `write`). */
   private lineOffset = 0;
   private colDelta = 0;
@@ -199,6 +186,7 @@ class XmlFactReader {
     this.parser = parser;
     this.internals = parser as unknown as SaxesInternals;
     parser.on('opentagstart', () => {
+      this.tagPos = parser.position;
       this.tagLine = this.line();
       this.tagColumn = this.column();
     });
@@ -384,39 +372,35 @@ class XmlFactReader {
     }
     const name = tag.name;
     const attributes = tag.attributes as Record<string, string>;
+    // Characters between the end of the name and the end of the tag. An attribute takes at
+    // least five (`b="">`): below four there is none, and the walk over the attributes (a
+    // dictionary object, slow to enumerate) is skipped, as it is for most elements.
+    const attributeChars = this.parser.position - this.tagPos;
     // Namespace declarations (Namespaces in XML 1.0 §3): copy the scope only when one is made.
     let outer: NsScope | null = null;
-    for (const key in attributes) {
+    if (attributeChars >= 4) for (const key in attributes) {
       if (key.charCodeAt(0) === 120 /* x */ && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
         if (outer === null) {
           outer = this.scope;
           this.scope = Object.assign(Object.create(null) as NsScope, outer);
-          this.scopeId = nextScopeId++;
+          this.forgetPrefixes();
         }
         this.scope[key.length === 5 ? '' : key.slice(6)] = attributes[key] as string;
       }
     }
-    const info = nameInfo(name);
-    const local = info.local;
-    let uri: string | undefined;
-    if (info.scopeId === this.scopeId) uri = info.uri;
-    else {
-      uri = this.scope[info.prefix];
-      info.scopeId = this.scopeId;
-      info.uri = uri;
-    }
-    if (uri === undefined) this.unboundPrefix(info.prefix);
+    const uri = this.resolve(name);
+    const colon = this.nameColon;
     let frame = this.frames[depth];
     if (frame === undefined) {
-      frame = { name: '', uri: '', local: '', pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null };
+      frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null };
       this.frames[depth] = frame;
     } else {
       frame.kidLen = 0;
     }
     frame.outerScope = outer;
     frame.name = name;
-    frame.uri = uri as string;
-    frame.local = local;
+    frame.uri = uri;
+    frame.colon = colon;
     // saxes reports the position past the character that ended the name: step back to '<'.
     const col = this.tagColumn - name.length - 1;
     if (col >= 1) {
@@ -426,14 +410,15 @@ class XmlFactReader {
       frame.line = this.tagLine - 1;
       frame.column = 0;
     }
-    if (this.line() !== this.tagLine || this.column() - this.tagColumn > this.ctx.limits.maxAttributeLength) {
+    // A value longer than the limit needs at least as many characters in the tag.
+    if (attributeChars > this.ctx.limits.maxAttributeLength) {
       this.checkAttributes(attributes);
     }
     this.depth = depth + 1;
 
     if (depth === 0) {
       frame.pos = 1;
-      this.onRoot(local, uri as string, frame);
+      this.onRoot(name.slice(colon + 1), uri, frame);
       return;
     }
     const parent = this.frames[depth - 1] as Frame;
@@ -459,23 +444,69 @@ class XmlFactReader {
     const ptrie = parent.trie;
     let node: TrieNode | null = null;
     if (ptrie !== null && ptrie.children !== null) {
-      const child = ptrie.children.get(local);
-      if (child !== undefined && child.uri === uri) node = child;
+      for (const child of ptrie.children) {
+        if (hasLocal(name, colon, child.local) && child.uri === uri) {
+          node = child;
+          break;
+        }
+      }
     }
     frame.trie = node;
     if (node !== null && node.spec !== null) this.startFact(node.spec, attributes);
 
+    // The last two letters tell most names apart from …Price, …Amount and …Object at the
+    // cost of two character reads, before any suffix comparison.
+    const end = name.charCodeAt(name.length - 2) * 128 + name.charCodeAt(name.length - 1);
     // Unit prices (BT-146 to BT-148) may carry more decimals than amounts: not counted.
-    if (info.price && this.priceDepth < 0) this.priceDepth = depth;
-    if (info.amount) {
-      if (this.priceDepth < 0 && this.amountDepth < 0) {
+    if (end === CE && this.priceDepth < 0 && name.endsWith('Price')) this.priceDepth = depth;
+    if (end === NT) {
+      // An amount whose decimals count: `…Amount`, but not a `Price…Amount`.
+      if (this.priceDepth < 0 && this.amountDepth < 0 && name.endsWith('Amount') && !name.startsWith('Price', colon + 1)) {
         this.amountDepth = depth;
         this.amountText = '';
       }
-    } else if (info.attachment) {
+    } else if (end === CT && (hasLocal(name, colon, ATTACHMENT_LOCALS[0] as string) || hasLocal(name, colon, ATTACHMENT_LOCALS[1] as string))) {
       this.startAttachment(attributes);
     }
     this.updateText();
+  }
+
+  /**
+   * The namespace URI of an element name's prefix, its colon's index left in `nameColon`; an
+   * undeclared prefix is fatal. Prefixes already resolved are matched first, which also finds
+   * the colon without searching the name for it.
+   */
+  private resolve(name: string): string {
+    const prefixes = this.prefixes;
+    for (let k = 0; k < prefixes.length; k++) {
+      const p = prefixes[k] as string;
+      if (name.charCodeAt(p.length) === 58 /* : */ && name.startsWith(p)) {
+        this.nameColon = p.length;
+        return this.prefixUris[k] as string;
+      }
+    }
+    const colon = name.indexOf(':');
+    this.nameColon = colon;
+    if (colon < 0) {
+      this.defaultUri ??= this.scope[''];
+      if (this.defaultUri === undefined) return this.unboundPrefix('');
+      return this.defaultUri;
+    }
+    const prefix = name.slice(0, colon);
+    const uri = this.scope[prefix];
+    if (uri === undefined) return this.unboundPrefix(prefix);
+    if (prefixes.length < PREFIX_CACHE_MAX) {
+      prefixes.push(prefix);
+      this.prefixUris.push(uri);
+    }
+    return uri;
+  }
+
+  /** The scope changed: prefixes resolved before may now mean something else. */
+  private forgetPrefixes(): void {
+    this.prefixes.length = 0;
+    this.prefixUris.length = 0;
+    this.defaultUri = undefined;
   }
 
   private onRoot(local: string, uri: string, frame: Frame): void {
@@ -574,7 +605,7 @@ class XmlFactReader {
     const outer = (this.frames[d] as Frame).outerScope;
     if (outer !== null) {
       this.scope = outer;
-      this.scopeId = nextScopeId++;
+      this.forgetPrefixes();
     }
     if (d === this.capDepth) this.endFact();
     if (d === this.amountDepth) this.endAmount();
@@ -663,7 +694,7 @@ class XmlFactReader {
     }
   }
 
-  private unboundPrefix(prefix: string): void {
+  private unboundPrefix(prefix: string): never {
     this.fail(
       readDiagnostic('xml-not-well-formed', 'error', {
         fr: `Le XML est mal formé ligne ${this.line()} : le préfixe d’espace de noms « ${prefix} » n’est pas déclaré.`,
@@ -678,8 +709,8 @@ class XmlFactReader {
     let xpath = '';
     for (let i = 0; i <= depth; i++) {
       const f = this.frames[i] as Frame;
-      const prefix = CANONICAL_PREFIX.get(f.uri) ?? prefixOf(f.name);
-      xpath += `/${prefix === '' ? '' : `${prefix}:`}${f.local}[${f.pos}]`;
+      const prefix = CANONICAL_PREFIX.get(f.uri) ?? (f.colon < 0 ? '' : f.name.slice(0, f.colon));
+      xpath += `/${prefix === '' ? '' : `${prefix}:`}${f.colon < 0 ? f.name : f.name.slice(f.colon + 1)}[${f.pos}]`;
     }
     const frame = this.frames[depth] as Frame;
     const loc: Location = { file: this.ctx.file, xpath, line: frame.line };
@@ -782,9 +813,4 @@ class XmlFactReader {
     }
     return { facts, diagnostics: this.diagnostics, unreadable: this.fatal || !isInvoice, isInvoice };
   }
-}
-
-function prefixOf(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? '' : name.slice(0, i);
 }
