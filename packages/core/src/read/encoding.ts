@@ -21,7 +21,21 @@ function readDeclaredEncoding(head: string): string | null {
   return m ? (m[2] as string) : null;
 }
 
+/** The bytes as Latin-1 text (every `step`-th from `from + offset`); single-byte text ends after its first `?>`. */
 function latin1(b: Uint8Array, from: number, to: number, step = 1, offset = 0): string {
+  if (step === 1) {
+    // Every document's head goes through here. Only what precedes the declaration's `?>` is
+    // read from it, so the text stops there (one call, no array).
+    const start = from + offset;
+    let end = Math.min(to, b.length);
+    for (let i = start; i + 1 < end; i++) {
+      if (b[i] === 0x3f && b[i + 1] === 0x3e) {
+        end = i + 2;
+        break;
+      }
+    }
+    return String.fromCharCode.apply(null, b.subarray(start, Math.max(start, end)) as unknown as number[]);
+  }
   const codes: number[] = [];
   for (let i = from + offset; i < Math.min(to, b.length); i += step) codes.push(b[i] as number);
   return String.fromCharCode(...codes);

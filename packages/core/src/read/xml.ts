@@ -28,6 +28,12 @@ export interface XmlReadResult {
   isInvoice: boolean;
 }
 
+/**
+ * The UTF-8 decoder for whole documents, shared: a one-shot decode keeps no state. Never used
+ * to stream (a streaming call would turn its one-shot fast path off for good).
+ */
+const UTF8_WHOLE = makeDecoder('utf-8') as TextDecoder;
+
 /** Characters handed to saxes per write: bounds the work done between limit checks. */
 const CHUNK_CHARS = 64 * 1024;
 /** Bytes decoded per step (UTF-16 needs an even count). */
@@ -66,9 +72,9 @@ interface Frame {
 }
 
 /** In-scope namespace bindings, prefix ('' for the default namespace) to URI. */
-type NsScope = Record<string, string>;
+type NsScope = ReadonlyMap<string, string>;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const INITIAL_SCOPE: NsScope = Object.freeze({ xml: XML_NS, '': '' }) as NsScope;
+const INITIAL_SCOPE: NsScope = new Map([['xml', XML_NS], ['', '']]);
 
 /** Thrown from saxes handlers to stop parsing at once; never escapes this module. */
 class StopParse {}
@@ -216,7 +222,8 @@ class XmlFactReader {
         }, { location: { file: this.ctx.file, line: 1, column: 1 }, actual: enc.declared, expected: enc.label }),
       );
     }
-    const decoder = makeDecoder(enc.label);
+    // UTF-8 (most invoices) needs no decoder of its own: see `UTF8_WHOLE`.
+    const decoder = enc.label === 'utf-8' ? UTF8_WHOLE : makeDecoder(enc.label);
     if (decoder === null) {
       this.fail(
         readDiagnostic('xml-unsupported-encoding', 'error', {
@@ -226,8 +233,41 @@ class XmlFactReader {
       );
       return;
     }
+    if (bytes.length - enc.bomLength <= CHUNK_BYTES && this.readWhole(bytes, enc.bomLength, decoder)) return;
+    this.readChunks(bytes, enc.bomLength, enc.label);
+  }
+
+  /**
+   * Reads a document that fits in one chunk with one decode call: TextDecoder's one-shot
+   * decode of UTF-8 skips the converter a streaming decode sets up, a fixed cost that shows on
+   * small invoices. Returns false, having read nothing, when the bytes do not decode: the
+   * chunked path then says where.
+   */
+  private readWhole(bytes: Uint8Array, start: number, decoder: TextDecoder): boolean {
+    let text: string;
+    try {
+      text = decoder.decode(start === 0 ? bytes : bytes.subarray(start));
+    } catch {
+      return false;
+    }
+    // As the chunked path: cancellation is looked at before the first (and only) chunk.
+    if (bytes.length > start && this.ctx.signal?.aborted === true) {
+      this.fail(readDiagnostic('aborted', 'error', { fr: 'Lecture annulée.', en: 'Reading was cancelled.' }, { fatal: true }));
+      return true;
+    }
+    this.write(text);
+    if (this.stopped) return true;
+    this.checkSpan(1);
+    this.parser.close();
+    return true;
+  }
+
+  /** Decodes and parses chunk by chunk, so that a large document is never held decoded whole. */
+  private readChunks(bytes: Uint8Array, start: number, label: string): void {
+    // A decoder of its own: a streaming decode keeps state between calls.
+    const decoder = makeDecoder(label) as TextDecoder;
     const chunkBytes = CHUNK_BYTES;
-    for (let off = enc.bomLength; off < bytes.length; off += chunkBytes) {
+    for (let off = start; off < bytes.length; off += chunkBytes) {
       if (this.ctx.signal?.aborted === true) {
         this.fail(readDiagnostic('aborted', 'error', { fr: 'Lecture annulée.', en: 'Reading was cancelled.' }, { fatal: true }));
         return;
@@ -236,7 +276,7 @@ class XmlFactReader {
       try {
         text = decoder.decode(bytes.subarray(off, Math.min(bytes.length, off + chunkBytes)), { stream: true });
       } catch {
-        this.badEncoding(enc.label, off);
+        this.badEncoding(label, off);
         return;
       }
       this.write(text);
@@ -246,7 +286,7 @@ class XmlFactReader {
     try {
       tail = decoder.decode();
     } catch {
-      this.badEncoding(enc.label, bytes.length);
+      this.badEncoding(label, bytes.length);
       return;
     }
     if (tail.length > 0) this.write(tail);
@@ -382,10 +422,11 @@ class XmlFactReader {
       if (key.charCodeAt(0) === 120 /* x */ && key.startsWith('xmlns') && (key.length === 5 || key.charCodeAt(5) === 58)) {
         if (outer === null) {
           outer = this.scope;
-          this.scope = Object.assign(Object.create(null) as NsScope, outer);
+          // A Map: adding the prefix, a fresh string, to an object would intern it first.
+          this.scope = new Map(outer);
           this.forgetPrefixes();
         }
-        this.scope[key.length === 5 ? '' : key.slice(6)] = attributes[key] as string;
+        (this.scope as Map<string, string>).set(key.length === 5 ? '' : key.slice(6), attributes[key] as string);
       }
     }
     const uri = this.resolve(name);
@@ -488,12 +529,12 @@ class XmlFactReader {
     const colon = name.indexOf(':');
     this.nameColon = colon;
     if (colon < 0) {
-      this.defaultUri ??= this.scope[''];
+      this.defaultUri ??= this.scope.get('');
       if (this.defaultUri === undefined) return this.unboundPrefix('');
       return this.defaultUri;
     }
     const prefix = name.slice(0, colon);
-    const uri = this.scope[prefix];
+    const uri = this.scope.get(prefix);
     if (uri === undefined) return this.unboundPrefix(prefix);
     if (prefixes.length < PREFIX_CACHE_MAX) {
       prefixes.push(prefix);
