@@ -69,6 +69,8 @@ interface Frame {
   column: number;
   /** The in-scope namespace bindings before this element declared its own (restored on close). */
   outerScope: NsScope | null;
+  /** This element's XPath once built: facts under one parent share their ancestors' steps. */
+  xpath: string | null;
 }
 
 /** In-scope namespace bindings, prefix ('' for the default namespace) to URI. */
@@ -433,10 +435,11 @@ class XmlFactReader {
     const colon = this.nameColon;
     let frame = this.frames[depth];
     if (frame === undefined) {
-      frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null };
+      frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null, xpath: null };
       this.frames[depth] = frame;
     } else {
       frame.kidLen = 0;
+      frame.xpath = null;
     }
     frame.outerScope = outer;
     frame.name = name;
@@ -747,13 +750,18 @@ class XmlFactReader {
 
   /** The location of the element open at `depth` (0 = root), XPath built from the frame pool. */
   private locationOf(depth: number, businessTerm: string | undefined): Location {
-    let xpath = '';
-    for (let i = 0; i <= depth; i++) {
-      const f = this.frames[i] as Frame;
+    const frames = this.frames;
+    // From the deepest ancestor whose XPath is known (it stays valid while the element is open).
+    let i = depth;
+    while (i >= 0 && (frames[i] as Frame).xpath === null) i--;
+    let xpath = i < 0 ? '' : ((frames[i] as Frame).xpath as string);
+    for (i++; i <= depth; i++) {
+      const f = frames[i] as Frame;
       const prefix = CANONICAL_PREFIX.get(f.uri) ?? (f.colon < 0 ? '' : f.name.slice(0, f.colon));
       xpath += `/${prefix === '' ? '' : `${prefix}:`}${f.colon < 0 ? f.name : f.name.slice(f.colon + 1)}[${f.pos}]`;
+      f.xpath = xpath;
     }
-    const frame = this.frames[depth] as Frame;
+    const frame = frames[depth] as Frame;
     const loc: Location = { file: this.ctx.file, xpath, line: frame.line };
     if (frame.column > 0) loc.column = frame.column;
     if (businessTerm !== undefined) loc.businessTerm = businessTerm;
