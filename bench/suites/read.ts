@@ -127,6 +127,10 @@ async function main(): Promise<void> {
   out.push(`| fast-xml-parser 5 (to objects) | ${fastXml.toFixed(1)} | ${(ours / fastXml).toFixed(2)} | ≥ 4 |`);
   if (xmllint !== null) out.push(`| xmllint --noout (one process per round, C) | ${xmllint.toFixed(1)} | ${(ours / xmllint).toFixed(2)} | |`);
   else out.push('| xmllint | not installed | | |');
+  // ours ÷ fast-xml-parser = (ours ÷ raw saxes) × (raw saxes ÷ fast-xml-parser): the second
+  // factor bounds what a reader built on saxes can reach.
+  const saxesOverFxp = saxesPlain / fastXml;
+  out.push('', `Ceiling on saxes: raw saxes is ${saxesOverFxp.toFixed(2)}× fast-xml-parser here, so ≥ 4× fast-xml-parser needs ours ≥ ${(4 / saxesOverFxp).toFixed(2)} of raw saxes${saxesOverFxp < 4 ? ' (more than saxes itself: out of reach with saxes)' : ''}.`);
   out.push('');
 
   // --- 100 MB XML memory --------------------------------------------------------------------
