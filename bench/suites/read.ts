@@ -5,7 +5,8 @@
  *   installed, over the same files (every XML invoice under fixtures/, and the corpus when
  *   present). Targets: ≥ 75 % of raw saxes, ≥ 4× fast-xml-parser.
  * - A 100 MB XML, mostly one base64 attachment: peak RSS in a fresh child process. Target < 200 MB.
- * - A warm Factur-X PDF: median time per read once pdf.js is loaded, vs `pdfdetach -list`
+ * - A warm Factur-X PDF: median time per read once pdf.js is loaded, just after loading and once
+ *   the code is optimised (after 100 reads), vs `pdfdetach -list`
  *   when installed. Target < 5 ms.
  * Prints Markdown.
  */
@@ -159,20 +160,26 @@ async function main(): Promise<void> {
 
   // --- Warm Factur-X PDF ----------------------------------------------------------------------
   const pdfs = [join(ROOT, 'fixtures/generated/works-a4-facturx.pdf'), join(ROOT, 'fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf')].filter((p) => existsSync(p));
-  out.push('### Warm Factur-X PDF (pdf.js loaded, 50 reads)', '');
-  out.push('| file | size | readDeposit median | readDeposit best | pdfdetach -list median (process per call) | target |', '|---|---:|---:|---:|---:|---|');
+  out.push('### Warm Factur-X PDF (pdf.js loaded; 50 reads right after 5, then 50 more after 100 in all, once the code is optimised)', '');
+  out.push('| file | size | median, reads 6-55 | median, reads 101-150 | best | pdfdetach -list median (process per call) | target |', '|---|---:|---:|---:|---:|---:|---|');
   const coldStart = performance.now();
   if (pdfs[0]) await readDeposit({ name: 'warm.pdf', bytes: new Uint8Array(readFileSync(pdfs[0])) });
   const cold = performance.now() - coldStart;
   for (const p of pdfs) {
     const b = new Uint8Array(readFileSync(p));
     for (let i = 0; i < 5; i++) await readDeposit({ name: 'f.pdf', bytes: b });
-    const times: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t0 = performance.now();
-      await readDeposit({ name: 'f.pdf', bytes: b });
-      times.push(performance.now() - t0);
-    }
+    const timed = async (): Promise<number[]> => {
+      const times: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const t0 = performance.now();
+        await readDeposit({ name: 'f.pdf', bytes: b });
+        times.push(performance.now() - t0);
+      }
+      return times;
+    };
+    const early = await timed();
+    for (let i = 0; i < 45; i++) await readDeposit({ name: 'f.pdf', bytes: b });
+    const times = await timed();
     let detach = 'not installed';
     if (has('pdfdetach')) {
       const dt: number[] = [];
@@ -183,7 +190,7 @@ async function main(): Promise<void> {
       }
       detach = `${median(dt).toFixed(2)} ms`;
     }
-    out.push(`| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(times).toFixed(2)} ms | ${Math.min(...times).toFixed(2)} ms | ${detach} | < 5 ms |`);
+    out.push(`| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(early).toFixed(2)} ms | ${median(times).toFixed(2)} ms | ${Math.min(...early, ...times).toFixed(2)} ms | ${detach} | < 5 ms |`);
   }
   out.push('', `First PDF read in this process (loads pdf.js and its fake worker): ${cold.toFixed(0)} ms.`);
   process.stdout.write(out.join('\n') + '\n');
