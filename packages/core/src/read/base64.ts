@@ -6,6 +6,18 @@ const VALUE = new Int8Array(128).fill(-1);
   for (const c of [0x20, 0x09, 0x0a, 0x0d]) VALUE[c] = -2;
 }
 
+/** A character that is neither in the base64 alphabet, nor padding, nor a blank. */
+const NOT_BASE64 = /[^A-Za-z0-9+/=\t\n\r ]/;
+/** A base64 data character. */
+const DATA = /[A-Za-z0-9+/]/;
+
+/** How many times `char` occurs in `text`. */
+function occurrences(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
 /** Number of decoded bytes kept for sniffing. */
 const HEAD_BYTES = 16;
 
@@ -28,28 +40,46 @@ export class Base64Meter {
   /** Data after padding, which base64 forbids. */
   dataAfterPadding = false;
 
-  /** Feeds one piece of the attachment's text. */
+  /**
+   * Feeds one piece of the attachment's text. The head's first characters are decoded one by
+   * one; the rest, megabytes for a PDF image, is only validated and counted, with the native
+   * string scans (a regular expression, indexOf), about three times faster than a character
+   * loop over the same text.
+   */
   push(text: string): void {
-    const n = text.length;
-    let chars = this.chars;
-    let padding = this.padding;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const v = c < 128 ? (VALUE[c] as number) : -1;
-      if (v >= 0) {
-        if (padding > 0) this.dataAfterPadding = true;
-        chars++;
-        if (this.headLength < HEAD_BYTES) this.feedHead(v);
-      } else if (v === -2) {
-        continue;
-      } else if (c === 0x3d /* = */) {
-        padding++;
-      } else if (this.invalidChar === null) {
-        this.invalidChar = text[i] as string;
-      }
+    let i = 0;
+    while (this.headLength < HEAD_BYTES && i < text.length) this.pushChar(text, i++);
+    if (i < text.length) this.count(i === 0 ? text : text.slice(i));
+  }
+
+  /** Counts base64 text whose decoded bytes are not kept. */
+  private count(text: string): void {
+    if (NOT_BASE64.test(text)) {
+      // A character outside base64 (rare, and reported): the character loop says which comes first.
+      for (let i = 0; i < text.length; i++) this.pushChar(text, i);
+      return;
     }
-    this.chars = chars;
-    this.padding = padding;
+    const firstPad = text.indexOf('=');
+    if ((this.padding > 0 || firstPad >= 0) && DATA.test(this.padding > 0 ? text : text.slice(firstPad))) this.dataAfterPadding = true;
+    const pads = occurrences(text, '=');
+    this.padding += pads;
+    this.chars += text.length - pads - occurrences(text, '\n') - occurrences(text, ' ') - occurrences(text, '\r') - occurrences(text, '\t');
+  }
+
+  private pushChar(text: string, i: number): void {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? (VALUE[c] as number) : -1;
+    if (v >= 0) {
+      if (this.padding > 0) this.dataAfterPadding = true;
+      this.chars++;
+      if (this.headLength < HEAD_BYTES) this.feedHead(v);
+    } else if (v === -2) {
+      return;
+    } else if (c === 0x3d /* = */) {
+      this.padding++;
+    } else if (this.invalidChar === null) {
+      this.invalidChar = text[i] as string;
+    }
   }
 
   private feedHead(v: number): void {
