@@ -54,16 +54,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const destination = openDestination(command.output, io);
     let report: CheckedReport;
     try {
+      const writer = settings.preformat ? new BlockWriter(settings.preformat, destination) : null;
       // Text and JSON are written document by document as the batch goes, except on a
       // terminal, where a progress bar may be drawn: there the report comes whole at the end.
-      const stream = settings.preformat && (command.output !== null || io.stdout.isTTY !== true) ? new BlockWriter(settings.preformat, destination) : null;
-      report = await runChecks(command, settings, io, stream ? (blocks) => stream.add(blocks) : undefined);
-      if (stream) stream.end(report);
-      else if (report.formatted) {
-        const whole = new BlockWriter(settings.preformat!, destination);
-        whole.add(report.formatted);
-        whole.end(report);
-      } else destination.write(await format(report, command.format, { quiet: command.quiet, color }));
+      const streaming = writer !== null && (command.output !== null || io.stdout.isTTY !== true);
+      report = await runChecks(command, settings, io, streaming ? (blocks) => writer.add(blocks) : undefined);
+      if (writer !== null) {
+        writer.add(report.formatted ?? []);
+        writer.end(report);
+      } else {
+        destination.write(await format(report, command.format, { quiet: command.quiet, color }));
+      }
       destination.close();
     } catch (error) {
       destination.abort();

@@ -27,13 +27,20 @@ export async function checkOnWorkers(
   const workerUrl = new URL('./worker.js', import.meta.url);
   const workers: Worker[] = [];
   try {
-    await new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolveAll, rejectAll) => {
       let finished = 0;
+      // After a failure, answers still in flight are dropped: nothing more is written.
+      let failed = false;
+      const reject = (error: unknown): void => {
+        failed = true;
+        rejectAll(error);
+      };
       for (let i = 0; i < Math.min(jobs, tasks.length); i++) {
         const worker = new Worker(workerUrl, { workerData: init });
         workers.push(worker);
         worker.on('message', (answers: WorkerAnswer[]) => {
           for (const answer of answers) {
+            if (failed) return;
             if ('unreadable' in answer) {
               reject(new UsageError(answer.unreadable));
             } else if ('error' in answer) {
@@ -46,7 +53,7 @@ export async function checkOnWorkers(
                 reject(error);
                 return;
               }
-              if (++finished === tasks.length) resolve();
+              if (++finished === tasks.length) resolveAll();
             }
           }
         });
