@@ -250,6 +250,23 @@ describe('--config', () => {
   });
 });
 
+describe('internal errors exit 70', () => {
+  // A bug is simulated by preloading a module that breaks JSON.stringify, in the main thread
+  // (one file) and in the worker threads (--jobs 2).
+  const broken = { NODE_OPTIONS: `--require ${join(DATA, 'break-json-stringify.cjs')}` };
+
+  it.each([
+    ['in the main thread', ['inputs/ubl-simple.xml']],
+    ['in a worker thread', ['inputs/ubl-simple.xml', 'inputs/ubl-warning.xml', '--jobs', '2']],
+  ])('says it is a bug, with its stack, %s', async (_where, args) => {
+    const run = await runCli([...args, '--format', 'json', ...COMMON], { env: broken });
+    expect(run.code).toBe(70);
+    expect(run.stderr).toMatch(/^chorus-precheck: internal error \(please report it with the input that caused it\)\n/);
+    expect(run.stderr).toContain('JSON.stringify broken on purpose');
+    expect(run.stdout).toBe('');
+  });
+});
+
 describe('usage errors exit 2', () => {
   it.each([
     [['--format', 'html', 'inputs/ubl-simple.xml']],
