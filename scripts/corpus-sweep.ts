@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { readDeposit } from '../packages/core/src/node.js';
 import type { ReadDocument } from '../packages/core/src/index.js';
 import { expectedFromManifest, type ManifestRow, type Expected } from '../test/corpus/manifest.js';
+import { verdictSweep } from './corpus/verdicts.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -45,7 +46,7 @@ const rows: ManifestRow[] = lines.map((l) => {
   return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])) as unknown as ManifestRow;
 });
 
-const fields: Array<keyof Expected> = ['container', 'syntax', 'profile', 'cadreRaw', 'formatFamily', 'unreadable', 'typeCode', 'xmpConformance', 'embeddedNames'];
+const fields: Array<keyof Expected> = ['container', 'syntax', 'profile', 'businessProcess', 'formatFamily', 'unreadable', 'typeCode', 'xmpConformance', 'embeddedNames'];
 const agree: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
 const justified: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
 /** Files the manifest says something comparable about, per field. */
@@ -61,7 +62,6 @@ const t0 = performance.now();
 
 function ours(doc: ReadDocument, field: keyof Expected): unknown {
   if (field === 'unreadable') return doc.unreadable;
-  if (field === 'cadreRaw') return doc.facts.cadreRaw === null ? null : doc.facts.cadreRaw.trim();
   if (field === 'xmpConformance') return doc.facts.pdf?.xmp?.conformanceLevel ?? null;
   if (field === 'embeddedNames') return doc.facts.pdf === null ? null : doc.facts.pdf.embeddedFiles.map((e) => e.name).sort();
   return doc.facts[field];
@@ -129,4 +129,5 @@ if (stale.size > 0) {
   process.stdout.write(`\n${stale.size} reviewed disagreement(s) no longer occur (remove them):\n`);
   for (const k of stale) process.stdout.write(`- ${k.replaceAll('\t', ' ')}\n`);
 }
-process.exitCode = crashes > 0 || unexplained.length > 0 ? 1 : 0;
+const verdictsClean = await verdictSweep(root, join(here, '../test/corpus/verdict-refusals.json'), (t) => process.stdout.write(t));
+process.exitCode = crashes > 0 || unexplained.length > 0 || !verdictsClean ? 1 : 0;

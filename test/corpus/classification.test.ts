@@ -39,7 +39,7 @@ describe('corpus fixtures agree with the corpus manifest', () => {
         container: doc!.facts.container,
         syntax: doc!.facts.syntax,
         profile: doc!.facts.profile,
-        cadreRaw: doc!.facts.cadreRaw === null ? null : doc!.facts.cadreRaw.trim(),
+        businessProcess: doc!.facts.businessProcess,
         formatFamily: doc!.facts.formatFamily,
         unreadable: doc!.unreadable,
         typeCode: doc!.facts.typeCode ?? '',

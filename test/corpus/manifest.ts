@@ -26,8 +26,8 @@ export interface Expected {
   container?: Container;
   syntax?: Syntax;
   profile?: Profile | null;
-  /** BT-23 as written (trimmed), null when absent. */
-  cadreRaw?: string | null;
+  /** BT-23 as written (trimmed), null when absent: the manifest's `profile/BT-23` (UBL `cbc:ProfileID`). */
+  businessProcess?: string | null;
   formatFamily?: FormatFamily;
   unreadable?: boolean;
   /** BT-3, when the manifest gives it. */
@@ -72,7 +72,7 @@ function classify(row: ManifestRow): Expected {
   const c = row.category;
   const embedsPdf = row.flags.split(';').includes('XML-embeds-PDF');
   const cadre = row['profile/BT-23'].trim();
-  const invoiceFacts = { profile: profileOfFamily(row.profile_family), cadreRaw: cadre === '' ? null : cadre };
+  const invoiceFacts = { profile: profileOfFamily(row.profile_family), businessProcess: cadre === '' ? null : cadre };
   if (c === 'CII CrossIndustryInvoice') {
     return { container: 'xml', syntax: 'CII', formatFamily: embedsPdf ? 'mixed-xml' : 'structured-xml', unreadable: false, ...invoiceFacts };
   }
@@ -86,7 +86,7 @@ function classify(row: ManifestRow): Expected {
   if (c.startsWith('PDF Factur-X') || c.startsWith('PDF ZF2')) {
     return { container: 'pdf', syntax: 'CII', formatFamily: 'facturx-pdf', unreadable: false, ...invoiceFacts };
   }
-  if (c.startsWith('PDF-plain')) return { container: 'pdf', syntax: 'unknown', formatFamily: 'plain-pdf', profile: null, cadreRaw: null };
+  if (c.startsWith('PDF-plain')) return { container: 'pdf', syntax: 'unknown', formatFamily: 'plain-pdf', profile: null, businessProcess: null };
   if (c === 'UBL other doc (SelfBilledCreditNote)') return { container: 'xml', syntax: 'UBL', formatFamily: 'unknown', unreadable: true };
   if (c === 'XML unparseable') return { container: 'unknown', syntax: 'unknown', formatFamily: 'unknown', unreadable: true };
   // CDAR, Order-X and other roots: XML, not an invoice.

@@ -1,6 +1,6 @@
 import type { Container, Facts } from './facts.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { CADRE_PATTERN, isWorksCadre } from './cadres.js';
+import { CADRE_PATTERN, REFORM_BILLING_MODES, isWorksCadre } from './cadres.js';
 import { profileOf } from './profile.js';
 import { readDiagnostic } from './diagnostics.js';
 
@@ -13,10 +13,12 @@ export function blankFacts(container: Container): Facts {
     rootNamespace: null,
     number: null,
     issueDate: null,
+    issueDateRaw: null,
     typeCode: null,
     currency: null,
     buyerReference: null,
     purchaseOrder: null,
+    businessProcess: null,
     cadreRaw: null,
     cadre: 'A1',
     cadreSource: 'default',
@@ -41,6 +43,12 @@ export function blankFacts(container: Container): Facts {
  * `isWorks` and the profile from the values read. Mutates `facts`, appends to `diagnostics`.
  */
 export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
+  // In CII, BT-23 is where the cadre is written; UBL read its own BT-23 (cbc:ProfileID) apart.
+  if (facts.syntax !== 'UBL') {
+    facts.businessProcess = facts.cadreRaw === null ? null : facts.cadreRaw.trim();
+    const at = facts.locations['cadreRaw'];
+    if (at !== undefined) facts.locations['businessProcess'] = at;
+  }
   const raw = facts.cadreRaw;
   const trimmed = raw === null ? '' : raw.trim();
   const guideline = facts.guideline?.trim().toUpperCase() ?? '';
@@ -72,6 +80,21 @@ export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
   if (facts.cadreSource === 'BT-23') {
     const location = facts.locations['cadreRaw'];
     if (location !== undefined) facts.locations['cadre'] = location;
+  }
+  const mode = facts.businessProcess?.toUpperCase() ?? '';
+  if (facts.syntax === 'UBL' && facts.cadreSource === 'default' && REFORM_BILLING_MODES.includes(mode)) {
+    const location = facts.locations['businessProcess'];
+    diagnostics.push(
+      readDiagnostic(
+        'reform-billing-mode',
+        'warning',
+        {
+          fr: `BT-23 (cbc:ProfileID) porte ${mode}, un mode de facturation de la réforme de la facturation électronique de 2026 (BR-FR-08) : cette facture a été faite pour le circuit B2B de la réforme. Chorus Pro lit le cadre de facturation d’une facture UBL dans l’extension AIFE, absente ici : le cadre retenu est A1.`,
+          en: `BT-23 (cbc:ProfileID) holds ${mode}, a billing mode of the 2026 French e-invoicing reform (BR-FR-08): this invoice was made for the reform's B2B flow. Chorus Pro reads the cadre de facturation of a UBL invoice in AIFE's extension, absent here: the cadre taken is A1.`,
+        },
+        location === undefined ? { actual: facts.businessProcess } : { location, actual: facts.businessProcess },
+      ),
+    );
   }
   facts.isWorks = isWorksCadre(facts.cadre);
   facts.profile = profileOf(facts.guideline);

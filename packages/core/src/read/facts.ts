@@ -12,7 +12,7 @@ export type Profile = 'MINIMUM' | 'BASIC WL' | 'BASIC' | 'EN 16931' | 'EXTENDED'
 /** The format family Chorus Pro flows are defined on. */
 export type FormatFamily = 'structured-xml' | 'mixed-xml' | 'facturx-pdf' | 'plain-pdf' | 'unknown';
 
-/** Where the cadre de facturation was found. */
+/** Where the cadre was found: BT-23 (in UBL, AIFE's extension that carries it), defaulted to A1, or BT-24 by mistake. */
 export type CadreSource = 'BT-23' | 'default' | 'BT-24';
 
 /** A binary attachment embedded in the invoice XML (mixed XML) or attached to the PDF. */
@@ -80,8 +80,10 @@ export interface Facts {
   rootNamespace: string | null;
   /** BT-1 */
   number: string | null;
-  /** BT-2, as written (ISO `YYYY-MM-DD` after normalising CII format 102). */
+  /** BT-2, the calendar day as ISO `YYYY-MM-DD`; null when absent or when it names no day (see `issueDateRaw`). */
   issueDate: string | null;
+  /** BT-2 as written (`20180101`, `2018-01-01`, …), null when absent. */
+  issueDateRaw: string | null;
   /** BT-3 */
   typeCode: string | null;
   /** BT-5 */
@@ -90,7 +92,12 @@ export interface Facts {
   buyerReference: string | null;
   /** BT-13: the Chorus engagement juridique. */
   purchaseOrder: string | null;
-  /** BT-23 as written, or null when absent. */
+  /**
+   * BT-23 (business process type) as written, null when absent: in CII the cadre de facturation;
+   * in UBL `cbc:ProfileID`, a profile identifier (e.g. a Peppol URN), never the cadre.
+   */
+  businessProcess: string | null;
+  /** The cadre de facturation as written where Chorus Pro reads it (CII: BT-23; UBL: AIFE's extension), or null when absent. */
   cadreRaw: string | null;
   /** Normalised cadre (trimmed, upper-case), `A1` when absent or empty. */
   cadre: string;

@@ -209,6 +209,22 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     return latin1(b, start, end >= 0 ? end : start + 4096);
   };
 
+  // The document's XMP is the stream the catalogue's /Metadata points at, whatever its
+  // dictionary says (AIFE's official Factur-X samples give it no /Type /Metadata, which pdf.js
+  // requires) and whatever its wrapper (bare rdf:RDF, x:xmpmeta, xpacket): taken first.
+  for (const i of keywords.metadata) {
+    const start = objectAround(i);
+    if (start < 0) continue;
+    const dict = dictText(start);
+    if (!/\/Type\s*\/Catalog\b/.test(dict)) continue;
+    const ref = /^\/Metadata\s+(\d+)\s+\d+\s+R/.exec(latin1(b, i, i + 40));
+    const at = ref === null ? undefined : offsets.get(Number(ref[1]));
+    if (at === undefined) continue;
+    const packet = streamPacket(b, at, dictText(at), limits);
+    if (packet !== null) packets.push(packet);
+    break;
+  }
+
   // Streams pdf.js would decompress for us.
   const guarded = new Set<number>();
   for (const [key, found] of [[EMBEDDED_FILE, keywords.embeddedFile], [OBJSTM, keywords.objStm], [METADATA, keywords.metadata]] as const) {
@@ -280,6 +296,27 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     packets.push(() => findXpacket(b));
   }
   return scan;
+}
+
+/** A lazy decoder of the stream of the object at `start` (unfiltered or Flate), read as UTF-8 text. */
+function streamPacket(b: Uint8Array, start: number, dict: string, limits: Limits): (() => string | null) | null {
+  const s = indexOfBytes(b, STREAM, start, start + dict.length + 16);
+  if (s < 0) return null;
+  let dataStart = s + STREAM.length;
+  if (b[dataStart] === 0x0d) dataStart++;
+  if (b[dataStart] === 0x0a) dataStart++;
+  const lengthMatch = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+  let dataEnd = lengthMatch ? dataStart + Number(lengthMatch[1]) : -1;
+  if (dataEnd < 0 || dataEnd > b.length) dataEnd = indexOfBytes(b, ENDSTREAM, dataStart);
+  if (dataEnd < 0) return null;
+  const data = b.subarray(dataStart, dataEnd);
+  const filter = /\/Filter\s*(\[\s*)?\/([A-Za-z0-9#]+)\s*(\])?/.exec(dict);
+  if (filter === null) return () => new TextDecoder('utf-8').decode(data);
+  if (filter[2] !== 'FlateDecode' || /\/Filter\s*\[[^\]]*\/\w+[^\]]*\/\w+/.test(dict)) return null;
+  return () => {
+    const out = inflateBounded(data, limits.maxPdfStreamBytes, true).out;
+    return out === null ? null : new TextDecoder('utf-8').decode(out);
+  };
 }
 
 function fileSpecName(dict: string): string | null {

@@ -17,6 +17,8 @@ export const NS = {
   zf1udt: 'urn:un:unece:uncefact:data:standard:UnqualifiedDataType:15',
   zf1qdt: 'urn:un:unece:uncefact:data:standard:QualifiedDataType:12',
   xinclude: 'http://www.w3.org/2001/XInclude',
+  /** AIFE's UBL extension, which carries the cadre de facturation of a UBL invoice. */
+  aife: 'urn:AIFE:Facture:Extension',
 } as const;
 
 /** The prefix every XPath we print uses for a namespace URI, whatever the document wrote. */
@@ -26,6 +28,7 @@ export const CANONICAL_PREFIX: ReadonlyMap<string, string> = new Map([
   [NS.cbc, 'cbc'],
   [NS.cac, 'cac'],
   [NS.ext, 'ext'],
+  [NS.aife, 'aife'],
   [NS.rsm, 'rsm'],
   [NS.ram, 'ram'],
   [NS.udt, 'udt'],
@@ -42,7 +45,7 @@ export type FactKind =
   | 'text'
   /** text as written (BT-23 keeps its raw form) */
   | 'raw'
-  /** a date; CII format 102 normalised to ISO */
+  /** a date, read as a calendar day (ISO) with its text as written beside it */
   | 'date'
   /** an identifier with its `schemeID` */
   | 'party'
@@ -111,8 +114,10 @@ const ZF1: Table = [
 
 function ublTable(typeCode: string): Table {
   return [
-    // Chorus Pro reads the cadre from cbc:ProfileID in UBL (domain notes §3, inferred).
-    ['cbc:ProfileID', 'cadreRaw', 'BT-23', 'raw'],
+    // Chorus Pro reads the cadre of a UBL invoice in AIFE's extension (AIFE's FSO1100A display
+    // stylesheet); cbc:ProfileID is BT-23 in EN 16931 terms, a profile identifier, never the cadre.
+    ['ext:UBLExtensions/ext:UBLExtension/ext:ExtensionContent/aife:FactureExtension/aife:CategoryCode', 'cadreRaw', 'BT-23', 'raw'],
+    ['cbc:ProfileID', 'businessProcess', 'BT-23', 'text'],
     ['cbc:CustomizationID', 'guideline', 'BT-24', 'text'],
     ['cbc:ID', 'number', 'BT-1', 'text'],
     ['cbc:IssueDate', 'issueDate', 'BT-2', 'date'],
@@ -160,8 +165,9 @@ export interface RootInfo {
 
 const CII_TRIE = buildTrie(NS.rsm, CII, { rsm: NS.rsm, ram: NS.ram, udt: NS.udt });
 const ZF1_TRIE = buildTrie(NS.zf1rsm, ZF1, { rsm: NS.zf1rsm, ram: NS.zf1ram, udt: NS.zf1udt });
-const UBL_INVOICE_TRIE = buildTrie(NS.ublInvoice, ublTable('InvoiceTypeCode'), { cbc: NS.cbc, cac: NS.cac });
-const UBL_CREDIT_NOTE_TRIE = buildTrie(NS.ublCreditNote, ublTable('CreditNoteTypeCode'), { cbc: NS.cbc, cac: NS.cac });
+const UBL_PREFIXES = { cbc: NS.cbc, cac: NS.cac, ext: NS.ext, aife: NS.aife };
+const UBL_INVOICE_TRIE = buildTrie(NS.ublInvoice, ublTable('InvoiceTypeCode'), UBL_PREFIXES);
+const UBL_CREDIT_NOTE_TRIE = buildTrie(NS.ublCreditNote, ublTable('CreditNoteTypeCode'), UBL_PREFIXES);
 
 const UBL_DOC_PREFIX = 'urn:oasis:names:specification:ubl:schema:xsd:';
 

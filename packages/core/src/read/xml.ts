@@ -1,12 +1,13 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import type { Attachment, Facts, PartyId } from './facts.js';
-import type { Diagnostic, Location } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { CANONICAL_PREFIX, NS, rootInfo, type FactSpec, type RootInfo, type TrieNode } from './syntaxes.js';
 import { detectXmlEncoding, makeDecoder } from './encoding.js';
 import { Base64Meter } from './base64.js';
 import { sniffAttachment } from './sniff.js';
 import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { readCefactDate, readXsdDate } from './dates.js';
 import { blankFacts, deriveCadre } from './derive.js';
 
 /** What the XML reader is told about the document it reads. */
@@ -673,9 +674,11 @@ class XmlFactReader {
         f[spec.fact] = raw.trim();
         break;
       case 'date': {
-        const v = raw.trim();
-        // UN/CEFACT code list 2379: format 102 is CCYYMMDD.
-        f[spec.fact] = this.capFormat === '102' && /^\d{8}$/.test(v) ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}` : v;
+        // The calendar day, ISO; the text as written beside it (`issueDate` → `issueDateRaw`).
+        const read = this.facts.syntax === 'UBL' ? readXsdDate(raw) : readCefactDate(raw, this.capFormat);
+        f[spec.fact] = read.iso;
+        f[`${spec.fact}Raw`] = raw.trim();
+        if (read.problem !== null) this.unreadableDate(spec, read.problem, location);
         break;
       }
       case 'party': {
@@ -690,6 +693,17 @@ class XmlFactReader {
         break;
     }
     if (location !== null) this.facts.locations[spec.fact] = location;
+  }
+
+  /** A date that is there but names no calendar day: said, and left unchecked (null), never taken as wrong. */
+  private unreadableDate(spec: FactSpec, problem: LocalizedText, location: Location | null): void {
+    const term = spec.businessTerm === undefined ? '' : ` (${spec.businessTerm})`;
+    this.diagnostics.push(
+      readDiagnostic('unreadable-date', 'warning', {
+        fr: `La date${term} ${problem.fr} : les règles qui portent sur elle ne l’ont pas vérifiée.`,
+        en: `The date${term} ${problem.en}: the rules on it did not check it.`,
+      }, location === null ? {} : { location }),
+    );
   }
 
   private endAmount(): void {
