@@ -30,6 +30,10 @@ interface InvoiceSpec {
   buyerReference?: string;
   purchaseOrder?: string;
   valideur?: boolean;
+  /** CII: the whole udt:DateTimeString element of BT-2 (default: format 102, 20240215). */
+  issueDate?: string;
+  /** UBL cbc:ProfileID (BT-23 in EN 16931 terms, not the cadre). */
+  profileId?: string;
   attachment?: { name: string; mime: string; base64: string };
   amountDecimals?: 2 | 3;
 }
@@ -70,7 +74,7 @@ function cii(s: InvoiceSpec, encodingDecl = 'UTF-8'): string {
     <ram:ID>${s.number}</ram:ID>
     <ram:TypeCode>380</ram:TypeCode>
     <ram:IssueDateTime>
-      <udt:DateTimeString format="102">20240215</udt:DateTimeString>
+      ${s.issueDate ?? '<udt:DateTimeString format="102">20240215</udt:DateTimeString>'}
     </ram:IssueDateTime>
   </rsm:ExchangedDocument>
   <rsm:SupplyChainTradeTransaction>
@@ -144,9 +148,19 @@ function cii(s: InvoiceSpec, encodingDecl = 'UTF-8'): string {
 `;
 }
 
-/** A UBL 2.1 invoice; the cadre goes in cbc:ProfileID. */
+/** A UBL 2.1 invoice; the cadre goes in AIFE's extension (aife:FactureExtension/aife:CategoryCode). */
 function ubl(s: InvoiceSpec): string {
-  const profile = s.cadre === undefined || s.cadre === null ? '' : `\n  <cbc:ProfileID>${s.cadre}</cbc:ProfileID>`;
+  const extension = s.cadre === undefined || s.cadre === null ? '' : `
+  <ext:UBLExtensions xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2">
+    <ext:UBLExtension>
+      <ext:ExtensionContent>
+        <aife:FactureExtension xmlns:aife="urn:AIFE:Facture:Extension">
+          <aife:CategoryCode>${s.cadre}</aife:CategoryCode>
+        </aife:FactureExtension>
+      </ext:ExtensionContent>
+    </ext:UBLExtension>
+  </ext:UBLExtensions>`;
+  const profile = s.profileId === undefined ? '' : `\n  <cbc:ProfileID>${s.profileId}</cbc:ProfileID>`;
   const attachment = s.attachment === undefined ? '' : `
   <cac:AdditionalDocumentReference>
     <cbc:ID>IMAGE-${s.number}</cbc:ID>
@@ -155,7 +169,7 @@ function ubl(s: InvoiceSpec): string {
     </cac:Attachment>
   </cac:AdditionalDocumentReference>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">${extension}
   <cbc:CustomizationID>${s.guideline ?? 'urn:cen.eu:en16931:2017'}</cbc:CustomizationID>${profile}
   <cbc:ID>${s.number}</cbc:ID>
   <cbc:IssueDate>2024-02-15</cbc:IssueDate>
@@ -478,7 +492,7 @@ function main(): void {
   for (const cadre of ['A4', 'A13', 'A22']) {
     const number = `TRAV-${cadre}-001`;
     const works = { cadre, cadreRaw: cadre, cadreSource: 'BT-23', isWorks: true, number };
-    write(`works-${cadre.toLowerCase()}-ubl.xml`, ubl({ number, cadre }), `UBL 2.1 invoice, cadre ${cadre} in cbc:ProfileID`, [
+    write(`works-${cadre.toLowerCase()}-ubl.xml`, ubl({ number, cadre }), `UBL 2.1 invoice, cadre ${cadre} in AIFE's extension`, [
       { file: `works-${cadre.toLowerCase()}-ubl.xml`, unreadable: false, facts: invoiceFacts('UBL', { ...works, container: 'xml', document: 'Invoice', formatFamily: 'structured-xml', buyerName: 'Ministère des Travaux' }), diagnostics: [] },
     ]);
     write(`works-${cadre.toLowerCase()}-cii.xml`, cii({ number, cadre }), `CII D16B invoice, cadre ${cadre} in BT-23`, [
@@ -489,6 +503,20 @@ function main(): void {
     ]);
   }
 
+  // UBL: cbc:ProfileID is BT-23 in EN 16931 terms, a profile identifier, never the cadre.
+  write('peppol-profile-ubl.xml', ubl({ number: 'F-PEPPOL', profileId: 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0' }), 'UBL with a Peppol cbc:ProfileID and no AIFE extension: cadre A1 by default', [
+    { file: 'peppol-profile-ubl.xml', unreadable: false, facts: invoiceFacts('UBL', { number: 'F-PEPPOL', cadre: 'A1', cadreRaw: null, cadreSource: 'default', isWorks: false, businessProcess: 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0' }), diagnostics: [] },
+  ]);
+  write('reform-billing-mode-ubl.xml', ubl({ number: 'F-S1', profileId: 'S1' }), 'UBL made for the 2026 reform: billing mode S1 in cbc:ProfileID, no AIFE extension', [
+    { file: 'reform-billing-mode-ubl.xml', unreadable: false, facts: invoiceFacts('UBL', { number: 'F-S1', cadre: 'A1', cadreSource: 'default', businessProcess: 'S1' }), diagnostics: ['read/reform-billing-mode'] },
+  ]);
+  // BT-2 as AIFE's official samples write it (no format attribute), and a date naming no day.
+  write('date-without-format-cii.xml', cii({ number: 'F-DATE', issueDate: '<udt:DateTimeString>20240215</udt:DateTimeString>' }), 'CII whose BT-2 has no format attribute (as in the official samples)', [
+    { file: 'date-without-format-cii.xml', unreadable: false, facts: invoiceFacts('CII', { number: 'F-DATE', issueDate: '2024-02-15', issueDateRaw: '20240215' }), diagnostics: [] },
+  ]);
+  write('date-unreadable-cii.xml', cii({ number: 'F-BADDATE', issueDate: '<udt:DateTimeString format="102">20241345</udt:DateTimeString>' }), 'CII whose BT-2 names no calendar day (month 13)', [
+    { file: 'date-unreadable-cii.xml', unreadable: false, facts: invoiceFacts('CII', { number: 'F-BADDATE', issueDate: null, issueDateRaw: '20241345' }), diagnostics: ['read/unreadable-date'] },
+  ]);
   write('cadre-absent-cii.xml', cii({ number: 'F-ABSENT' }), 'CII without BT-23: cadre A1 by default', [
     { file: 'cadre-absent-cii.xml', unreadable: false, facts: invoiceFacts('CII', { number: 'F-ABSENT', cadre: 'A1', cadreRaw: null, cadreSource: 'default', isWorks: false }), diagnostics: [] },
   ]);
