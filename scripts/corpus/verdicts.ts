@@ -9,20 +9,20 @@
  *   flow table finds applicable (the syntaxe of the format detected), keeping the context with
  *   the fewest errors; with no applicable flow, without a syntaxe (content rules only).
  *
- * Every (rule, file) error on a real file must be listed in test/corpus/verdict-refusals.json
- * with the reason Chorus Pro would refuse that file; any other is a defect to fix.
+ * Every (rule, file) error on a real file must be listed in test/corpus/verdict-refusals.json,
+ * under the reason Chorus Pro would refuse that file; any other is a defect to fix.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getCatalogue, type DepositContext, type DocumentReport } from '../../packages/core/src/index.js';
 import { precheck } from '../../packages/core/src/node.js';
 
-/** A reviewed error on a real file: the reason Chorus Pro would refuse it. */
+/** A reviewed error on real files: the reason Chorus Pro would refuse them, for the rule that says so. */
 export interface Refusal {
-  repo: string;
-  path: string;
   ruleId: string;
   reason: string;
+  /** `repo/path` of each file, as in the corpus. */
+  files: string[];
 }
 
 /** One error seen on a real file. */
@@ -60,7 +60,7 @@ async function check(file: string, context: DepositContext): Promise<DocumentRep
 }
 
 /** The third-party file checked on each applicable flow's syntaxe; the report with the fewest errors. */
-async function bestFit(file: string): Promise<{ docs: DocumentReport[]; syntaxe: string | null }> {
+export async function bestFit(file: string): Promise<{ docs: DocumentReport[]; syntaxe: string | null }> {
   const catalogue = getCatalogue();
   const base: DepositContext = { channel: 'API', depositDate: today };
   const open = await check(file, base);
@@ -77,9 +77,10 @@ async function bestFit(file: string): Promise<{ docs: DocumentReport[]; syntaxe:
 /** Runs the verdict sweep over the corpus at `root`; returns whether it found nothing unexplained. */
 export async function verdictSweep(root: string, refusalsFile: string, out: (s: string) => void): Promise<boolean> {
   const refusals = readRefusals(refusalsFile);
-  const key = (r: { repo: string; path: string; ruleId: string }): string => `${r.repo}\t${r.path}\t${r.ruleId}`;
-  const reviewed = new Map(refusals.map((r) => [key(r), r]));
+  const key = (r: { repo: string; path: string; ruleId: string }): string => `${r.repo}/${r.path}\t${r.ruleId}`;
+  const reviewed = new Set(refusals.flatMap((r) => r.files.map((f) => `${f}\t${r.ruleId}`)));
   const seen: Seen[] = [];
+  const warned = new Map<string, Set<string>>();
   const problems: string[] = [];
   const verdicts = new Map<string, number>();
   const count = (v: string): void => void verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
@@ -116,6 +117,7 @@ export async function verdictSweep(root: string, refusalsFile: string, out: (s: 
     for (const d of docs) {
       count(syntaxe === null ? 'third-party, no applicable flow' : `third-party ${d.verdict}`);
       for (const x of d.diagnostics) if (x.severity === 'error') seen.push({ repo, path, ruleId: x.ruleId, message: x.message });
+      for (const x of d.diagnostics) if (x.severity === 'warning') warned.set(x.ruleId, (warned.get(x.ruleId) ?? new Set()).add(`${repo}/${path}`));
     }
   }
 
@@ -124,7 +126,7 @@ export async function verdictSweep(root: string, refusalsFile: string, out: (s: 
   for (const s of seen) if (!pairs.has(key(s))) pairs.set(key(s), s);
   const perRule = new Map<string, { files: number; explained: number }>();
   const unexplained: Seen[] = [];
-  const stale = new Set(reviewed.keys());
+  const stale = new Set(reviewed);
   for (const [k, s] of pairs) {
     const row = perRule.get(s.ruleId) ?? { files: 0, explained: 0 };
     row.files++;
@@ -140,6 +142,8 @@ export async function verdictSweep(root: string, refusalsFile: string, out: (s: 
     out(`| ${id} | ${r.files} | ${r.explained} | ${r.files - r.explained} |\n`);
   }
   if (perRule.size === 0) out('| (none) | 0 | 0 | 0 |\n');
+  out('\n### Warnings per rule over real files (they do not change a verdict)\n\n| rule | files |\n|---|---:|\n');
+  for (const [id, files] of [...warned].sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))) out(`| ${id} | ${files.size} |\n`);
   if (problems.length > 0) {
     out('\nOfficial samples not read or judged as AIFE says:\n');
     for (const p of problems) out(`- ${p}\n`);
