@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const pdfs = readdirSync(join(root, 'fixtures'), { recursive: true, withFileTypes: true })
   .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.pdf'))
   .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+  // The official samples have no findings to locate (test/cli/official-samples.test.ts checks them).
+  .filter((p) => !p.startsWith('fixtures/aife-chorus-pro/'))
   .sort()
   .slice(0, 6);
 

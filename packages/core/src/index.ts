@@ -8,7 +8,7 @@ export type {
   Container, Syntax, Profile, FormatFamily, CadreSource,
 } from './read/facts.js';
 export type {
-  Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides,
+  Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption,
 } from './report/report.js';
 export type { DepositContext, Channel, PortalSpace } from './context.js';
 export type { DepositInput, ReadOptions, PdfjsLoader } from './read/input.js';
@@ -34,5 +34,5 @@ export { renderRulesReadme } from './rules/docs.js';
 export { DEPOSIT_FACTS, PORTAL_FACTS, type FactInfo, type FactKind } from './rules/facts-catalogue.js';
 export type { BuyerDirectory } from './rules/deposit-facts.js';
 export { getCatalogue, Catalogue, CatalogueError, type CatalogueOptions, type SyntaxeLookup } from './catalogue/catalogue.js';
-export type { CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus, Cadre, Release, Provenance } from './catalogue/types.js';
+export type { CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus, Cadre, Release, Provenance, DataProvenance } from './catalogue/types.js';
 export { compareReleases } from './catalogue/releases.js';

@@ -11,7 +11,8 @@ import type { DepositInput, PdfjsLoader, ReadOptions } from './read/input.js';
 import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
-import { contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
+import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js';
+import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet, memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
@@ -116,6 +117,7 @@ export async function checkDocument(
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   let contextError = false;
   let ruleError = false;
+  const decisiveRules: Array<{ id: string; provenance: string }> = [];
   // A document without invoice XML (a plain PDF) has no invoice data for the content rules to check.
   const noInvoiceXml = doc.facts.syntax === 'unknown';
   for (const rule of prepared.depositRules) {
@@ -126,7 +128,7 @@ export async function checkDocument(
     rules.push(outcomeOf(rule, ev, severity));
     if (ev.status !== 'failed') continue;
     diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
-    if (severity === 'error') { ruleError = true; if (!rule.needsDocument) contextError = true; }
+    if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
   }
   const flows: FlowResult[] = [];
   // Only error rules exclude a flow.
@@ -144,9 +146,21 @@ export async function checkDocument(
     const readerError = doc.diagnostics.some((d) => d.severity === 'error');
     verdict = contextError ? 'rejected' : doc.unreadable ? 'unreadable' : ruleError || readerError || facts.flow === null ? 'rejected' : 'accepted';
   }
+  const assumptions = assumptionsOf({
+    catalogue,
+    flow: verdict === null ? null : chosenFlow({ ...context, ...(facts.interfaceCode ? { interfaceCode: facts.interfaceCode as string } : {}) }, catalogue),
+    syntaxe: context.channel === 'EDI' ? null : (facts.syntaxe as string | null),
+    syntax: doc.facts.syntax,
+    cadre: doc.facts.cadre,
+    flows,
+    decisiveRules,
+  });
   // The works flag as the rules saw it: from the catalogue after the user's overlay.
   const reported = facts.isWorks === doc.facts.isWorks ? doc.facts : { ...doc.facts, isWorks: facts.isWorks as boolean | null };
-  return { file: doc.file, facts: reported, flows, verdict, release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules };
+  return {
+    file: doc.file, facts: reported, flows, verdict, verdictProvisional: verdict !== null && verdictIsProvisional(assumptions), assumptions,
+    release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules,
+  };
 }
 
 /**

@@ -56,6 +56,8 @@ export function sampleDocument(overrides: Partial<DocumentReport> = {}): Documen
       { code: 'FSO1130A', applicable: false, excludedBy: ['deposit/works-flow-requires-works-cadre'], provisional: true },
     ],
     verdict: null,
+    verdictProvisional: false,
+    assumptions: [],
     release: '3.8.1',
     diagnostics: [],
     rules: [],

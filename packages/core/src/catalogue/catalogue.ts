@@ -52,20 +52,23 @@ export function applyOverlay(data: CatalogueData, overlay: CatalogueOverlay | nu
   for (const p of overlay.flows ?? []) {
     if (!p || typeof p.code !== 'string') throw new CatalogueError('BAD_OVERLAY', 'Each overlay flow needs a "code".');
     const i = flows.findIndex((f) => f.code === p.code);
-    if (i < 0) { flows.push({ provisional: [], ...p } as Flow); continue; }
+    // What the user states is provenance `user`: stated, not inferred, and not AIFE's either.
+    if (i < 0) { flows.push({ provisional: [], channelsProvenance: 'user', ...p, provenance: { code: 'user', syntaxe: 'user' } } as Flow); continue; }
     const before = flows[i]!;
-    const after: Flow = { ...before, ...p };
+    const after: Flow = { ...before, ...p, provenance: { code: before.provenance.code, syntaxe: p.syntaxe ? 'user' : before.provenance.syntaxe } };
+    if (p.channels) after.channelsProvenance = 'user';
     if (p.syntaxe && p.syntaxe !== before.syntaxe) {
       // The user states the real value: the inferred one is no longer offered, and the
       // flow's syntaxe stops being provisional unless the overlay says otherwise.
       syntaxes = syntaxes.map((s) => (s.value === before.syntaxe && s.flow === before.code
-        ? { ...s, value: p.syntaxe!, provenance: 'official', provisional: false, note: 'Set by the catalogue overlay.' } : s));
+        ? { ...s, value: p.syntaxe!, provenance: 'user', provisional: false, note: 'Set by the catalogue overlay.' } : s));
       if (!p.provisional) after.provisional = before.provisional.filter((x) => x !== 'syntaxe');
     }
     flows[i] = after;
   }
-  syntaxes = mergeBy(syntaxes, overlay.syntaxes as Array<Partial<SyntaxeEntry>> | undefined, 'value');
-  const cadres = mergeBy(data.cadres, overlay.cadres as Array<Partial<Cadre>> | undefined, 'code');
+  const stated = <T extends object>(entries: T[] | undefined, mark: (e: T) => Partial<T>): T[] | undefined => entries?.map((e) => ({ ...e, ...mark(e) }));
+  syntaxes = mergeBy(syntaxes, stated(overlay.syntaxes as Array<Partial<SyntaxeEntry>> | undefined, (e) => ({ provenance: 'user', provisional: e.provisional ?? false })), 'value');
+  const cadres = mergeBy(data.cadres, stated(overlay.cadres as Array<Partial<Cadre>> | undefined, (e) => ('works' in e ? { worksProvenance: 'user', provisional: e.provisional ?? false } : {})), 'code');
   return { ...data, flows, syntaxes, cadres };
 }
 

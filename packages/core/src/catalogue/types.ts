@@ -4,6 +4,9 @@ import type { LocalizedText } from '../report/diagnostic.js';
 /** Where a piece of catalogue or rule data comes from (see rules/README.md). */
 export type Provenance = 'seed' | 'official' | 'third-party' | 'inferred';
 
+/** Where a catalogue value in force comes from: a shipped provenance, or `user` for a catalogue overlay's. */
+export type DataProvenance = Provenance | 'user';
+
 /** A Chorus Pro flow, identified by its interface code. */
 export interface Flow {
   code: string;
@@ -14,11 +17,11 @@ export interface Flow {
   syntaxe: string;
   scope: 'simple+works' | 'works-only' | 'justice-memoirs';
   channels: Channel[];
-  channelsProvenance: Provenance;
+  channelsProvenance: DataProvenance;
   copyOf?: string;
   since: string;
   until?: string;
-  provenance: { code: Provenance; syntaxe: Provenance };
+  provenance: { code: DataProvenance; syntaxe: DataProvenance };
   /** Which of this flow's values are inferred, hence provisional. */
   provisional: Array<'code' | 'syntaxe'>;
   reference: { document: string; section: string; quote?: string };
@@ -39,7 +42,7 @@ export interface SyntaxeEntry {
   mention?: 'simple+works' | 'works-only' | 'b2b' | 'none';
   since: string;
   until?: string;
-  provenance: Provenance;
+  provenance: DataProvenance;
   provisional: boolean;
   note?: string;
 }
@@ -49,7 +52,7 @@ export interface Cadre {
   code: string;
   label: LocalizedText;
   works: boolean;
-  worksProvenance: Provenance;
+  worksProvenance: DataProvenance;
   provisional: boolean;
   requiresValideur?: boolean;
 }

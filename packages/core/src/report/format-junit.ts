@@ -71,6 +71,8 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
         `    <properties>\n` +
         `      <property name="release" value="${attr(document.release)}"/>\n` +
         `      <property name="verdict" value="${attr(String(document.verdict))}"/>\n` +
+        `      <property name="verdictProvisional" value="${document.verdictProvisional}"/>\n` +
+        document.assumptions.map((a) => `      <property name="assumption" value="${attr(`${a.kind} ${a.value} (${a.provenance}, ${a.scope})`)}"/>\n`).join('') +
         `    </properties>\n` +
         (body.length > 0 ? `${body.join('\n')}\n` : '') +
         `  </testsuite>`,

@@ -83,7 +83,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
     return index;
   };
 
-  const pending: Array<{ diagnostic: Diagnostic; documentFile: string }> = [];
+  const pending: Array<{ diagnostic: Diagnostic; documentFile: string; verdictProvisional: boolean }> = [];
   for (const document of report.documents) {
     artifactIndex(document.file);
     for (const outcome of document.rules) ruleIds.add(outcome.ruleId);
@@ -92,7 +92,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
       : document.diagnostics;
     for (const diagnostic of sortDiagnostics(diagnostics)) {
       ruleIds.add(diagnostic.ruleId);
-      pending.push({ diagnostic, documentFile: document.file });
+      pending.push({ diagnostic, documentFile: document.file, verdictProvisional: document.verdictProvisional });
     }
   }
 
@@ -100,14 +100,14 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
   const ruleIndex = new Map(sortedIds.map((id, i) => [id, i]));
   const rules = sortedIds.map((id) => sarifRule(id, lookup(id), lang));
 
-  const results = pending.map(({ diagnostic, documentFile }): SarifResult => {
+  const results = pending.map(({ diagnostic, documentFile, verdictProvisional }): SarifResult => {
     const location = diagnostic.location;
     const file = location?.file ?? documentFile;
     const region =
       location?.line !== undefined
         ? { startLine: location.line, ...(location.column !== undefined ? { startColumn: location.column } : {}) }
         : undefined;
-    const properties: Record<string, unknown> = { document: documentFile };
+    const properties: Record<string, unknown> = { document: documentFile, verdictProvisional };
     if (location?.businessTerm) properties.businessTerm = location.businessTerm;
     if (diagnostic.fatal) properties.fatal = true;
     if (diagnostic.actual !== undefined) properties.actual = diagnostic.actual;
@@ -146,7 +146,11 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
         language: lang,
         artifacts: [...artifacts.keys()].map((file) => ({ location: { uri: toUri(file) } })),
         results,
-        properties: { release: report.release, context: report.context, overrides: report.overrides },
+        properties: {
+          release: report.release, context: report.context, overrides: report.overrides,
+          // What each verdict rests on: a guess is never shown as certain.
+          documents: report.documents.map((d) => ({ file: d.file, verdict: d.verdict, verdictProvisional: d.verdictProvisional, assumptions: d.assumptions })),
+        },
       },
     ],
   };

@@ -1,6 +1,7 @@
+import type { DataProvenance } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
 import type { Facts } from '../read/facts.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Diagnostic, LocalizedText, Severity } from './diagnostic.js';
 
 /** The outcome of one rule on one document. */
 export type RuleStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';
@@ -47,12 +48,31 @@ export interface FlowResult {
 /** The verdict for the chosen syntaxe or interface code; null when none was chosen. */
 export type Verdict = 'accepted' | 'rejected' | 'unreadable' | null;
 
+/**
+ * A catalogue entry or rule the report rests on that is not established by an official source:
+ * inferred by us, modelled, from a third party, or stated by the user in a catalogue overlay.
+ */
+export interface Assumption {
+  kind: 'syntaxe' | 'interface-code' | 'works-flag' | 'cadre-location' | 'b2b-value' | 'rule';
+  /** The value assumed: a syntaxe value, an interface code, a cadre, an element path, a rule id. */
+  value: string;
+  provenance: DataProvenance;
+  /** What rests on it: the verdict for the chosen flow, or only the flow table. */
+  scope: 'verdict' | 'flows';
+  /** Why it is an assumption, in both languages. */
+  note: LocalizedText;
+}
+
 /** The report on one invoice document. */
 export interface DocumentReport {
   file: string;
   facts: Facts;
   flows: FlowResult[];
   verdict: Verdict;
+  /** True when the verdict rests on an inferred or provisional entry (listed in `assumptions`). */
+  verdictProvisional: boolean;
+  /** What the verdict and the flow table rest on besides the document and official sources. */
+  assumptions: Assumption[];
   release: string;
   diagnostics: Diagnostic[];
   rules: RuleOutcome[];
