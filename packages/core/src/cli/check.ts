@@ -7,7 +7,7 @@ import { UsageError } from './usage-error.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { createProgress } from './progress.js';
 import type { Io } from './io.js';
-import type { WorkerTask } from './worker.js';
+import type { WorkerTask } from './worker-protocol.js';
 
 /**
  * Runs the checks of a `chorus-precheck <files…>` command line and returns the merged report.
@@ -20,7 +20,7 @@ export async function runChecks(
   command: Extract<Command, { kind: 'check' }>,
   settings: CheckSettings,
   io: Io,
-  onBlocks?: (blocks: readonly string[]) => void,
+  onBlocks?: (blocks: readonly string[]) => Promise<void> | undefined,
 ): Promise<CheckedReport> {
   const inputs = await expandInputs(command.inputs, io.cwd);
   const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
@@ -28,16 +28,19 @@ export async function runChecks(
   const progress = createProgress(io.stderr, tasks.length, !command.quiet);
   const reports: CheckedReport[] = new Array(tasks.length);
   let next = 0;
-  const done = (index: number, report: CheckedReport): void => {
+  // Returns the promise of the last write that asked to wait for the reader, if any.
+  const done = (index: number, report: CheckedReport): Promise<void> | undefined => {
     reports[index] = report;
     progress.tick();
+    let wait: Promise<void> | undefined;
     for (; next < reports.length && reports[next] !== undefined; next++) {
       const ready = reports[next]!;
       if (onBlocks && ready.formatted) {
-        onBlocks(ready.formatted);
+        wait = onBlocks(ready.formatted) ?? wait;
         reports[next] = { ...ready, formatted: [] };
       }
     }
+    return wait;
   };
   try {
     if (jobs <= 1 || tasks.length <= 1) {
@@ -46,12 +49,13 @@ export async function runChecks(
       const { checkInput } = await import('./engine.js');
       for (const [index, task] of tasks.entries()) {
         const bytes = task.bytes ?? readBytes(task.path ?? '');
-        done(index, await checkInput({ name: task.name, bytes }, settings));
+        await done(index, await checkInput({ name: task.name, bytes }, settings));
       }
     } else {
       // worker_threads is loaded only for a batch that uses it.
       const { checkOnWorkers } = await import('./pool.js');
-      await checkOnWorkers(tasks, jobs, settings, done);
+      // Written as they come, the workers stay at most WINDOW files ahead of the output.
+      await checkOnWorkers(tasks, jobs, settings, done, onBlocks ? WINDOW : Infinity);
     }
   } finally {
     progress.done();
@@ -75,6 +79,10 @@ function readBytes(path: string): Uint8Array {
   }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+// How many files the workers may check beyond the last one written: enough to keep them busy
+// (a few packets each), few enough that the documents waiting for their turn stay small.
+const WINDOW = 256;
 
 // Starting a worker thread (a Node environment, the rules and the reader loaded and compiled
 // again) costs about as much as checking this many invoices: below it, a thread does not pay.

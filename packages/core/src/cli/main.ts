@@ -63,10 +63,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const streaming = writer !== null && (command.output !== null || io.stdout.isTTY !== true);
       report = await runChecks(command, settings, io, streaming ? (blocks) => writer.add(blocks) : undefined);
       if (writer !== null) {
-        writer.add(report.formatted ?? []);
-        writer.end(report);
+        await writer.add(report.formatted ?? []);
+        await writer.end(report);
       } else {
-        destination.write(await format(report, command.format, { quiet: command.quiet, color, explain: command.explain }));
+        await destination.write(await format(report, command.format, { quiet: command.quiet, color, explain: command.explain }));
       }
       destination.close();
     } catch (error) {
