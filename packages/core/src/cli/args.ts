@@ -60,8 +60,8 @@ Options:
   -q, --quiet                           report errors only, no progress bar
       --max-warnings <n>                exit 1 when more than n warnings are found
       --explain                         json: add every rule's outcome and explanation
-  -j, --jobs <n>                        worker threads (default: the number of cores,
-                                        fewer for small batches)
+  -j, --jobs <n>                        worker threads (default: one, more only for a
+                                        batch large enough and cores to spare)
       --channel <PORTAIL|API|EDI>       deposit channel
       --syntaxe <value>                 the "Syntaxe" value (PORTAIL and API)
       --interface <code|file name>      interface code (FSO1130A) or EDI file name (EDI)
