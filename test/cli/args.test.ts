@@ -5,7 +5,7 @@ import { UsageError } from '../../packages/core/src/cli/usage-error.js';
 describe('parseCommandLine', () => {
   it('reads a check with every deposit option', () => {
     const command = parseCommandLine([
-      'a.xml', 'dir', '-', '--format', 'sarif', '-o', 'out.sarif', '--quiet', '--max-warnings', '0', '--jobs', '2',
+      'a.xml', 'dir', '-', '--format', 'sarif', '-o', 'out.sarif', '--quiet', '--max-warnings', '0', '--jobs', '2', '--explain',
       '--channel', 'api', '--syntaxe', 'IN_DP_E4_UBL_INVOICE', '--space', 'factures-de-travaux', '--release', '3.8.1',
       '--deposit-date', '2024-02-29', '--lang', 'fr', '--config', 'c.json',
     ]);
@@ -17,6 +17,7 @@ describe('parseCommandLine', () => {
       quiet: true,
       maxWarnings: 0,
       jobs: 2,
+      explain: true,
       lang: 'fr',
       config: 'c.json',
       context: { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE', space: 'factures-de-travaux', release: '3.8.1', depositDate: '2024-02-29' },
@@ -31,7 +32,7 @@ describe('parseCommandLine', () => {
   });
 
   it('defaults to text, no limit on warnings, jobs chosen at run time', () => {
-    expect(parseCommandLine(['a.xml'])).toMatchObject({ format: 'text', maxWarnings: -1, jobs: null, quiet: false, lang: null, output: null });
+    expect(parseCommandLine(['a.xml'])).toMatchObject({ format: 'text', maxWarnings: -1, jobs: null, explain: false, quiet: false, lang: null, output: null });
   });
 
   it('reads the subcommands', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA, runCli, type CliResult } from './run-cli.js';
-import { errorsOf, reportValidator, sarifValidator } from './validate.js';
+import { errorsOf, reportValidator, sarifValidator, shapeValidator } from './validate.js';
 
 interface JsonDocument {
   file: string;
@@ -46,6 +46,27 @@ describe('chorus-precheck --format json', () => {
     expect(docs.map((d) => d.file)).toEqual(INPUTS);
     const validate = reportValidator();
     expect(validate(docs), errorsOf(validate)).toBe(true);
+  });
+
+  it('prints what a pipeline reads by default, and every rule with its explanation with --explain', async () => {
+    const lean = JSON.parse(all.stdout) as Array<Record<string, unknown>>;
+    expect(lean.every((d) => !('rules' in d))).toBe(true);
+    const explainedRun = await runCli([...INPUTS, '--format', 'json', '--explain', ...COMMON]);
+    expect(explainedRun.code).toBe(all.code);
+    const explained = JSON.parse(explainedRun.stdout) as Array<Record<string, unknown> & { rules: Array<{ ruleId: string; status: string; explanation: { assert: unknown } }> }>;
+    const validate = reportValidator();
+    expect(validate(explained), errorsOf(validate)).toBe(true);
+    // The same documents, with the rules added.
+    expect(explained.map(({ rules: _rules, ...rest }) => rest)).toEqual(lean);
+    const ubl = explained[0]!.rules;
+    expect(ubl.length).toBeGreaterThan(10);
+    expect(ubl.some((r) => r.status === 'passed' && r.explanation.assert !== null)).toBe(true);
+    // Each shape is published on its own: one shape's entries are not the other's.
+    const leanShape = shapeValidator('leanDocument');
+    const explainedShape = shapeValidator('explainedDocument');
+    expect(lean.every((d) => leanShape(d) && !explainedShape(d))).toBe(true);
+    expect(explained.every((d) => explainedShape(d) && !leanShape(d))).toBe(true);
+    expect(explainedRun.stdout.length).toBeGreaterThan(2 * all.stdout.length);
   });
 
   it('exits 1 when errors are found, unreadable input included', () => {

@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const NODE_ENTRY = fileURLToPath(new URL('../../packages/core/dist/node.js', import.meta.url));
+// tsc's build, and the bundle Node resolves `@chorus-precheck/core/node` to.
+const NODE_ENTRIES = ['dist/node.js', 'dist/bundle/node.js'].map((path) => fileURLToPath(new URL(`../../packages/core/${path}`, import.meta.url)));
 const PDF = fileURLToPath(new URL('../../fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf', import.meta.url));
 
 const SCRIPT = `
@@ -24,8 +25,8 @@ console.log(JSON.stringify({
 `;
 
 describe('reading a PDF in Node', () => {
-  it('leaves the built-ins pdf.js polyfills would replace as they were (JSON.stringify stays native)', () => {
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, NODE_ENTRY, PDF], { encoding: 'utf8' });
+  it.each(NODE_ENTRIES)('leaves the built-ins pdf.js polyfills would replace as they were (JSON.stringify stays native): %s', (entry) => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', SCRIPT, entry, PDF], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { formatFamily: string; replaced: string[]; withResolvers: string };
     expect(out.formatFamily).toBe('facturx-pdf');

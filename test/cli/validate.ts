@@ -38,6 +38,14 @@ export function reportValidator(): ValidateFunction {
   return report;
 }
 
+/**
+ * The validator of one entry shape of the JSON output, from the published schema's definitions:
+ * `leanDocument` (the default) or `explainedDocument` (`--explain`).
+ */
+export function shapeValidator(shape: 'leanDocument' | 'explainedDocument'): ValidateFunction {
+  return makeAjv().addSchema(readJson('packages/core/schema/report.schema.json')).getSchema(`urn:chorus-precheck:schema:report#/definitions/${shape}`)!;
+}
+
 /** The validator of `chorus-precheck.config.json` files, from the schema published in the core package. */
 export function configValidator(): ValidateFunction {
   config ??= makeAjv().compile(readJson('packages/core/schema/config.schema.json'));

@@ -15,7 +15,7 @@ export type { DepositInput, ReadOptions, PdfjsLoader } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { readDeposit, isWorksCadre, profileOf, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';
 export { formatText, type TextFormatOptions } from './report/format-text.js';
-export { formatJson, toJsonDocuments, formatJsonDocument, joinJsonDocuments, type JsonFormatOptions } from './report/format-json.js';
+export { formatJson, toJsonDocuments, formatJsonDocument, joinJsonDocuments, type JsonFormatOptions, type JsonDocument } from './report/format-json.js';
 export { formatSarif, toSarif, toUri, SARIF_SCHEMA_URI, type SarifFormatOptions, type SarifLog } from './report/format-sarif.js';
 export { formatJunit, type JunitFormatOptions } from './report/format-junit.js';
 export { compareDiagnostics, sortDiagnostics } from './report/order.js';

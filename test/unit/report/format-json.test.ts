@@ -20,6 +20,19 @@ describe('formatJson', () => {
     expect(JSON.stringify(report)).toBe(before);
   });
 
+  it('leaves out the rules unless explain is asked, and keeps every other field of a document', () => {
+    const report = mixedReport();
+    // A field the report may carry besides the known ones stays in the default shape.
+    const extended = { ...report, documents: report.documents.map((d) => ({ ...d, assumptions: ['cadre inferred'] })) };
+    const lean = JSON.parse(formatJson(extended)) as Array<Record<string, unknown>>;
+    expect(lean.every((d) => !('rules' in d))).toBe(true);
+    expect(Object.keys(lean[0]!)).toEqual(['file', 'facts', 'flows', 'verdict', 'release', 'diagnostics', 'assumptions']);
+    const explained = JSON.parse(formatJson(extended, { explain: true })) as Array<Record<string, unknown>>;
+    expect(explained.map((d) => d.rules)).toEqual(report.documents.map((d) => d.rules));
+    expect(explained[0]?.assumptions).toEqual(['cadre inferred']);
+    expect(formatJson(report).length).toBeLessThan(formatJson(report, { explain: true }).length);
+  });
+
   it('drops non-errors when quiet and prints one line with indent 0', () => {
     const out = formatJson(mixedReport(), { quiet: true, indent: 0 });
     expect(out.trimEnd().split('\n')).toHaveLength(1);
@@ -32,8 +45,10 @@ describe('formatJsonDocument and joinJsonDocuments', () => {
   it.each([0, 2, 4])('give the bytes of formatJson with indent %i', (indent) => {
     for (const report of [mixedReport(), { ...mixedReport(), documents: [] }]) {
       for (const quiet of [false, true]) {
-        const parts = report.documents.map((d) => formatJsonDocument(d, { indent, quiet }));
-        expect(joinJsonDocuments(parts, { indent })).toBe(formatJson(report, { indent, quiet }));
+        for (const explain of [false, true]) {
+          const parts = report.documents.map((d) => formatJsonDocument(d, { indent, quiet, explain }));
+          expect(joinJsonDocuments(parts, { indent })).toBe(formatJson(report, { indent, quiet, explain }));
+        }
       }
     }
   });

@@ -18,7 +18,7 @@ export interface CommonOptions {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; context: DepositContext } & CommonOptions)
+  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; explain: boolean; context: DepositContext } & CommonOptions)
   | ({ kind: 'portal'; state: string } & CommonOptions)
   | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions);
 
@@ -28,6 +28,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
+  explain: { type: 'boolean' },
   channel: { type: 'string' },
   syntaxe: { type: 'string' },
   interface: { type: 'string' },
@@ -58,8 +59,9 @@ Options:
   -o, --output <file>                   write the report to a file instead of standard output
   -q, --quiet                           report errors only, no progress bar
       --max-warnings <n>                exit 1 when more than n warnings are found
-  -j, --jobs <n>                        worker threads (default: the number of cores,
-                                        fewer for small batches)
+      --explain                         json: add every rule's outcome and explanation
+  -j, --jobs <n>                        worker threads (default: one, more only for a
+                                        batch large enough and cores to spare)
       --channel <PORTAIL|API|EDI>       deposit channel
       --syntaxe <value>                 the "Syntaxe" value (PORTAIL and API)
       --interface <code|file name>      interface code (FSO1130A) or EDI file name (EDI)
@@ -117,6 +119,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     inputs: positionals,
     maxWarnings: values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings'], 0),
     jobs: values.jobs === undefined ? null : integer('--jobs', values.jobs, 1),
+    explain: values.explain === true,
     context: contextOf(values),
     ...common,
   };

@@ -13,8 +13,8 @@ export interface CheckSettings {
   lang: 'fr' | 'en';
   config: Pick<LoadedConfig, 'severity' | 'catalogue' | 'limits'> | null;
   /**
-   * Drops the rules' condition traces from the reports: only the JSON format prints them, and
-   * they are most of what worker threads would send back.
+   * Drops the rules' condition traces from the reports: only the JSON format with `--explain`
+   * prints them, and they are most of what worker threads would send back.
    */
   dropExplanations?: boolean;
   /**
@@ -30,6 +30,8 @@ export interface Preformat {
   format: 'text' | 'json';
   quiet: boolean;
   color: boolean;
+  /** JSON: each document's rule outcomes and explanations too (`--explain`). */
+  explain?: boolean;
 }
 
 /**

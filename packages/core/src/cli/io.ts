@@ -4,7 +4,8 @@ import type { ProgressStream } from './progress.js';
 export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: ProgressStream;
+  /** Standard output; `once('drain')` when writes can be asynchronous (a pipe), to wait for its reader. */
+  stdout: ProgressStream & { once?(event: 'drain', listener: () => void): unknown };
   stderr: ProgressStream;
   readStdin(): Promise<Uint8Array>;
 }

@@ -47,8 +47,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       context: { ...config?.context, ...command.context },
       lang,
       config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
-      dropExplanations: command.format !== 'json',
-      preformat: command.format === 'json' || command.format === 'text' ? { format: command.format, quiet: command.quiet, color } : null,
+      dropExplanations: !(command.format === 'json' && command.explain),
+      preformat:
+        command.format === 'json' || command.format === 'text'
+          ? { format: command.format, quiet: command.quiet, color, ...(command.explain ? { explain: true } : {}) }
+          : null,
     };
     const { runChecks } = await import('./check.js');
     const destination = openDestination(command.output, io);
@@ -60,10 +63,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const streaming = writer !== null && (command.output !== null || io.stdout.isTTY !== true);
       report = await runChecks(command, settings, io, streaming ? (blocks) => writer.add(blocks) : undefined);
       if (writer !== null) {
-        writer.add(report.formatted ?? []);
-        writer.end(report);
+        await writer.add(report.formatted ?? []);
+        await writer.end(report);
       } else {
-        destination.write(await format(report, command.format, { quiet: command.quiet, color }));
+        await destination.write(await format(report, command.format, { quiet: command.quiet, color, explain: command.explain }));
       }
       destination.close();
     } catch (error) {
@@ -84,7 +87,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** Formats a report in one of the CLI's formats; the formatter module is loaded only when used. */
-export async function format(report: Report, name: OutputFormat, options: { quiet: boolean; color: boolean }): Promise<string> {
+export async function format(report: Report, name: OutputFormat, options: { quiet: boolean; color: boolean; explain?: boolean }): Promise<string> {
   switch (name) {
     case 'text':
       return (await import('../report/format-text.js')).formatText(report, options);

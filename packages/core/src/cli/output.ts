@@ -8,7 +8,11 @@ import { UsageError } from './usage-error.js';
 
 /** Where the report goes: standard output or the `--output` file. */
 export interface Destination {
-  write(text: string): void;
+  /**
+   * Writes text. Returns a promise when the reader is behind (a pipe whose buffer is full): the
+   * caller waits for it before producing more, so that memory stays bounded.
+   */
+  write(text: string): Promise<void> | undefined;
   /** Ends the output; the `--output` file appears only now, whole. */
   close(): void;
   /** Gives up: the `--output` file is not written at all. */
@@ -21,7 +25,26 @@ export interface Destination {
  * truncated report where a previous one was.
  */
 export function openDestination(output: string | null, io: Io): Destination {
-  if (output === null) return { write: (text) => void io.stdout.write(text), close() {}, abort() {} };
+  if (output === null) {
+    const stdout = io.stdout;
+    let drained: Promise<void> | undefined;
+    return {
+      // A pipe is written asynchronously: without waiting for 'drain', a fast producer piles the
+      // whole report up in memory (789 MiB for 1,732 invoices into `| cat`, 107 MiB with -o).
+      write(text) {
+        if (stdout.write(text) || !stdout.once) return drained;
+        drained ??= new Promise((resolve) => {
+          stdout.once!('drain', () => {
+            drained = undefined;
+            resolve();
+          });
+        });
+        return drained;
+      },
+      close() {},
+      abort() {},
+    };
+  }
   const path = resolve(io.cwd, output);
   const temporary = `${path}.${process.pid}.tmp`;
   const fail = (error: unknown): never => {
@@ -45,6 +68,7 @@ export function openDestination(output: string | null, io: Io): Destination {
       } catch (error) {
         fail(error);
       }
+      return undefined;
     },
     close() {
       try {
@@ -74,21 +98,18 @@ export class BlockWriter {
     private readonly destination: Destination,
   ) {}
 
-  /** Writes the next documents' blocks. */
-  add(blocks: readonly string[]): void {
-    if (blocks.length === 0) return;
+  /** Writes the next documents' blocks; a promise when the destination asks to wait (see {@link Destination.write}). */
+  add(blocks: readonly string[]): Promise<void> | undefined {
+    if (blocks.length === 0) return undefined;
     const separator = this.format.format === 'json' ? ',\n  ' : '\n\n';
     const first = this.count === 0 ? (this.format.format === 'json' ? '[\n  ' : '') : separator;
-    this.destination.write(first + blocks.join(separator));
     this.count += blocks.length;
+    return this.destination.write(first + blocks.join(separator));
   }
 
   /** Writes what follows the last document: the summary line, or the end of the JSON array. */
-  end(report: Pick<Report, 'summary' | 'lang'>): void {
-    if (this.format.format === 'json') {
-      this.destination.write(this.count === 0 ? '[]\n' : '\n]\n');
-      return;
-    }
-    this.destination.write((this.count === 0 ? '' : '\n\n') + joinTextBlocks([], report.summary, report.lang, this.format));
+  end(report: Pick<Report, 'summary' | 'lang'>): Promise<void> | undefined {
+    if (this.format.format === 'json') return this.destination.write(this.count === 0 ? '[]\n' : '\n]\n');
+    return this.destination.write((this.count === 0 ? '' : '\n\n') + joinTextBlocks([], report.summary, report.lang, this.format));
   }
 }

@@ -5,29 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkInput, type CheckedReport, type CheckSettings } from './engine.js';
-
-/** A file to check. */
-export interface WorkerTask {
-  name: string;
-  /** The file to read, or the bytes themselves (standard input). */
-  path?: string;
-  bytes?: Uint8Array;
-}
-
-/** What a worker is started with. */
-export interface WorkerInit {
-  settings: CheckSettings;
-  tasks: readonly WorkerTask[];
-  /** An Int32Array's buffer whose first element is the index of the next task to take. */
-  next: SharedArrayBuffer;
-}
-
-/** The answer for one task (posted in arrays of answers): a report, or the reason there is none. */
-export type WorkerAnswer =
-  | { index: number; report: CheckedReport }
-  | { index: number; unreadable: string }
-  | { index: number; error: { message: string; stack?: string } };
+import { checkInput } from './engine.js';
+import { LIMIT, NEXT, STOP, type WorkerAnswer, type WorkerInit, type WorkerTask } from './worker-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('worker.js runs only as a worker thread');
@@ -38,15 +17,23 @@ const counter = new Int32Array(next);
 // checking a small invoice; the packet leaves at least every 100 ms so that progress still moves.
 let packet: WorkerAnswer[] = [];
 let sent = performance.now();
-for (let index = Atomics.add(counter, 0, 1); index < tasks.length; index = Atomics.add(counter, 0, 1)) {
-  packet.push(await answer(index, tasks[index]!));
-  if (packet.length >= 32 || performance.now() - sent > 100) {
-    port.postMessage(packet);
-    packet = [];
-    sent = performance.now();
+const post = (): void => {
+  if (packet.length > 0) port.postMessage(packet);
+  packet = [];
+  sent = performance.now();
+};
+for (let index = Atomics.add(counter, NEXT, 1); index < tasks.length; index = Atomics.add(counter, NEXT, 1)) {
+  // Too far ahead of the output (its reader is slow, or an earlier file is long to check): send
+  // what is done, then sleep until the main thread raises the limit.
+  for (let limit = Atomics.load(counter, LIMIT); index >= limit; limit = Atomics.load(counter, LIMIT)) {
+    post();
+    if (Atomics.load(counter, STOP) === 1) process.exit(0);
+    Atomics.wait(counter, LIMIT, limit, 1000);
   }
+  packet.push(await answer(index, tasks[index]!));
+  if (packet.length >= 32 || performance.now() - sent > 100) post();
 }
-if (packet.length > 0) port.postMessage(packet);
+post();
 
 async function answer(index: number, task: WorkerTask): Promise<WorkerAnswer> {
   let bytes: Uint8Array;
