@@ -22,6 +22,8 @@ export class AppState {
   error = $state<string | null>(null);
   /** Milliseconds from the files arriving to the verdict shown, for the last check. */
   lastDurationMs = $state<number | null>(null);
+  /** Counts the drops answered: the report brings its answer into view on each. */
+  revealed = $state(0);
   /** The rule the rules page scrolls to, when opened from a diagnostic. */
   focusRule = $state<string | null>(null);
   /** The limits applied in the worker, the same defaults as the command line. */
@@ -47,6 +49,7 @@ export class AppState {
     this.files = files;
     this.view = 'check';
     await this.run();
+    if (this.status === 'done') this.revealed++;
   }
 
   /** Runs the check on the current files with the current context. */
