@@ -5,7 +5,7 @@
  * pdf.js stays external: it is loaded only when a PDF arrives.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,3 +52,6 @@ const notices = [...packages].sort(([, a], [, b]) => (a.name < b.name ? -1 : 1))
   return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
 });
 writeFileSync(join(out, 'THIRD-PARTY-LICENSES.txt'), `The CLI bundle (bin.js, worker.js, chunk-*.js) includes code of these packages.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
+
+// The rules documentation travels with the package: SARIF rule descriptors link to it (helpUri).
+copyFileSync(here('../../rules/README.md'), here('./dist/rules.md'));
