@@ -32,7 +32,7 @@ export function diagnosticOf(
   const actual = target ? facts[target] ?? null : leaf?.actual ?? null;
   const expected = leaf?.expected ?? null;
   const scope = { facts, actual, expected, target };
-  const messages = { fr: formatMessage(rule.meta.message.fr, rule.area, scope), en: formatMessage(rule.meta.message.en, rule.area, scope) };
+  const messages = { fr: formatMessage(rule.meta.message.fr, rule.area, scope, 'fr'), en: formatMessage(rule.meta.message.en, rule.area, scope, 'en') };
   return {
     ruleId: rule.id,
     severity,

@@ -45,24 +45,27 @@ export function placeholdersIn(template: string): string[] {
   return [...template.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => m[1]!);
 }
 
-/** Renders a value for a message: strings as is, identifiers by value, lists joined. */
-export function displayValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map(displayValue).join(', ');
+/** What a message says for a value that is absent or empty, in its language. */
+const EMPTY = { fr: '(vide)', en: '(empty)' } as const;
+
+/** Renders a value for a message: strings as is, identifiers by value, lists joined, nothing as "(empty)". */
+export function displayValue(value: unknown, lang: 'fr' | 'en' = 'en'): string {
+  if (value === null || value === undefined || value === '') return EMPTY[lang];
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY[lang] : value.map((v) => displayValue(v, lang)).join(', ');
   if (typeof value === 'object') {
     const v = value as { value?: unknown; code?: unknown };
-    if (v.value !== undefined) return displayValue(v.value);
-    if (v.code !== undefined) return displayValue(v.code);
+    if (v.value !== undefined) return displayValue(v.value, lang);
+    if (v.code !== undefined) return displayValue(v.code, lang);
     return JSON.stringify(value);
   }
   return String(value);
 }
 
-/** Formats a message template of an area with the values of one run. */
-export function formatMessage(template: string, area: string, scope: PlaceholderScope): string {
+/** Formats a message template of an area, in its language, with the values of one run. */
+export function formatMessage(template: string, area: string, scope: PlaceholderScope, lang: 'fr' | 'en' = 'en'): string {
   const table = area === 'portal' ? PORTAL : DEPOSIT;
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     const resolve = table[name];
-    return resolve ? displayValue(resolve(scope)) : whole;
+    return resolve ? displayValue(resolve(scope), lang) : whole;
   });
 }
