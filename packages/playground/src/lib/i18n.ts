@@ -30,14 +30,17 @@ const fr = {
   'context.space.factures': 'Factures',
   'context.space.factures-de-travaux': 'Factures de travaux',
   'context.syntaxe': 'Syntaxe',
-  'context.syntaxe.none': '— aucune (lister les flux seulement) —',
+  'context.syntaxe.none': 'Aucune (lister les flux seulement)',
   'context.syntaxe.defective': 'défaut connu de la 3.8.1 : ne pas choisir',
   'context.syntaxe.provisional': 'valeur provisoire',
   'context.syntaxe.unknown': 'Valeur hors catalogue : elle sera vérifiée telle quelle.',
   'context.interface': 'Code d’interface',
   'context.ediFile': 'ou nom du fichier EDI',
   'context.release': 'Version de Chorus Pro',
+  'release.unknown': 'Le lien demande la version {asked} de Chorus Pro, que les règles ne couvrent pas : la dernière version, {latest}, est utilisée. Versions connues : {known}.',
+  'release.dismiss': 'Compris',
   'context.date': 'Date de dépôt',
+  'context.today': 'aujourd’hui',
   'context.share': 'Copier le lien de ce contexte',
   'context.shared': 'Lien copié (le contexte seulement, jamais la facture).',
   'run.reading': 'Lecture',
@@ -100,6 +103,37 @@ const fr = {
   'diag.fatal': 'bloquant',
   'diag.line': 'ligne {l}, colonne {c}',
   'diag.show': 'voir dans la source',
+  'fact.container': 'Conteneur',
+  'fact.syntax': 'Syntaxe XML',
+  'fact.document': 'Élément racine',
+  'fact.formatFamily': 'Famille de format',
+  'fact.profile': 'Profil',
+  'fact.cadre': 'Cadre de facturation (BT-23)',
+  'fact.number': 'Numéro (BT-1)',
+  'fact.issueDate': 'Date d’émission (BT-2)',
+  'fact.typeCode': 'Type de facture (BT-3)',
+  'fact.currency': 'Devise (BT-5)',
+  'fact.buyerReference': 'Code service (BT-10)',
+  'fact.purchaseOrder': 'Engagement juridique (BT-13)',
+  'fact.guideline': 'Cadre de spécification (BT-24)',
+  'fact.sellerId': 'Identifiant du vendeur (BT-30)',
+  'fact.buyerId': 'Identifiant de l’acheteur (BT-47)',
+  'fact.buyerName': 'Nom de l’acheteur (BT-44)',
+  'fact.hasValideur': 'Valideur présent',
+  'fact.maxAmountDecimals': 'Décimales des montants (max.)',
+  'fact.paymentMeansCodes': 'Moyens de paiement (BT-81)',
+  'fact.absent': 'absent',
+  'fact.yes': 'oui',
+  'fact.no': 'non',
+  'fact.scheme': 'schéma {s}',
+  'fact.cadreSource.BT-23': 'lu en BT-23',
+  'fact.cadreSource.BT-24': 'lu en BT-24',
+  'fact.cadreSource.default': 'par défaut (BT-23 absent)',
+  'facts.pages': '{n} p.',
+  'facts.invoiceXml': 'XML de la facture',
+  'sev.error': 'erreur',
+  'sev.warning': 'avertissement',
+  'sev.info': 'information',
   'facts.title': 'Faits lus',
   'facts.attachments': 'Pièces jointes',
   'facts.embedded': 'Fichiers incorporés au PDF',
@@ -174,14 +208,17 @@ const en: Record<MessageKey, string> = {
   'context.space.factures': 'Factures (invoices)',
   'context.space.factures-de-travaux': 'Factures de travaux (works invoices)',
   'context.syntaxe': 'Syntaxe',
-  'context.syntaxe.none': '— none (list the flows only) —',
+  'context.syntaxe.none': 'None (list the flows only)',
   'context.syntaxe.defective': 'known 3.8.1 defect: do not select',
   'context.syntaxe.provisional': 'provisional value',
   'context.syntaxe.unknown': 'Value not in the catalogue: it is checked as given.',
   'context.interface': 'Interface code',
   'context.ediFile': 'or EDI file name',
   'context.release': 'Chorus Pro release',
+  'release.unknown': 'The link asks for Chorus Pro release {asked}, which the rules do not cover: the latest release, {latest}, is used. Known releases: {known}.',
+  'release.dismiss': 'Dismiss',
   'context.date': 'Deposit date',
+  'context.today': 'today',
   'context.share': 'Copy a link to this context',
   'context.shared': 'Link copied (the context only, never the invoice).',
   'run.reading': 'Reading',
@@ -244,6 +281,37 @@ const en: Record<MessageKey, string> = {
   'diag.fatal': 'fatal',
   'diag.line': 'line {l}, column {c}',
   'diag.show': 'show in source',
+  'fact.container': 'Container',
+  'fact.syntax': 'XML syntax',
+  'fact.document': 'Root element',
+  'fact.formatFamily': 'Format family',
+  'fact.profile': 'Profile',
+  'fact.cadre': 'Billing framework (BT-23)',
+  'fact.number': 'Number (BT-1)',
+  'fact.issueDate': 'Issue date (BT-2)',
+  'fact.typeCode': 'Invoice type (BT-3)',
+  'fact.currency': 'Currency (BT-5)',
+  'fact.buyerReference': 'Service code (BT-10)',
+  'fact.purchaseOrder': 'Legal commitment (BT-13)',
+  'fact.guideline': 'Specification identifier (BT-24)',
+  'fact.sellerId': 'Seller identifier (BT-30)',
+  'fact.buyerId': 'Buyer identifier (BT-47)',
+  'fact.buyerName': 'Buyer name (BT-44)',
+  'fact.hasValideur': 'Valideur present',
+  'fact.maxAmountDecimals': 'Amount decimals (max.)',
+  'fact.paymentMeansCodes': 'Payment means (BT-81)',
+  'fact.absent': 'absent',
+  'fact.yes': 'yes',
+  'fact.no': 'no',
+  'fact.scheme': 'scheme {s}',
+  'fact.cadreSource.BT-23': 'read in BT-23',
+  'fact.cadreSource.BT-24': 'read in BT-24',
+  'fact.cadreSource.default': 'default (no BT-23)',
+  'facts.pages': '{n} p.',
+  'facts.invoiceXml': 'invoice XML',
+  'sev.error': 'error',
+  'sev.warning': 'warning',
+  'sev.info': 'info',
   'facts.title': 'Facts read',
   'facts.attachments': 'Attachments',
   'facts.embedded': 'Files embedded in the PDF',
@@ -299,6 +367,24 @@ const RULES: Record<Lang, Intl.PluralRules> = { fr: new Intl.PluralRules('fr'), 
 export function count(lang: Lang, base: 'summary.documents' | 'count.error' | 'count.warning' | 'count.info' | 'flows.others', n: number): string {
   const key = (RULES[lang].select(n) === 'one' ? `${base}.one` : base === 'flows.others' ? base : `${base}.other`) as MessageKey;
   return translate(lang, key, { n });
+}
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/**
+ * A size in bytes, in one format everywhere: `512 B`, `12.3 kB`, `1.5 MB` (`12,3 ko` in French).
+ * Multiples of 1024, as the limits are set (Chorus Pro's "1 GB" is 1024³ bytes here too).
+ */
+export function formatSize(lang: Lang, bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  // Intl writes "512 byte" in English: the byte symbol is written here, as the larger units are.
+  if (unit === 0) return `${new Intl.NumberFormat(lang).format(value)} ${lang === 'fr' ? 'o' : 'B'}`;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
 }
 
 /** Picks the text of a bilingual message in the given language. */
