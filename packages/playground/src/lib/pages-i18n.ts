@@ -3,6 +3,9 @@ import type { Lang } from './url';
 const fr = {
   unavailable: 'Ces données ne sont pas encore disponibles dans le cœur.',
   provisional: 'provisoire',
+  none: 'aucun',
+  yes: 'oui',
+  no: 'non',
   'rules.title': 'Catalogue des règles',
   'rules.intro': 'Chaque règle vérifiée, avec sa source dans la note de version ou la documentation, sa justification et ses exemples. Les règles de provenance « inferred » sont nos déductions : elles restent provisoires.',
   'rules.reference': 'Référence :',
@@ -75,6 +78,9 @@ export type PageKey = keyof typeof fr;
 const en: Record<PageKey, string> = {
   unavailable: 'This data is not available in the core yet.',
   provisional: 'provisional',
+  none: 'none',
+  yes: 'yes',
+  no: 'no',
   'rules.title': 'Rule catalogue',
   'rules.intro': 'Every rule checked, with its source in the release note or the documentation, its rationale and its examples. Rules of provenance "inferred" are our deductions: they stay provisional.',
   'rules.reference': 'Reference:',
