@@ -76,6 +76,11 @@ describe('the headline of a document', () => {
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-verdict')).toBe('rejected');
     expect(await verdict.innerText()).toBe('Rejected on FSO1100A (IN_DP_E1_UBL_INVOICE)');
+    // FSO1100A does not apply to a Factur-X: the headline offers the flows that do.
+    expect(await page.locator('[data-testid="headline"] [data-testid="next-step"]').allInnerTexts()).toEqual([
+      'Choose IN_DP_E2_CII_FACTURX',
+      'Choose IN_DP_E5_CII_FACTURX',
+    ]);
 
     await page.getByTestId('channel-EDI').check();
     // No interface code: the file name is read as the EDI file name, and names no flow.

@@ -106,10 +106,12 @@ export function headline(doc: DocumentReport, context: DepositContext, lang: Lan
     .filter((f): f is NamedFlow => f !== null);
   const verdict = displayVerdict(doc);
   const { chosen, code } = chosenFlow(release, context);
-  // Without a verdict, or with one on no known flow (an unknown syntaxe, an EDI file name that
-  // names no interface code), the next step is to choose one of the applicable flows.
+  // Without a verdict, with one on no known flow (an unknown syntaxe, an EDI file name that
+  // names no interface code) or a rejection on a flow that does not apply, the next step is to
+  // choose one of the applicable flows.
+  const offTrack = verdict === 'rejected' && !applicable.some((f) => f.code === code);
   const nextSteps: NextStep[] =
-    verdict === 'unreadable' || (verdict !== 'none' && code)
+    verdict === 'unreadable' || (verdict !== 'none' && code && !offTrack)
       ? []
       : applicable.map((flow) =>
           context.channel === 'EDI'
