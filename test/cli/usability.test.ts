@@ -3,7 +3,7 @@
  * what would work, paths come out as they were typed, `-q` is silent on clean documents, and
  * SARIF and JUnit outputs link and address what they report in ways dashboards resolve.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +81,18 @@ describe('paths', () => {
     expect(await json(['./test/cli/data/inputs/'])).toContain('./test/cli/data/inputs/ubl-simple.xml');
     expect(await json(['test/cli/data/inputs'])).toContain('test/cli/data/inputs/ubl-simple.xml');
     expect(await json(['./test/cli/data/*/ubl-s*.xml'])).toEqual(['./test/cli/data/inputs/ubl-simple.xml']);
+  });
+});
+
+describe('rules lint', () => {
+  it('names rule files under the directory as given', async () => {
+    const rules = join(dir, 'my-rules', 'deposit');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(rules, 'broken.json'), JSON.stringify({ id: 'deposit/broken' }));
+    const run = await runCli(['rules', 'lint', './my-rules/'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^\.\/my-rules\/deposit\/broken\.json#/m);
+    expect(run.stdout).not.toContain(dir);
   });
 });
 
