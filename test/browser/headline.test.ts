@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -53,6 +54,21 @@ describe('the headline of a document', () => {
       await page.context().close();
     });
   }
+
+  it('is in view after a file is dragged and dropped onto the page (375×800)', async () => {
+    const { page } = await openPlayground(browser, origin, '?channel=PORTAIL&space=factures&lang=en', 375, 800);
+    const bytes = readFileSync(MIXED_CII).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'mixed.xml', { type: 'text/xml' }));
+      return data;
+    }, bytes);
+    await page.locator('.drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await page.locator('[data-testid="headline"]').waitFor();
+    await expect.poll(() => inViewport(page, '[data-testid="headline"]')).toBe(true);
+    expect(await page.locator('h3.file').innerText()).toBe('mixed.xml');
+    await page.context().close();
+  });
 
   it('tells the two CII flows of a mixed invoice apart, in French too', async () => {
     const { page } = await openPlayground(browser, origin, '?channel=PORTAIL&space=factures&lang=fr', 375, 800);
