@@ -11,7 +11,7 @@
  * fflate, pdf.js) stays external here too.
  */
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -84,3 +84,6 @@ function writeLicences(metafile, path, what) {
   });
   writeFileSync(path, `${what} includes code of these packages.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
 }
+
+// The rules documentation travels with the package: SARIF rule descriptors link to it (helpUri).
+copyFileSync(here('../../rules/README.md'), here('./dist/rules.md'));

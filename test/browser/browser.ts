@@ -45,8 +45,9 @@ export async function openPlayground(
   origin: string,
   search = '',
   width = 1280,
+  height = 900,
 ): Promise<PlaygroundPage> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const foreign: string[] = [];
   const errors: string[] = [];
@@ -74,8 +75,16 @@ export async function openPlayground(
   return { page, foreign, errors, violations };
 }
 
-/** Saves a full-page screenshot under test-results/screenshots/. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot under test-results/screenshots/: the full page, or what the window shows. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
+}
+
+/** Whether the element is wholly inside the window, top edge included: where the eye lands. */
+export function inViewport(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return box.top >= 0 && box.top < window.innerHeight && box.bottom <= window.innerHeight && box.height > 0;
+  });
 }

@@ -34,7 +34,13 @@ describe('the flows table', () => {
     expect(await applicable('FSO1117A')).toBe('true');
     expect(await applicable('FSO1137A')).toBe('false');
     expect(await applicable('FSO1100A')).toBe('false');
-    expect(await row('FSO1137A').innerText()).toContain('deposit/works-flow-requires-works-cadre');
+    // The flows that do not apply are behind their count; each reason is the rule's title, its id a link.
+    const others = page.locator('[data-testid="other-flows"]');
+    expect(await others.locator('summary').innerText()).toBe('11 other flows, not applicable');
+    expect(await row('FSO1137A').isVisible()).toBe(false);
+    await others.locator('summary').click();
+    const reason = row('FSO1137A').locator('li', { has: page.locator('a', { hasText: 'deposit/works-flow-requires-works-cadre' }) });
+    expect(await reason.innerText()).toMatch(/^A works-only flow requires .+ deposit\/works-flow-requires-works-cadre$/);
     expect(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict')).toBe('none');
     await screenshot(page, 'simple-facturx');
 

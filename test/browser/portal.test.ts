@@ -75,3 +75,55 @@ describe('the portal simulation', () => {
     await page.context().close();
   });
 });
+
+describe('the account-creation form', () => {
+  it('shows no error while pristine; a field left empty shows its own once touched, all of them once submitted', async () => {
+    const { page, errors } = await openPlayground(browser, origin, '?view=portal&release=3.8.1&lang=en', 375, 800);
+    const decision = page.locator('[data-testid="decision-action.depositInvoice"]');
+    await decision.waitFor();
+    const shown = () => page.locator('[data-testid="portal-diagnostic"].error').evaluateAll((items) => items.map((i) => i.getAttribute('data-rule')));
+    expect(await shown()).toEqual([]);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+
+    await page.locator('[data-testid="portal-last-name"]').focus();
+    await page.locator('[data-testid="portal-first-name"]').focus();
+    await expect.poll(shown).toEqual(['portal/last-name-filled']);
+    expect(await page.locator('[data-testid="portal-last-name"]').getAttribute('aria-invalid')).toBe('true');
+
+    await page.locator('[data-testid="portal-create"]').click();
+    await expect.poll(async () => (await shown()).sort()).toEqual(['portal/first-name-filled', 'portal/last-name-filled', 'portal/login-email-valid', 'portal/phone-filled']);
+    const login = await page.locator('[data-testid="portal-diagnostic"][data-rule="portal/login-email-valid"]').innerText();
+    expect(login).toContain('(empty)');
+    expect(login).not.toContain('—');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('breaks decision names at their dots, never inside a word, in their column', async () => {
+    const { page } = await openPlayground(browser, origin, '?view=portal&lang=en', 1280, 800);
+    const name = page.locator('[data-testid="decision-window.structure.requestAttachment"] code');
+    await name.waitFor();
+    // Each rendered line of the name ends at a dot or at the end of the name.
+    const lines = await name.evaluate((element) => {
+      const range = document.createRange();
+      const text = element.textContent ?? '';
+      const tops = new Map<number, string>();
+      let node: Node | null;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      while ((node = walker.nextNode())) {
+        for (let i = 0; i < (node.textContent ?? '').length; i++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const top = Math.round(range.getBoundingClientRect().top);
+          tops.set(top, (tops.get(top) ?? '') + node.textContent![i]);
+        }
+      }
+      return { text, lines: [...tops.values()] };
+    });
+    expect(lines.lines.join('')).toBe('window.structure.requestAttachment');
+    expect(lines.lines.length).toBeGreaterThan(1);
+    for (const line of lines.lines.slice(0, -1)) expect(line.endsWith('.')).toBe(true);
+    await screenshot(page, 'portal-decisions');
+    await page.context().close();
+  });
+});

@@ -306,7 +306,11 @@ describe('usage errors exit 2', () => {
   it('--help and --version exit 0', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Exit codes: 0 no error, 1 errors found');
+    for (const code of ['0   no error', '1   errors found', '2   usage error', '70  internal error']) expect(help.stdout).toContain(code);
+    expect(help.stdout).toContain('Channels (--channel): PORTAIL, API, EDI');
+    expect(help.stdout).toMatch(/Releases \(--release\): 3\.8\.0, 3\.8\.1 \(default: 3\.8\.1\)/);
+    expect(help.stdout).toMatch(/^  IN_DP_E5_CII_FACTURX +FSO1137A {2}\(provisional\)$/m);
+    expect(help.stdout).toMatch(/^  IN_DP_E2_CII_FACTURX +FSO1117A$/m);
     const version = await runCli(['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(DATA, '../../../packages/core/package.json'), 'utf8')).version);
   });

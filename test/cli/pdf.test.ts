@@ -45,10 +45,22 @@ describe('PDF inputs', () => {
 
   it('locates findings inside the embedded invoice XML, in SARIF too', async () => {
     const run = await runCli([...pdfs, '--format', 'sarif', '--lang', 'en', '--deposit-date', '2024-03-01'], { cwd: root });
-    const log = JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
+    type Location = { physicalLocation: { artifactLocation: { uri: string; index: number } } };
+    const log = JSON.parse(run.stdout) as {
+      runs: Array<{ artifacts: Array<{ location: { uri: string }; parentIndex?: number }>; results: Array<{ locations: Location[] }> }>;
+    };
     const validate = sarifValidator();
     expect(validate(log), errorsOf(validate)).toBe(true);
-    const uris = log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
-    expect(uris.some((u) => /\.pdf!\/[^/]+\.xml$/i.test(u))).toBe(true);
+    // The embedded XML is a nested artifact of its PDF, addressed by its path inside it.
+    const { artifacts, results } = log.runs[0]!;
+    const inside = results.map((r) => r.locations[0]!.physicalLocation.artifactLocation).filter((a) => artifacts[a.index]!.parentIndex !== undefined);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const location of inside) {
+      const artifact = artifacts[location.index]!;
+      expect(location.uri).toBe(artifact.location.uri);
+      expect(artifact.location.uri).toMatch(/^\/[^/!]+\.xml$/i);
+      expect(artifacts[artifact.parentIndex!]!.location.uri).toMatch(/\.pdf$/i);
+    }
+    expect(artifacts.every((a) => !a.location.uri.includes('!'))).toBe(true);
   });
 });

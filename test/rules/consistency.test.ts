@@ -59,6 +59,12 @@ describe('rule files', () => {
       const rule = set.rule(id)!;
       const result = await runExample(set, rule, i);
       expect(result.actual).toBe(expected);
+      // A failing example's message is filled in: no placeholder left, no "null", no "—".
+      if (expected === 'failed') {
+        for (const text of [result.messages!.fr, result.messages!.en]) expect(text).not.toMatch(/\{\w+\}|\bnull\b|\bundefined\b|—/);
+      } else {
+        expect(result.messages).toBeNull();
+      }
     });
   });
 });

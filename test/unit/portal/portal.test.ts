@@ -109,3 +109,19 @@ describe('portal state schema', () => {
     expect(Object.values(json.decisions).every((v) => typeof v === 'boolean')).toBe(true);
   });
 });
+
+describe('messages about empty fields', () => {
+  it('say the value is empty, in the message language, never "—", "null" or a placeholder', async () => {
+    const empty = mergeState(defaultPortalState(), {
+      account: { ...defaultPortalState().account, loginEmail: '', lastName: '', firstName: '', phone: null },
+    });
+    for (const lang of ['fr', 'en'] as const) {
+      const report = await evaluatePortal(empty, { lang });
+      const login = report.diagnostics.find((d) => d.ruleId === 'portal/login-email-valid');
+      expect(login?.message).toContain(lang === 'fr' ? '(vide)' : '(empty)');
+      for (const d of report.diagnostics) {
+        for (const text of [d.message, d.messages?.fr ?? '', d.messages?.en ?? '']) expect(text).not.toMatch(/—|\bnull\b|\bundefined\b|\{\w+\}/);
+      }
+    }
+  });
+});

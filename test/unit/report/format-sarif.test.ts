@@ -33,14 +33,18 @@ describe('formatSarif', () => {
     expect(run.tool.driver.rules[first.ruleIndex]?.id).toBe(first.ruleId);
   });
 
-  it('carries rule metadata: title, help, reference URL and default level', () => {
-    const rule = toSarif(mixedReport(), { rules }).runs[0]!.tool.driver.rules.find((r) => r.id === rules[0]!.id);
+  it('carries rule metadata: title, help, its documentation page, reference URL and default level', () => {
+    const rule = toSarif(mixedReport(), { rules, toolVersion: '1.2.3' }).runs[0]!.tool.driver.rules.find((r) => r.id === rules[0]!.id);
     expect(rule).toMatchObject({
       shortDescription: { text: 'Works flows need a works cadre' },
       help: { text: 'Help text' },
-      helpUri: 'https://communaute.chorus-pro.gouv.fr/',
+      helpUri: 'https://unpkg.com/@chorus-precheck/core@1.2.3/dist/rules.md#depositworks-flow-requires-works-cadre',
       defaultConfiguration: { level: 'error' },
+      properties: { reference: 'Chorus Pro V3.8.1 release note, §3', referenceUrl: 'https://communaute.chorus-pro.gouv.fr/' },
     });
+    const elsewhere = toSarif(mixedReport(), { rules, rulesDocumentation: 'https://example.org/rules.html' }).runs[0]!.tool.driver;
+    expect(elsewhere.rules.find((r) => r.id === rules[0]!.id)?.helpUri).toBe('https://example.org/rules.html#depositworks-flow-requires-works-cadre');
+    expect(elsewhere.informationUri).toBe('https://www.npmjs.com/package/@chorus-precheck/core');
   });
 
   it('maps info to note and keeps only errors when quiet', () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Channel, DepositContext, PortalSpace } from '../context.js';
+import { editDistance } from '../catalogue/nearest.js';
 import { UsageError } from './usage-error.js';
 
 /** The report formats the CLI prints. */
@@ -47,7 +48,7 @@ const SPACES: readonly PortalSpace[] = ['factures', 'factures-de-travaux'];
 // Chorus interface codes look like FSO1130A; anything else given to --interface is an EDI file name.
 const INTERFACE_CODE = /^[A-Z]{3}\d{4}[A-Z]$/;
 
-/** The usage text printed by `--help`. */
+/** The usage text printed by `--help`, before the catalogue's values (see help.ts). */
 export const USAGE = `Usage: chorus-precheck [options] <file|directory|glob|->...
        chorus-precheck portal <state.json> [--format text|json]
        chorus-precheck rules list [--release X] | show <ID> | lint <dir> | docs [dir]
@@ -73,7 +74,12 @@ Options:
   -h, --help                            print this help
   -v, --version                         print the version
 
-Exit codes: 0 no error, 1 errors found (unreadable input included), 2 usage error.
+Exit codes:
+  0   no error (warnings within --max-warnings)
+  1   errors found, unreadable input included, or more warnings than --max-warnings
+  2   usage error: unknown option, bad value, unknown release, no input matched,
+      invalid configuration
+  70  internal error: a bug, reported with its stack
 `;
 
 /** Parses the CLI's arguments; throws a {@link UsageError} for anything it cannot accept. */
@@ -82,7 +88,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(parseErrorMessage(error as Error & { code?: string }, argv));
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -117,7 +123,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
   return {
     kind: 'check',
     inputs: positionals,
-    maxWarnings: values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings'], 0),
+    maxWarnings: values['max-warnings'] === undefined ? -1 : maxWarnings(values['max-warnings']),
     jobs: values.jobs === undefined ? null : integer('--jobs', values.jobs, 1),
     explain: values.explain === true,
     context: contextOf(values),
@@ -143,14 +149,63 @@ function contextOf(values: Record<string, string | boolean | undefined>): Deposi
   }
   const space = text('space');
   if (space !== undefined) context.space = oneOf('--space', space, SPACES);
+  // Checked against the releases the rules encode once the configuration is read (main.ts).
   const release = text('release');
-  if (release !== undefined) {
-    if (!/^\d+\.\d+(\.\d+)?$/.test(release)) throw new UsageError(`--release must look like 3.8.1, got "${release}"`);
-    context.release = release;
-  }
+  if (release !== undefined) context.release = nonEmpty('--release', release);
   const date = text('deposit-date');
   if (date !== undefined) context.depositDate = isoDate('--deposit-date', date);
   return context;
+}
+
+/** The long option names, for suggestions. */
+const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
+
+/**
+ * Rewrites the errors of `util.parseArgs` for people: an unknown option gets the nearest known
+ * one ("did you mean `--format`?"), an option whose value starts with a dash says how to pass it.
+ */
+function parseErrorMessage(error: Error & { code?: string }, argv: readonly string[]): string {
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+    const name = option.split('=')[0]!;
+    const suggestion = closestOption(name);
+    return `unknown option ${name}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
+    const value = option ? argv[argv.indexOf(option) + 1] : undefined;
+    if (option === '--max-warnings' && value !== undefined) return maxWarningsMessage(value);
+    if (option && value !== undefined && value.startsWith('-')) {
+      return `${option} needs a value; to give one that starts with a dash, write ${option}=${value}`;
+    }
+  }
+  return error.message;
+}
+
+/** The known long option nearest to a mistyped one, when it is close enough to be what was meant. */
+function closestOption(option: string): string | null {
+  const typed = option.replace(/^-+/, '').toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const name of OPTION_NAMES) {
+    const known = name.slice(2);
+    // A prefix (`--form`) or a typo of at most a third of the name (`--fromat`, `--max-warning`).
+    const distance = known.startsWith(typed) && typed.length >= 2 ? 0 : editDistance(typed, known);
+    if (distance < bestDistance) {
+      best = name;
+      bestDistance = distance;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(1, Math.floor((best.length - 2) / 3)) ? best : null;
+}
+
+function maxWarningsMessage(value: string): string {
+  return `--max-warnings must be a number of warnings, 0 or more; got "${value}" (leave the option out for no limit)`;
+}
+
+function maxWarnings(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(maxWarningsMessage(value));
+  return Number(value);
 }
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {

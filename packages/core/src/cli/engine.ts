@@ -64,9 +64,11 @@ export async function checkInput(input: DepositInput, settings: CheckSettings): 
   }
   const preformat = settings.preformat;
   if (preformat) {
-    const formatted = report.documents.map((document) =>
-      preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat),
-    );
+    const formatted = report.documents
+      .map((document) =>
+        preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat),
+      )
+      .filter((block) => block !== '');
     return { ...report, documents: [], formatted };
   }
   return report;

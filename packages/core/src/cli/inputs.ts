@@ -21,10 +21,12 @@ const DEPOSIT_FILE = /\.(xml|pdf|zip|gz|tgz)$/i;
 export async function expandInputs(args: readonly string[], cwd = process.cwd()): Promise<InputRef[]> {
   const seen = new Set<string>();
   const out: InputRef[] = [];
-  const add = (path: string): void => {
+  // Reports name each file the way the user wrote it: the argument itself, or for a directory
+  // or a glob, the path under what the user wrote.
+  const add = (path: string, name: string): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    out.push({ kind: 'file', path, name: displayName(path, cwd) });
+    out.push({ kind: 'file', path, name });
   };
 
   for (const arg of args) {
@@ -38,18 +40,20 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
     const path = resolve(cwd, arg);
     const info = statOrNull(path);
     if (info?.isFile()) {
-      add(path);
+      add(path, arg);
     } else if (info?.isDirectory()) {
       const files = walk(path).filter((f) => DEPOSIT_FILE.test(f));
       if (files.length === 0) throw new UsageError(`no deposit file (.xml, .pdf, .zip, .gz, .tgz) in directory ${arg}`);
-      files.forEach(add);
+      for (const file of files) add(file, under(arg, toSlash(relative(path, file))));
     } else if (isGlob(arg)) {
       const { base, rest } = splitGlob(arg);
       const root = resolve(cwd, base);
       const matcher = globToRegExp(rest);
       const files = walkOrNothing(root).filter((f) => matcher.test(toSlash(relative(root, f))));
       if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
-      files.forEach(add);
+      // `*.xml` names `a.xml`, `./in/*.xml` names `./in/a.xml`: the part before the pattern as written.
+      const written = arg.replace(/\\/g, '/').slice(0, arg.length - rest.length);
+      for (const file of files) add(file, written + toSlash(relative(root, file)));
     } else {
       throw new UsageError(`no such file or directory: ${arg}`);
     }
@@ -89,9 +93,10 @@ function walk(dir: string): string[] {
   return files;
 }
 
-function displayName(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return toSlash(rel === '' || rel.startsWith(`..${sep}..${sep}..`) ? path : rel);
+/** A path found under a directory argument, named under the argument as written. */
+function under(dir: string, rel: string): string {
+  if (dir === '.' || dir === './') return rel;
+  return /[\\/]$/.test(dir) ? `${dir}${rel}` : `${dir}/${rel}`;
 }
 
 function toSlash(path: string): string {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import type { Report } from '../report/report.js';
-import { parseCommandLine, USAGE, type Command, type OutputFormat } from './args.js';
+import { parseCommandLine, type Command, type OutputFormat } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 import { BlockWriter, openDestination } from './output.js';
 import type { Io } from './io.js';
@@ -21,7 +21,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return usage(error, io);
   }
   if (command.kind === 'help') {
-    io.stdout.write(USAGE);
+    const { helpText } = await import('./help.js');
+    io.stdout.write(helpText());
     return EXIT.ok;
   }
   if (command.kind === 'version') {
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     const config = command.config ? await loadConfigFile(command.config, io) : null;
     const lang = command.lang ?? config?.lang ?? envLang(io.env);
+    await checkRelease(command, config);
 
     if (command.kind === 'rules') {
       const { runRules } = await import('./rules-command.js');
@@ -118,6 +120,24 @@ async function emit(text: string, output: string | null, io: Io): Promise<void> 
   } catch (error) {
     throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * An unknown release (`--release 3.9`, a configuration's `context.release`) is a usage error
+ * naming the known ones, before anything is read: never a crash nor a silent check against
+ * another release.
+ */
+async function checkRelease(command: Exclude<Command, { kind: 'help' | 'version' }>, config: LoadedConfig | null): Promise<void> {
+  const given =
+    command.kind === 'rules' ? command.release : command.kind === 'check' ? command.context.release : undefined;
+  const configured = config?.context?.release;
+  const release = given ?? (command.kind === 'check' ? configured : undefined);
+  if (release === undefined || release === null) return;
+  const { knownReleases } = await import('./help.js');
+  const known = knownReleases();
+  if (known.includes(release)) return;
+  const where = given !== undefined && given !== null ? '--release' : `context.release in ${command.config}`;
+  throw new UsageError(`unknown Chorus Pro release "${release}" (${where}); known releases: ${known.join(', ')}`);
 }
 
 async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {

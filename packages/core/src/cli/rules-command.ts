@@ -1,5 +1,5 @@
 import { stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
 import { sortDiagnostics } from '../report/order.js';
@@ -42,8 +42,8 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
     }
     case 'lint': {
       const dir = await directory(command.argument ?? '', io);
-      const diagnostics = sortDiagnostics(await lintRuleDirectory(dir));
-      await emit(asJson ? json(diagnostics) : lintText(diagnostics, dir));
+      const diagnostics = sortDiagnostics(await lintRuleDirectory(dir)).map((d) => asGiven(d, dir, command.argument ?? ''));
+      await emit(asJson ? json(diagnostics) : lintText(diagnostics, command.argument ?? dir));
       return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
     }
     case 'docs': {
@@ -54,13 +54,13 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
       const dir = await directory(command.argument, io);
       const { set, errors } = ruleSetOfDirectory(dir);
       if (errors.length > 0) {
-        io.stderr.write(lintText(errors, dir));
+        io.stderr.write(lintText(errors.map((d) => asGiven(d, dir, command.argument ?? '')), command.argument));
         return EXIT.problems;
       }
       const target = command.output === null ? join(dir, 'README.md') : null;
       if (target) {
         await writeFile(target, renderRulesReadme(set));
-        io.stderr.write(`chorus-precheck: wrote ${target}\n`);
+        io.stderr.write(`chorus-precheck: wrote ${join(command.argument, 'README.md')}\n`);
       } else {
         await emit(renderRulesReadme(set));
       }
@@ -94,6 +94,17 @@ function ruleSetOfDirectory(dir: string | null): { set: RuleSet; errors: Diagnos
   errors.push(...(compiled?.errors ?? []));
   const set = compiled ? new RuleSet(compiled.rules, catalogueFromFiles(catalogue)) : loadRuleSet();
   return { set, errors: errors.map(loadErrorDiagnostic) };
+}
+
+/** A diagnostic whose file lies under `dir`, named under the directory as the user wrote it. */
+function asGiven(diagnostic: Diagnostic, dir: string, given: string): Diagnostic {
+  const file = diagnostic.location?.file;
+  if (!file || !isAbsolute(file)) return diagnostic;
+  const rel = relative(dir, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return diagnostic;
+  const slashed = rel.split(sep).join('/');
+  const name = given === '.' || given === './' ? slashed : /[\\/]$/.test(given) ? `${given}${slashed}` : `${given}/${slashed}`;
+  return { ...diagnostic, location: { ...diagnostic.location!, file: name } };
 }
 
 function json(value: unknown): string {

@@ -70,8 +70,9 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
       `  <testsuite name="${attr(document.file)}" tests="${ordered.length}" failures="${failures}" errors="0" skipped="${skipped}">\n` +
         `    <properties>\n` +
         `      <property name="release" value="${attr(document.release)}"/>\n` +
-        `      <property name="verdict" value="${attr(String(document.verdict))}"/>\n` +
-        `      <property name="verdictProvisional" value="${document.verdictProvisional}"/>\n` +
+        // No verdict without a syntaxe or interface code: the property is left out, never "null".
+        (document.verdict === null ? '' : `      <property name="verdict" value="${attr(document.verdict)}"/>\n` +
+          `      <property name="verdictProvisional" value="${document.verdictProvisional}"/>\n`) +
         document.assumptions.map((a) => `      <property name="assumption" value="${attr(`${a.kind} ${a.value} (${a.provenance}, ${a.scope})`)}"/>\n`).join('') +
         `    </properties>\n` +
         (body.length > 0 ? `${body.join('\n')}\n` : '') +

@@ -13,6 +13,28 @@ export interface SarifFormatOptions {
   quiet?: boolean;
   /** Spaces of indentation; 0 prints one line. Default 2. */
   indent?: number;
+  /**
+   * The rules documentation each rule descriptor's `helpUri` points into (`…#<rule anchor>`).
+   * Default: the catalogue shipped in the package at `toolVersion` ({@link rulesDocumentationUrl}).
+   */
+  rulesDocumentation?: string;
+}
+
+/** The package's page: SARIF `tool.driver.informationUri`. */
+export const PACKAGE_URL = 'https://www.npmjs.com/package/@chorus-precheck/core';
+
+/**
+ * Where the rules documentation (the generated `rules/README.md`, shipped in the package as
+ * `dist/rules.md`) is published: the package's file on the unpkg CDN, at a version when given,
+ * so that a log links to the rules that produced it.
+ */
+export function rulesDocumentationUrl(version?: string): string {
+  return `https://unpkg.com/@chorus-precheck/core${version ? `@${encodeURIComponent(version)}` : ''}/dist/rules.md`;
+}
+
+/** The anchor of a rule's section in the rules documentation (its heading is the rule id, slugged as Markdown hosts do). */
+export function ruleAnchor(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 }
 
 /** A SARIF 2.1.0 log, as far as this format fills it. */
@@ -54,7 +76,7 @@ interface SarifResult {
 interface SarifRun {
   tool: { driver: { name: string; informationUri?: string; version?: string; rules: SarifRule[] } };
   language: string;
-  artifacts: Array<{ location: { uri: string } }>;
+  artifacts: Array<{ location: { uri: string }; parentIndex?: number }>;
   results: SarifResult[];
   properties: Record<string, unknown>;
 }
@@ -73,13 +95,20 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
   const lookup = ruleDescriptorLookup(options.rules);
   const lang = report.lang;
   const ruleIds = new Set<string>();
-  const artifacts = new Map<string, number>();
+  // An archive member or a PDF's embedded file (`a.zip!/b/c.xml`) is a nested artifact: its
+  // path inside its parent (`/b/c.xml`), with the parent's index (SARIF §3.24.3).
+  const artifacts: SarifRun['artifacts'] = [];
+  const indexByName = new Map<string, number>();
   const artifactIndex = (file: string): number => {
-    let index = artifacts.get(file);
-    if (index === undefined) {
-      index = artifacts.size;
-      artifacts.set(file, index);
-    }
+    let index = indexByName.get(file);
+    if (index !== undefined) return index;
+    const cut = file.lastIndexOf('!/');
+    const parentIndex = cut > 0 ? artifactIndex(file.slice(0, cut)) : undefined;
+    index = artifacts.length;
+    artifacts.push(
+      parentIndex === undefined ? { location: { uri: toUri(file) } } : { location: { uri: `/${toUri(file.slice(cut + 2))}` }, parentIndex },
+    );
+    indexByName.set(file, index);
     return index;
   };
 
@@ -98,11 +127,13 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
 
   const sortedIds = [...ruleIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ruleIndex = new Map(sortedIds.map((id, i) => [id, i]));
-  const rules = sortedIds.map((id) => sarifRule(id, lookup(id), lang));
+  const documentation = options.rulesDocumentation ?? rulesDocumentationUrl(options.toolVersion);
+  const rules = sortedIds.map((id) => sarifRule(id, lookup(id), lang, `${documentation}#${ruleAnchor(id)}`));
 
   const results = pending.map(({ diagnostic, documentFile, verdictProvisional }): SarifResult => {
     const location = diagnostic.location;
     const file = location?.file ?? documentFile;
+    const index = artifactIndex(file);
     const region =
       location?.line !== undefined
         ? { startLine: location.line, ...(location.column !== undefined ? { startColumn: location.column } : {}) }
@@ -121,7 +152,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: toUri(file), index: artifactIndex(file) },
+            artifactLocation: { uri: artifacts[index]!.location.uri, index },
             ...(region ? { region } : {}),
           },
           ...(location?.xpath ? { logicalLocations: [{ fullyQualifiedName: location.xpath, kind: 'element' }] } : {}),
@@ -139,12 +170,13 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
         tool: {
           driver: {
             name: 'chorus-precheck',
+            informationUri: PACKAGE_URL,
             ...(options.toolVersion ? { version: options.toolVersion } : {}),
             rules,
           },
         },
         language: lang,
-        artifacts: [...artifacts.keys()].map((file) => ({ location: { uri: toUri(file) } })),
+        artifacts,
         results,
         properties: {
           release: report.release, context: report.context, overrides: report.overrides,
@@ -161,16 +193,19 @@ export function formatSarif(report: Report, options: SarifFormatOptions = {}): s
   return `${JSON.stringify(toSarif(report, options), null, options.indent ?? 2)}\n`;
 }
 
-function sarifRule(id: string, descriptor: RuleDescriptor | undefined, lang: 'fr' | 'en'): SarifRule {
+function sarifRule(id: string, descriptor: RuleDescriptor | undefined, lang: 'fr' | 'en', helpUri: string): SarifRule {
+  // Reader and limit checks (`read/…`, `limit/…`) are not rules of the catalogue: no page of theirs.
   if (!descriptor) return { id };
-  const rule: SarifRule = { id, shortDescription: { text: descriptor.title[lang] } };
+  const rule: SarifRule = { id, shortDescription: { text: descriptor.title[lang] }, helpUri };
   if (descriptor.help) {
     rule.fullDescription = { text: descriptor.help[lang] };
     rule.help = { text: descriptor.help[lang] };
   }
-  if (descriptor.url) rule.helpUri = descriptor.url;
   if (descriptor.severity) rule.defaultConfiguration = { level: LEVEL[descriptor.severity] };
-  if (descriptor.reference) rule.properties = { reference: descriptor.reference };
+  if (descriptor.reference || descriptor.url) {
+    // The source the requirement is taken from, beside the rule's own page.
+    rule.properties = { ...(descriptor.reference ? { reference: descriptor.reference } : {}), ...(descriptor.url ? { referenceUrl: descriptor.url } : {}) };
+  }
   return rule;
 }
 

@@ -6,7 +6,7 @@ import type { DocumentReport, FlowResult, Report } from './report.js';
 export interface TextFormatOptions {
   /** ANSI colours: the CLI turns them on only on a TTY and never when `NO_COLOR` is set. */
   color?: boolean;
-  /** Lists only errors (warnings and infos are still counted in the summary line). */
+  /** Lists only errors, and only the documents that have some (warnings and infos are still counted); a run without errors prints nothing. */
   quiet?: boolean;
 }
 
@@ -66,7 +66,7 @@ export function formatText(report: Report, options: TextFormatOptions = {}): str
 }
 
 /**
- * Formats one document's block of the text output, for callers that format documents where
+ * Formats one document's block of the text output (empty when quiet and without errors), for callers that format documents where
  * they are checked (worker threads) and join them later with {@link joinTextBlocks}: the result
  * is byte for byte the output of {@link formatText}.
  */
@@ -74,13 +74,18 @@ export function formatTextDocument(document: DocumentReport, lang: Report['lang'
   return formatDocument(document, LABELS[lang] ?? LABELS.en, painter(options), options.quiet === true);
 }
 
-/** Joins the blocks of {@link formatTextDocument} (same options) and the summary line into the text output. */
+/**
+ * Joins the blocks of {@link formatTextDocument} (same options; empty ones are left out) and the
+ * summary line into the text output. Quiet, a run without errors prints nothing at all.
+ */
 export function joinTextBlocks(blocks: readonly string[], summary: Report['summary'], lang: Report['lang'], options: TextFormatOptions = {}): string {
+  const shown = blocks.filter((block) => block !== '');
+  if (options.quiet && summary.errors === 0 && shown.length === 0) return '';
   const paint = painter(options);
   const { documents, errors, warnings, infos } = summary;
   const line = (LABELS[lang] ?? LABELS.en).summary(documents, errors, warnings, infos);
   const style: Style = errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green';
-  return `${[...blocks, paint('bold', paint(style, line))].join('\n\n')}\n`;
+  return `${[...shown, paint('bold', paint(style, line))].join('\n\n')}\n`;
 }
 
 function painter(options: TextFormatOptions): (style: Style, text: string) => string {
@@ -93,8 +98,10 @@ function formatDocument(
   paint: (style: Style, text: string) => string,
   quiet: boolean,
 ): string {
-  const lines = [`${paint('bold', document.file)}  ${paint('dim', headline(document, labels))}`];
   const shown = sortDiagnostics(quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics);
+  // Quiet, a document without errors is not printed (its warnings are still counted).
+  if (quiet && shown.length === 0) return '';
+  const lines = [`${paint('bold', document.file)}  ${paint('dim', headline(document, labels))}`];
   const where = shown.map((d) => locationText(d, document.file));
   const whereWidth = Math.max(0, ...where.map((w) => w.length));
   shown.forEach((diagnostic, i) => {

@@ -5,6 +5,8 @@ import { defaultPortalState, mergeState, portalFacts } from '../portal/state.js'
 import type { PortalState } from '../portal/types.js';
 import { depositFacts, flowFact } from './deposit-facts.js';
 import type { Evaluation } from './engine.js';
+import { diagnosticOf } from './outcomes.js';
+import type { LocalizedText } from '../report/diagnostic.js';
 import { DEPOSIT_FACTS } from './facts-catalogue.js';
 import { defaultExampleFacts, EXAMPLE_DEPOSIT_DATE } from './example-facts.js';
 import type { RuleSet } from './rule-set.js';
@@ -19,6 +21,8 @@ export interface ExampleResult {
   actual: Evaluation['status'];
   ok: boolean;
   evaluation: Evaluation;
+  /** The message the rule gives on the example, filled in, in both languages; null when it does not fail. */
+  messages: LocalizedText | null;
 }
 
 /** Builds the engine facts of a deposit-rule example (defaults, example facts, derived facts, context). */
@@ -43,17 +47,21 @@ export async function runExample(set: RuleSet, rule: CompiledRule, index: number
   const example = rule.meta.examples[index]!;
   const lastRelease = set.catalogueData.releases.map((r) => r.id).filter((r) => activeAt(rule.meta, r)).sort(compareReleases).pop() ?? rule.meta.since;
   let evaluation: Evaluation | undefined;
+  let facts: Record<string, unknown>;
   if (rule.area === 'portal') {
     const state = mergeState(defaultPortalState(), (example.state ?? {}) as Partial<PortalState>);
     const prepared = set.prepare({ release: state.release ?? lastRelease });
-    evaluation = (await prepared.runPortal(portalFacts(state, prepared.release))).get(rule.id);
+    facts = portalFacts(state, prepared.release);
+    evaluation = (await prepared.runPortal(facts)).get(rule.id);
   } else {
     const release = (example.context as DepositContext | undefined)?.release ?? lastRelease;
     const prepared = set.prepare({ release });
-    evaluation = (await prepared.runDeposit(exampleDepositFacts(set, example, release))).get(rule.id);
+    facts = exampleDepositFacts(set, example, release);
+    evaluation = (await prepared.runDeposit(facts)).get(rule.id);
   }
   if (!evaluation) throw new Error(`rule ${rule.id} is not in force at the release of its example ${index}`);
-  return { ruleId: rule.id, index, title: example.title ?? null, expected: example.expected, actual: evaluation.status, ok: evaluation.status === example.expected, evaluation };
+  const messages = evaluation.status === 'failed' ? (diagnosticOf(rule, evaluation, facts, rule.meta.severity, 'en', undefined).messages ?? null) : null;
+  return { ruleId: rule.id, index, title: example.title ?? null, expected: example.expected, actual: evaluation.status, ok: evaluation.status === example.expected, evaluation, messages };
 }
 
 /** Runs every example of every rule of a set. */

@@ -52,11 +52,14 @@ export function placeholdersIn(template: string): string[] {
  */
 export const MISSING_VALUE: Readonly<Record<'fr' | 'en', string>> = { fr: '(non renseigné)', en: '(not given)' };
 
-/** Renders a value for a message: strings as is (an empty one quoted), identifiers by value, lists joined. */
+/** What a message says for a value that is there but empty, in its language: absent is not empty. */
+const EMPTY = { fr: '(vide)', en: '(empty)' } as const;
+
+/** Renders a value for a message: strings as is, identifiers by value, lists joined; missing and empty said in words. */
 export function displayValue(value: unknown, lang: 'fr' | 'en' = 'en'): string {
   if (value === null || value === undefined) return MISSING_VALUE[lang];
-  if (value === '') return lang === 'fr' ? '« »' : '""';
-  if (Array.isArray(value)) return value.map((v) => displayValue(v, lang)).join(', ');
+  if (value === '') return EMPTY[lang];
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY[lang] : value.map((v) => displayValue(v, lang)).join(', ');
   if (typeof value === 'object') {
     const v = value as { value?: unknown; code?: unknown };
     if (v.value !== undefined) return displayValue(v.value, lang);

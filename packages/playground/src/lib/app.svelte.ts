@@ -2,6 +2,7 @@ import { DEFAULT_LIMITS, type DepositContext, type Limits } from '@chorus-preche
 import { getContext, setContext, tick } from 'svelte';
 import { PrecheckClient, CheckAbandoned, type CheckAnswer, type Progress } from './worker/client';
 import { readUrl, writeUrl, type Lang, type View } from './url';
+import { isKnownRelease } from './catalogue';
 
 /** Where a check stands. */
 export type Status = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -22,6 +23,10 @@ export class AppState {
   error = $state<string | null>(null);
   /** Milliseconds from the files arriving to the verdict shown, for the last check. */
   lastDurationMs = $state<number | null>(null);
+  /** Counts the drops answered: the report brings its answer into view on each. */
+  revealed = $state(0);
+  /** The release a link asked for that the rules do not encode, replaced by the latest one. */
+  unknownRelease = $state<string | null>(null);
   /** The rule the rules page scrolls to, when opened from a diagnostic. */
   focusRule = $state<string | null>(null);
   /** The limits applied in the worker, the same defaults as the command line. */
@@ -33,7 +38,15 @@ export class AppState {
     const state = readUrl(search, browserLang.toLowerCase().startsWith('fr') ? 'fr' : 'en');
     this.view = state.view;
     this.lang = state.lang;
-    this.context = state.context;
+    // A link to a release the rules do not encode (`?release=3.9`) says so and checks against
+    // the latest one, rather than leaving the form without a release.
+    const { release, ...context } = state.context;
+    if (release !== undefined && !isKnownRelease(release)) {
+      this.unknownRelease = release;
+      this.context = context;
+    } else {
+      this.context = state.context;
+    }
   }
 
   /** The query string that reproduces this page (never the invoice itself). */
@@ -47,6 +60,7 @@ export class AppState {
     this.files = files;
     this.view = 'check';
     await this.run();
+    if (this.status === 'done') this.revealed++;
   }
 
   /** Runs the check on the current files with the current context. */

@@ -3,7 +3,7 @@
  * catalogue page use it. Light enough for the first page load: the rule registry, which
  * compiles every rule, lives in registry.ts and is loaded only by the pages that need it.
  */
-import { getCatalogue, type Cadre, type Flow, type LocalizedText, type Release, type SyntaxeEntry } from '@chorus-precheck/core';
+import { getCatalogue, type Cadre, type Catalogue, type Flow, type LocalizedText, type Release, type SyntaxeEntry } from '@chorus-precheck/core';
 
 /** A "Syntaxe" value as the portal's drop-down offers it. */
 export interface SyntaxeOption {
@@ -35,9 +35,21 @@ export function latestRelease(): string {
   return latest.data.latest;
 }
 
-function at(release: string) {
-  return releases().includes(release) ? getCatalogue({ release }) : latest;
+/** Whether the rules encode this release. */
+export function isKnownRelease(release: string): boolean {
+  return releases().includes(release);
 }
+
+/** The catalogue at a release; the latest one for a release the rules do not encode. */
+export function catalogueAt(release: string): Catalogue {
+  if (!isKnownRelease(release)) return latest;
+  let catalogue = byRelease.get(release);
+  if (!catalogue) byRelease.set(release, (catalogue = getCatalogue({ release })));
+  return catalogue;
+}
+const byRelease = new Map<string, Catalogue>();
+
+const at = catalogueAt;
 
 /**
  * The values of the portal's "Syntaxe" drop-down at a release: the real values with their

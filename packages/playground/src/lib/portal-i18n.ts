@@ -47,6 +47,8 @@ const fr = {
   decisions: 'Décisions',
   why: 'Pourquoi',
   absent: 'n’existe pas dans cette version',
+  shown: 'oui',
+  hidden: 'non',
 } satisfies Record<string, string>;
 
 /** The message keys of the portal page. */
@@ -93,6 +95,8 @@ const en: Record<PortalKey, string> = {
   decisions: 'Decisions',
   why: 'Why',
   absent: 'does not exist in this release',
+  shown: 'yes',
+  hidden: 'no',
 };
 
 /** Translates a portal page key. */

@@ -4,6 +4,9 @@
  */
 import {
   diffReleases,
+  loadRuleSet,
+  runExample,
+  type ExampleResult,
   evaluatePortal,
   getRuleDescriptors,
   listRules,
@@ -32,4 +35,12 @@ export function ruleDescriptors(): RuleDescriptor[] {
 /** What the portal would show for an account state, in the page's language. */
 export function portalReport(state: PortalState, lang: 'fr' | 'en'): Promise<PortalReport> {
   return evaluatePortal(state, { lang });
+}
+
+/** Runs the examples of one rule: each one's outcome and, when it fails, the message it gives. */
+export async function exampleResults(ruleId: string): Promise<ExampleResult[]> {
+  const set = loadRuleSet();
+  const rule = set.rule(ruleId);
+  if (!rule) return [];
+  return Promise.all(rule.meta.examples.map((_, i) => runExample(set, rule, i)));
 }

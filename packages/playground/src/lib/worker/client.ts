@@ -1,4 +1,4 @@
-import type { DepositContext, Limits, Report } from '@chorus-precheck/core';
+import type { DepositContext, Limits, LocalizedText, Report } from '@chorus-precheck/core';
 import type { CheckRequest, WarmRequest, WorkerMessage } from './protocol';
 
 /** The progress of a running check. */
@@ -11,6 +11,8 @@ export interface Progress {
 /** The answer to a check: the report and where the time went. */
 export interface CheckAnswer {
   report: Report;
+  /** The titles of the rules that exclude a flow, by rule id. */
+  titles: Record<string, LocalizedText>;
   timings: { readMs: number; checkMs: number };
 }
 
@@ -62,7 +64,7 @@ export class PrecheckClient {
       return;
     }
     this.#pending = null;
-    if (message.type === 'result') pending.resolve({ report: message.report, timings: message.timings });
+    if (message.type === 'result') pending.resolve({ report: message.report, titles: message.titles, timings: message.timings });
     else pending.reject(new Error(message.message));
   }
 

@@ -4,7 +4,7 @@
  * reports progress, applies the same limits as the command line, and loads pdf.js only when
  * a PDF arrives.
  */
-import { precheck, type DepositInput } from '@chorus-precheck/core';
+import { getRuleDescriptors, precheck, type DepositInput, type LocalizedText, type Report } from '@chorus-precheck/core';
 import type { CheckRequest, WarmRequest, WorkerMessage } from './protocol';
 import { loadPdfjs } from '../pdfjs';
 
@@ -26,6 +26,18 @@ async function readFile(file: File, limit: number, onBytes: (n: number) => void)
     onBytes(value.byteLength);
   }
   return bytes;
+}
+
+let titleById: Map<string, LocalizedText> | null = null;
+
+/** The titles of the rules that exclude a flow in the report (the rule set is already compiled by then). */
+function exclusionTitles(report: Report): Record<string, LocalizedText> {
+  titleById ??= new Map(getRuleDescriptors().map((r) => [r.id, r.title]));
+  const titles: Record<string, LocalizedText> = {};
+  for (const doc of report.documents) {
+    for (const flow of doc.flows) for (const id of flow.excludedBy) titles[id] ??= titleById.get(id) ?? { fr: id, en: id };
+  }
+  return titles;
 }
 
 async function check(request: CheckRequest): Promise<void> {
@@ -52,7 +64,7 @@ async function check(request: CheckRequest): Promise<void> {
     limits: request.limits,
     pdfjs: loadPdfjs,
   });
-  post({ id: request.id, type: 'result', report, timings: { readMs: read - started, checkMs: performance.now() - read } });
+  post({ id: request.id, type: 'result', report, titles: exclusionTitles(report), timings: { readMs: read - started, checkMs: performance.now() - read } });
 }
 
 self.addEventListener('message', (event: MessageEvent<CheckRequest | WarmRequest>) => {

@@ -1,4 +1,4 @@
-import type { DepositContext, Limits, Report } from '@chorus-precheck/core';
+import type { DepositContext, Limits, LocalizedText, Report } from '@chorus-precheck/core';
 
 /** A check asked of the worker: the files as the user gave them, never modified. */
 export interface CheckRequest {
@@ -18,5 +18,12 @@ export interface WarmRequest {
 /** What the worker sends back while reading and once done. */
 export type WorkerMessage =
   | { id: number; type: 'progress'; phase: 'reading' | 'checking'; loaded: number; total: number }
-  | { id: number; type: 'result'; report: Report; timings: { readMs: number; checkMs: number } }
+  | {
+      id: number;
+      type: 'result';
+      report: Report;
+      /** The titles of the rules that exclude a flow, by rule id: the flows table gives reasons in words. */
+      titles: Record<string, LocalizedText>;
+      timings: { readMs: number; checkMs: number };
+    }
   | { id: number; type: 'error'; message: string };
