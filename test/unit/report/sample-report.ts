@@ -34,6 +34,7 @@ export function sampleFacts(overrides: Partial<Facts> = {}): Facts {
     paymentMeansCodes: [],
     attachments: [],
     pdf: null,
+    schema: null,
     locations: {},
     ...overrides,
   };
