@@ -18,7 +18,7 @@ export interface CommonOptions {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; context: DepositContext } & CommonOptions)
+  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; strict: boolean; context: DepositContext } & CommonOptions)
   | ({ kind: 'portal'; state: string } & CommonOptions)
   | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions);
 
@@ -27,6 +27,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   channel: { type: 'string' },
   syntaxe: { type: 'string' },
@@ -58,6 +59,7 @@ Options:
   -o, --output <file>                   write the report to a file instead of standard output
   -q, --quiet                           report errors only, no progress bar
       --max-warnings <n>                exit 1 when more than n warnings are found
+      --strict                          every XML schema finding is an error (full conformance)
   -j, --jobs <n>                        worker threads (default: the number of cores,
                                         fewer for small batches)
       --channel <PORTAIL|API|EDI>       deposit channel
@@ -117,6 +119,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     inputs: positionals,
     maxWarnings: values['max-warnings'] === undefined ? -1 : integer('--max-warnings', values['max-warnings'], 0),
     jobs: values.jobs === undefined ? null : integer('--jobs', values.jobs, 1),
+    strict: values.strict === true,
     context: contextOf(values),
     ...common,
   };

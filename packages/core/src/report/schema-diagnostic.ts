@@ -8,10 +8,10 @@ import type { Diagnostic, Severity } from './diagnostic.js';
  * with how many times it occurs. The schema engine's own text is the `detail`.
  */
 export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, severity: Severity, lang: 'fr' | 'en'): Diagnostic {
-  const times = finding.count > 1 ? { fr: ` (${finding.count} fois dans le document)`, en: ` (${finding.count} times in the document)` } : { fr: '', en: '' };
+  const times = (text: string, suffix: string) => (finding.count > 1 ? `${text.replace(/\.$/, '')} (${finding.count} ${suffix}).` : text);
   const messages = {
-    fr: `${rule.meta.message.fr} ${capitalise(finding.messages.fr)}${times.fr}`,
-    en: `${rule.meta.message.en} ${capitalise(finding.messages.en)}${times.en}`,
+    fr: `${rule.meta.message.fr} ${times(capitalise(finding.messages.fr), 'fois dans le document')}`,
+    en: `${rule.meta.message.en} ${times(capitalise(finding.messages.en), 'times in the document')}`,
   };
   return {
     ruleId: rule.id,

@@ -61,16 +61,20 @@ const TERMS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The business term of the element at `xpath` (canonical prefixes, positions), or of its
- * missing child `child` (a name such as `cac:AccountingSupplierParty`) when given and mapped.
+ * The business term of a schema error at the element `xpath` (canonical prefixes, positions):
+ * that of the missing child `child` when given and mapped, else the element's own, else that of
+ * the sibling `sibling` the schema expected in its place (a name such as `cac:Delivery`).
  */
-export function businessTermOf(xpath: string, child: string | null): string | null {
+export function businessTermOf(xpath: string, child: string | null, sibling: string | null = null): string | null {
   // Drop the positions and the root step.
   const steps = xpath.replace(/\[\d+\]/g, '').split('/').filter((s) => s !== '').slice(1);
   const path = steps.join('/');
+  const under = (parent: string, name: string) => TERMS.get(parent === '' ? name : `${parent}/${name}`);
   if (child !== null) {
-    const c = TERMS.get(path === '' ? child : `${path}/${child}`);
+    const c = under(path, child);
     if (c !== undefined) return c;
   }
-  return TERMS.get(path) ?? null;
+  const own = TERMS.get(path);
+  if (own !== undefined) return own;
+  return sibling === null ? null : under(steps.slice(0, -1).join('/'), sibling) ?? null;
 }

@@ -78,7 +78,8 @@ function clip(s: string, max = 60): string {
 function list(names: readonly string[], or: string): string {
   if (names.length === 0) return '';
   // libxml2 lists the elements allowed next, optional ones first, up to the first required
-  // one: a long list keeps its head and its last name.
+  // one, and cuts the list at 10 names: a long list keeps its head and, when whole, its last name.
+  if (names.length >= 10) return `${names.slice(0, 3).join(', ')}, …`;
   if (names.length > 4) return `${names.slice(0, 2).join(', ')}, … ${or} ${names[names.length - 1] as string}`;
   const shown = names;
   return shown.length === 1 ? (shown[0] as string) : `${shown.slice(0, -1).join(', ')} ${or} ${shown[shown.length - 1] as string}`;
@@ -160,7 +161,8 @@ export function findingsOf(errors: readonly EngineError[], bytes: Uint8Array, fi
       location.line = spot.line;
       location.column = spot.column;
       location.xpath = spot.xpath;
-      const bt = businessTermOf(spot.xpath, parsed.kind === 'missing-element' ? parsed.expected[0] ?? null : null);
+      const first = parsed.expected[0] ?? null;
+      const bt = businessTermOf(spot.xpath, parsed.kind === 'missing-element' ? first : null, parsed.kind === 'unexpected-element' ? first : null);
       if (bt !== null) location.businessTerm = bt;
     }
     out.push({ kind: parsed.kind, messages: messageOf(parsed), location, count, detail: first.message, ...(parsed.expected.length > 0 ? { expected: parsed.expected } : {}) });
