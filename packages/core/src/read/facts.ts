@@ -95,6 +95,8 @@ export interface SchemaFinding {
   detail: string;
   /** The element names the schema expected there, when it says. */
   expected?: string[];
+  /** The value found, for an invalid value. */
+  value?: string;
 }
 
 /** A party's legal identifier with its scheme attribute (`schemeID`, `0002`, `0009`, `1`, …). */

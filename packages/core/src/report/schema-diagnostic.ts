@@ -20,7 +20,7 @@ export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, sev
     messages,
     location: { ...finding.location },
     source: { file: rule.file, pointer: '/assert' },
-    actual: finding.kind,
+    ...(finding.value !== undefined ? { actual: finding.value } : {}),
     ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
     detail: finding.detail,
     count: finding.count,

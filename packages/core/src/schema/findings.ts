@@ -165,7 +165,7 @@ export function findingsOf(errors: readonly EngineError[], bytes: Uint8Array, fi
       const bt = businessTermOf(spot.xpath, parsed.kind === 'missing-element' ? first : null, parsed.kind === 'unexpected-element' ? first : null);
       if (bt !== null) location.businessTerm = bt;
     }
-    out.push({ kind: parsed.kind, messages: messageOf(parsed), location, count, detail: first.message, ...(parsed.expected.length > 0 ? { expected: parsed.expected } : {}) });
+    out.push({ kind: parsed.kind, messages: messageOf(parsed), location, count, detail: first.message, ...(parsed.expected.length > 0 ? { expected: parsed.expected } : {}), ...(parsed.value !== null ? { value: parsed.value } : {}) });
   }
   if (dropped > 0 && droppedFirst !== null) {
     out.push({

@@ -14,6 +14,8 @@ export class AppState {
   view = $state<View>('check');
   lang = $state<Lang>('fr');
   context = $state<DepositContext>({});
+  /** Every XML schema finding an error (full conformance), as `--strict` on the command line. */
+  strict = $state(false);
   /** The files of the current check, kept in the page so that the context can change and re-run. */
   files = $state.raw<File[]>([]);
   answer = $state.raw<CheckAnswer | null>(null);
@@ -34,11 +36,12 @@ export class AppState {
     this.view = state.view;
     this.lang = state.lang;
     this.context = state.context;
+    this.strict = state.strict === true;
   }
 
   /** The query string that reproduces this page (never the invoice itself). */
   get search(): string {
-    return writeUrl({ context: this.context, view: this.view, lang: this.lang });
+    return writeUrl({ context: this.context, view: this.view, lang: this.lang, strict: this.strict });
   }
 
   /** Checks new files, replacing the previous ones. */
@@ -57,7 +60,7 @@ export class AppState {
     this.error = null;
     this.progress = null;
     try {
-      const answer = await this.#client.check(this.files, this.context, this.lang, this.limits, (p) => {
+      const answer = await this.#client.check(this.files, this.context, this.lang, this.limits, this.strict, (p) => {
         this.progress = p;
       });
       this.answer = answer;
