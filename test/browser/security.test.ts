@@ -34,7 +34,7 @@ describe('Content-Security-Policy', () => {
     expect(directives.get('default-src')).toEqual(["'self'"]);
     // WebAssembly (the XML schema engine) may be compiled; JavaScript may never be evaluated.
     expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
-    expect(csp.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval');
+    expect(csp!.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe-eval');
     expect(csp).not.toMatch(/https?:|\*/);
     await page.context().close();
   });
