@@ -130,3 +130,5 @@ if (stale.size > 0) {
   for (const k of stale) process.stdout.write(`- ${k.replaceAll('\t', ' ')}\n`);
 }
 process.exitCode = crashes > 0 || unexplained.length > 0 ? 1 : 0;
+// The structural check, self-contained: verdicts against xmllint --schema, official samples (scripts/corpus-structure.ts).
+if ((await (await import('./corpus-structure.js')).structureSweep(root)) > 0) process.exitCode = 1;
