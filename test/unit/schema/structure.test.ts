@@ -100,3 +100,47 @@ describe('structure: the reader alone', () => {
     expect(report.documents[0]!.facts.schema).toEqual({ name: 'factur-x-en16931', valid: true, errorCount: 0 });
   });
 });
+
+describe('structure: hostile input', () => {
+  it('follows no entity, no xsi:schemaLocation, no XInclude: nothing is fetched or read from disk', async () => {
+    const { createServer } = await import('node:http');
+    const { externalEntityXml } = await import('../../helpers/bombs.js');
+    const requests: string[] = [];
+    const server = createServer((req, res) => {
+      requests.push(req.url ?? '');
+      res.end('<x/>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const url = `http://127.0.0.1:${port}/leak`;
+      // With its entities, the reader refuses the document (undeclared for it: not well-formed),
+      // so nothing reaches the schema engine.
+      const withEntities = await precheck({ name: 'entities.xml', bytes: new TextEncoder().encode(externalEntityXml(url)) }, UBL, { lang: 'en' });
+      expect(withEntities.documents[0]!.facts.schema).toBeNull();
+      // Without them, it is validated: its xsi:schemaLocation and XInclude are not followed.
+      const xml = externalEntityXml(url).replace(/<!DOCTYPE[\s\S]*?\]>\n/, '').replace(/&passwd;|&remote;/g, 'x');
+      const report = await precheck({ name: 'remote.xml', bytes: new TextEncoder().encode(xml) }, UBL, { lang: 'en' });
+      const doc = report.documents[0]!;
+      expect(doc.facts.schema).toMatchObject({ name: 'ubl-2.1', valid: false });
+      expect(doc.diagnostics.some((d) => d.ruleId === 'structure/ubl-2-1' && d.severity === 'error')).toBe(true);
+      expect(requests).toEqual([]);
+      expect(JSON.stringify([withEntities, report])).not.toMatch(/root:x?:0:0/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('an engine that cannot run says so (info), and the structure rule does not apply', async () => {
+    const report = await precheck(input('structure/skeleton-ubl.xml'), UBL, {
+      lang: 'en',
+      structure: async () => ({ schema: { name: 'ubl-2.1', valid: null, errorCount: 0 }, findings: [], problem: 'WebAssembly is not allowed here' }),
+    });
+    const doc = report.documents[0]!;
+    const info = doc.diagnostics.find((d) => d.ruleId === 'read/schema-unavailable');
+    expect(info).toMatchObject({ severity: 'info' });
+    expect(info!.messages!.en).toBe('Validation against the ubl-2.1 schema could not be done here: WebAssembly is not allowed here');
+    expect(doc.rules.find((r) => r.ruleId === 'structure/ubl-2-1')?.status).toBe('not-applicable');
+    expect(doc.verdict).toBe('accepted');
+  });
+});
