@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDeposit } from '../../../packages/core/src/node.js';
 import type { Facts } from '../../../packages/core/src/read/facts.js';
-import { compiledSchema, schemaFor, SCHEMA_SETS } from '../../../packages/core/src/schema/index.js';
+import { compiledSchema, schemaFor, SCHEMA_SETS, shortenPayloads } from '../../../packages/core/src/schema/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(ROOT, 'fixtures');
@@ -75,7 +75,7 @@ describe.skipIf(!hasXmllint)(`structure: same verdict as xmllint --schema${hasXm
       const name = schemaFor(c.facts)!;
       const root = c.facts.document!;
       const entry = SCHEMA_SETS[name].entries[root]!;
-      const ours = (await compiledSchema(name, root)!).validate(c.bytes, c.name);
+      const ours = (await compiledSchema(name, root)!).validate(shortenPayloads(c.bytes), c.name);
       const file = join(dir, `${i}.xml`);
       writeFileSync(file, c.bytes);
       const theirs = xmllint(file, join(XSD, FOLDER[name]!, entry));

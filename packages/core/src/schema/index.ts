@@ -8,9 +8,11 @@ import type { Facts } from '../read/facts.js';
 import type { StructureResult } from '../read/input.js';
 import type { CompiledSchema } from './libxml2.js';
 import { findingsOf } from './findings.js';
+import { shortenPayloads } from './payloads.js';
 import { SCHEMA_SETS, schemaFor, type SchemaName } from './sets.js';
 
 export { schemaFor, SCHEMA_SETS, type SchemaName, type SchemaSet } from './sets.js';
+export { shortenPayloads } from './payloads.js';
 
 const compiled = new Map<string, Promise<CompiledSchema>>();
 
@@ -42,7 +44,7 @@ export async function validateStructure(bytes: Uint8Array, facts: Facts, file: s
   if (schema === null) return null;
   let errors;
   try {
-    errors = (await schema).validate(bytes, file);
+    errors = (await schema).validate(shortenPayloads(bytes), file);
   } catch (e) {
     return { schema: { name, valid: null, errorCount: 0 }, findings: [], problem: e instanceof Error ? e.message : String(e) };
   }
