@@ -16,6 +16,9 @@ export interface ElementSpot {
   xpath: string;
 }
 
+/** Thrown from the handlers to stop parsing once every line asked for is passed. */
+const DONE = new Error('done');
+
 /**
  * Finds the elements whose start tag touches one of the given lines: their column and XPath,
  * for findings that an engine located by line only (libxml2's schema errors). A second pass
@@ -39,6 +42,8 @@ export function locateElements(bytes: Uint8Array, lines: ReadonlySet<number>): E
   const paths: string[] = [''];
   let startLine = 1;
   let startColumn = 1;
+  // Past the last line asked for, nothing more is needed.
+  const lastLine = Math.max(0, ...lines);
   parser.on('opentagstart', (tag) => {
     // saxes reports the position past the character that ended the name: step back to '<'
     // (as the reader does; a name ended by a line break is put on the line before).
@@ -56,6 +61,7 @@ export function locateElements(bytes: Uint8Array, lines: ReadonlySet<number>): E
     const prefix = CANONICAL_PREFIX.get(uri) ?? (tag.prefix ?? '');
     const xpath = `${paths[paths.length - 1] as string}/${prefix === '' ? '' : `${prefix}:`}${local}[${pos}]`;
     const endLine = parser.line;
+    if (startLine > lastLine) throw DONE;
     for (let l = startLine; l <= endLine; l++) {
       if (lines.has(l)) {
         out.push({ uri, local, line: startLine, column: startColumn, endLine, xpath });

@@ -43,11 +43,13 @@ export async function validateStructure(bytes: Uint8Array, facts: Facts, file: s
   const schema = compiledSchema(name, facts.document);
   if (schema === null) return null;
   let errors;
+  // The shortened document has the lines and columns of the original: it is located too.
+  const shortened = shortenPayloads(bytes);
   try {
-    errors = (await schema).validate(shortenPayloads(bytes), file);
+    errors = (await schema).validate(shortened, file);
   } catch (e) {
     return { schema: { name, valid: null, errorCount: 0 }, findings: [], problem: e instanceof Error ? e.message : String(e) };
   }
   if (errors.length === 0) return { schema: { name, valid: true, errorCount: 0 }, findings: [] };
-  return { schema: { name, valid: false, errorCount: errors.length }, findings: findingsOf(errors, bytes, file) };
+  return { schema: { name, valid: false, errorCount: errors.length }, findings: findingsOf(errors, shortened, file) };
 }

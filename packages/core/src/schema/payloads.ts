@@ -4,7 +4,8 @@
  * only that such a payload is base64, which the reader already checks on the whole payload
  * (read/bad-base64), and libxml2 would otherwise hold a mixed XML's attachment twice in its
  * WebAssembly memory, which never shrinks (bench memory: a 100 MB mixed XML). Line breaks are
- * kept, so that every line number libxml2 reports is that of the original document.
+ * kept, so that every line number libxml2 reports is that of the original document, and so is
+ * the length of the payload's last line (columns after it stay right).
  */
 
 /** Payloads up to this many bytes are validated as they are. */
@@ -15,6 +16,7 @@ const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const NL = 0x0a;
+const SPACE = 0x20;
 /** What a long payload becomes: valid base64 of three zero bytes. */
 const STANDIN = [0x41, 0x41, 0x41, 0x41];
 
@@ -54,10 +56,18 @@ export function shortenPayloads(bytes: Uint8Array): Uint8Array {
     // A payload in CDATA or with a comment is left as it is.
     if (bytes[end + 1] !== SLASH || end - start <= KEPT_PAYLOAD_BYTES) continue;
     let lines = 0;
-    for (let nl = bytes.indexOf(NL, start); nl >= 0 && nl < end; nl = bytes.indexOf(NL, nl + 1)) lines++;
-    const standin = new Uint8Array(STANDIN.length + lines);
+    let last = -1;
+    for (let nl = bytes.indexOf(NL, start); nl >= 0 && nl < end; nl = bytes.indexOf(NL, nl + 1)) {
+      lines++;
+      last = nl;
+    }
+    // The payload's last line is padded with spaces (allowed in base64Binary) to its length, so
+    // that what follows the end tag keeps its column too.
+    const tail = last >= 0 && end - last - 1 <= KEPT_PAYLOAD_BYTES ? end - last - 1 : 0;
+    const standin = new Uint8Array(STANDIN.length + lines + tail);
     standin.set(STANDIN);
-    standin.fill(NL, STANDIN.length);
+    standin.fill(NL, STANDIN.length, STANDIN.length + lines);
+    standin.fill(SPACE, STANDIN.length + lines);
     parts.push(bytes.subarray(copied, start), standin);
     copied = end;
   }
