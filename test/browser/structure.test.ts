@@ -37,6 +37,7 @@ describe('structural check in the playground', () => {
     const location = await d.locator('[data-testid="diagnostic-location"]').innerText();
     expect(location).toMatch(/^skeleton-ubl\.xml:8:3\s+\/ubl:Invoice\[1\]\/cac:AccountingCustomerParty\[1\]\s+BG-7/);
     expect(await d.locator('[data-testid="diagnostic-detail"] code').textContent()).toMatch(/^Element '\{urn:oasis:[^}]+\}AccountingCustomerParty': This element is not expected/);
+    expect(await page.locator('[data-testid="facts"]').innerText()).toContain('ubl-2.1 · not valid, errors (1)');
     // The schema engine and the UBL schemas came as chunks of their own, from this origin.
     expect(wasm.length).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
