@@ -131,3 +131,5 @@ if (stale.size > 0) {
 }
 const verdictsClean = await verdictSweep(root, join(here, '../test/corpus/verdict-refusals.json'), (t) => process.stdout.write(t));
 process.exitCode = crashes > 0 || unexplained.length > 0 || !verdictsClean ? 1 : 0;
+// The structural check, self-contained: verdicts against xmllint --schema, official samples (scripts/corpus-structure.ts).
+if ((await (await import('./corpus-structure.js')).structureSweep(root)) > 0) process.exitCode = 1;

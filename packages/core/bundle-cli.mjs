@@ -78,8 +78,9 @@ function writeLicences(metafile, path, what) {
     packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
   }
   const notices = [...packages].sort(([, a], [, b]) => (a.name < b.name ? -1 : 1)).map(([dir, pkg]) => {
-    const file = readdirSync(dir).find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
-    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file; package.json says ${pkg.license})`;
+    // Every licence file: a package may ship the licence of code it embeds too (libxml2-wasm: LICENSE.libxml2).
+    const files = readdirSync(dir).filter((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name)).sort();
+    const text = files.length > 0 ? files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n\n') : `(no licence file; package.json says ${pkg.license})`;
     return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
   });
   writeFileSync(path, `${what} includes code of these packages.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);

@@ -7,7 +7,7 @@ describe('parseCommandLine', () => {
     const command = parseCommandLine([
       'a.xml', 'dir', '-', '--format', 'sarif', '-o', 'out.sarif', '--quiet', '--max-warnings', '0', '--jobs', '2', '--explain',
       '--channel', 'api', '--syntaxe', 'IN_DP_E4_UBL_INVOICE', '--space', 'factures-de-travaux', '--release', '3.8.1',
-      '--deposit-date', '2024-02-29', '--lang', 'fr', '--config', 'c.json',
+      '--deposit-date', '2024-02-29', '--lang', 'fr', '--config', 'c.json', '--strict',
     ]);
     expect(command).toEqual({
       kind: 'check',
@@ -18,6 +18,7 @@ describe('parseCommandLine', () => {
       maxWarnings: 0,
       jobs: 2,
       explain: true,
+      strict: true,
       lang: 'fr',
       config: 'c.json',
       context: { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE', space: 'factures-de-travaux', release: '3.8.1', depositDate: '2024-02-29' },

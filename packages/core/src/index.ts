@@ -5,13 +5,13 @@
 export type { Diagnostic, Location, Severity, LocalizedText, SourceRef } from './report/diagnostic.js';
 export type {
   Facts, ReadDocument, Attachment, EmbeddedFile, XmpFacts, PdfFacts, PartyId,
-  Container, Syntax, Profile, FormatFamily, CadreSource,
+  Container, Syntax, Profile, FormatFamily, CadreSource, SchemaFacts, SchemaFinding, SchemaErrorKind,
 } from './read/facts.js';
 export type {
   Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption,
 } from './report/report.js';
 export type { DepositContext, Channel, PortalSpace } from './context.js';
-export type { DepositInput, ReadOptions, PdfjsLoader } from './read/input.js';
+export type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator, StructureResult } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { readDeposit, isWorksCadre, profileOf, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';
 export { formatText, type TextFormatOptions } from './report/format-text.js';

@@ -7,7 +7,8 @@ import type { CatalogueOverlay } from './catalogue/types.js';
 import type { DepositContext } from './context.js';
 import type { Limits } from './limits.js';
 import type { ReadDocument } from './read/facts.js';
-import type { DepositInput, PdfjsLoader, ReadOptions } from './read/input.js';
+import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
+import { schemaDiagnostic } from './report/schema-diagnostic.js';
 import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
@@ -39,6 +40,18 @@ export interface PrecheckOptions {
   ruleSet?: RuleSet;
   /** The reader (default: the core's `readDeposit`, loaded on first use). */
   reader?: DepositReader;
+  /**
+   * Validates each invoice XML against the published schema of its syntax (the `structure/*`
+   * rules). Default `true`: the schema engine and each schema are loaded on first need.
+   * `false` turns the structural check off; a function replaces the validator.
+   */
+  structure?: boolean | StructureValidator;
+  /**
+   * Makes every schema finding an error (`structure/*` rules at `error`), for full conformance:
+   * by default the schemas that official Chorus Pro samples fail are warnings. An explicit
+   * `severity` override of such a rule wins.
+   */
+  strict?: boolean;
 }
 
 /** Thrown when `precheck` is called with a context it cannot use (misuse, not bad input). */
@@ -65,6 +78,24 @@ export function contextProblems(context: DepositContext): string[] {
 }
 
 let defaultReader: DepositReader | null = null;
+let defaultStructure: Promise<StructureValidator> | null = null;
+
+/** The default structural check, its module loaded on the first document that has invoice XML. */
+const lazyStructure: StructureValidator = async (bytes, facts, file) => {
+  defaultStructure ??= import('./schema/index.js').then((m) => m.validateStructure);
+  return (await defaultStructure)(bytes, facts, file);
+};
+
+/** The rule area of the structural check: its findings are schema errors, reported one by one. */
+const STRUCTURE_AREA = 'structure';
+
+/** The severity overrides with `strict` applied: every structure rule not overridden becomes an error. */
+export function strictSeverity(set: RuleSet, severity: SeverityOverrides, strict: boolean | undefined): SeverityOverrides {
+  if (strict !== true) return severity;
+  const out: SeverityOverrides = { ...severity };
+  for (const rule of set.rules) if (rule.area === STRUCTURE_AREA && out[rule.id] === undefined) out[rule.id] = 'error';
+  return out;
+}
 
 async function reader(options: PrecheckOptions): Promise<DepositReader> {
   if (options.reader) return options.reader;
@@ -127,7 +158,12 @@ export async function checkDocument(
     if (!ev) continue;
     rules.push(outcomeOf(rule, ev, severity));
     if (ev.status !== 'failed') continue;
-    diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
+    if (rule.area === STRUCTURE_AREA && doc.schemaFindings !== undefined && doc.schemaFindings.length > 0) {
+      // One diagnostic per kind of schema error, not one for the rule.
+      for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity, settings.lang));
+    } else {
+      diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
+    }
     if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
   }
   const flows: FlowResult[] = [];
@@ -174,10 +210,12 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
   if (problems.length > 0) throw new PrecheckError('INVALID_CONTEXT', `invalid deposit context: ${problems.join('; ')}`);
   const lang = options.lang ?? 'fr';
   const overlay = options.catalogueOverlay ?? options.overrides?.catalogue ?? null;
-  const severity = options.severity ?? options.overrides?.severity ?? {};
   const set = options.ruleSet ?? loadRuleSet();
-  const unknown = Object.keys(severity).filter((id) => !set.rule(id));
+  const given = options.severity ?? options.overrides?.severity ?? {};
+  const unknown = Object.keys(given).filter((id) => !set.rule(id));
   if (unknown.length > 0) throw new PrecheckError('UNKNOWN_RULE', `severity overrides name unknown rules: ${unknown.join(', ')}`);
+  const severity = strictSeverity(set, given, options.strict);
+  const structure = options.structure === false ? undefined : typeof options.structure === 'function' ? options.structure : lazyStructure;
   const prepared = set.prepare({ release: context.release ?? set.latest, overlay, severity });
   const read = await reader(options);
   const documents: DocumentReport[] = [];
@@ -186,6 +224,7 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
       ...(options.limits ? { limits: options.limits } : {}),
       ...(options.pdfjs ? { pdfjs: options.pdfjs } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(structure ? { structure } : {}),
     };
     const docs = await read(file, readOptions);
     // Archive members that are not invoices at all (an image, a text file) are not counted.

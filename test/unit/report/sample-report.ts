@@ -36,6 +36,7 @@ export function sampleFacts(overrides: Partial<Facts> = {}): Facts {
     paymentMeansCodes: [],
     attachments: [],
     pdf: null,
+    schema: null,
     locations: {},
     ...overrides,
   };

@@ -19,7 +19,7 @@ export interface CommonOptions {
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; explain: boolean; context: DepositContext } & CommonOptions)
+  | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; explain: boolean; strict: boolean; context: DepositContext } & CommonOptions)
   | ({ kind: 'portal'; state: string } & CommonOptions)
   | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions);
 
@@ -28,6 +28,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   quiet: { type: 'boolean', short: 'q' },
   'max-warnings': { type: 'string' },
+  strict: { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   explain: { type: 'boolean' },
   channel: { type: 'string' },
@@ -60,6 +61,7 @@ Options:
   -o, --output <file>                   write the report to a file instead of standard output
   -q, --quiet                           report errors only, no progress bar
       --max-warnings <n>                exit 1 when more than n warnings are found
+      --strict                          every XML schema finding is an error (full conformance)
       --explain                         json: add every rule's outcome and explanation
   -j, --jobs <n>                        worker threads (default: one, more only for a
                                         batch large enough and cores to spare)
@@ -126,6 +128,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
     maxWarnings: values['max-warnings'] === undefined ? -1 : maxWarnings(values['max-warnings']),
     jobs: values.jobs === undefined ? null : integer('--jobs', values.jobs, 1),
     explain: values.explain === true,
+    strict: values.strict === true,
     context: contextOf(values),
     ...common,
   };

@@ -12,6 +12,8 @@ export interface CheckSettings {
   context: DepositContext;
   lang: 'fr' | 'en';
   config: Pick<LoadedConfig, 'severity' | 'catalogue' | 'limits'> | null;
+  /** Every XML schema finding an error (`--strict`, or `strict: true` in the configuration). */
+  strict?: boolean;
   /**
    * Drops the rules' condition traces from the reports: only the JSON format with `--explain`
    * prints them, and they are most of what worker threads would send back.
@@ -51,7 +53,7 @@ const pdfjs = async (): Promise<unknown> => (await import('../node.js')).nodePdf
  * Chorus Pro in one go (a batch is one zip or tar.gz file).
  */
 export async function checkInput(input: DepositInput, settings: CheckSettings): Promise<CheckedReport> {
-  const options: PrecheckOptions = { lang: settings.lang, pdfjs };
+  const options: PrecheckOptions = { lang: settings.lang, pdfjs, ...(settings.strict === true ? { strict: true } : {}) };
   if (settings.config) {
     options.overrides = { catalogue: settings.config.catalogue as CatalogueOverlay | null, severity: settings.config.severity };
     options.limits = settings.config.limits;

@@ -49,6 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       context: { ...config?.context, ...command.context },
       lang,
       config: config ? { severity: config.severity, catalogue: config.catalogue, limits: config.limits } : null,
+      strict: command.strict || config?.strict === true,
       dropExplanations: !(command.format === 'json' && command.explain),
       preformat:
         command.format === 'json' || command.format === 'text'

@@ -16,6 +16,8 @@ export interface ChorusPrecheckConfig {
   /** A catalogue overlay, inline or as a path relative to the configuration file. */
   catalogue?: string | Record<string, unknown>;
   limits?: Partial<Limits>;
+  /** Every XML schema finding an error (the `structure/*` rules), for full conformance. */
+  strict?: boolean;
 }
 
 /** A configuration once loaded: the catalogue overlay read when it was given as a path. */
@@ -27,6 +29,8 @@ export interface LoadedConfig {
   severity: Record<string, Severity | 'off'>;
   catalogue: Record<string, unknown> | null;
   limits: Partial<Limits>;
+  /** `strict: true` as given (absent otherwise). */
+  strict?: boolean;
 }
 
 /** The error thrown for a configuration file that cannot be read or does not follow its schema. */

@@ -44,6 +44,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     severity: config.severity ?? {},
     catalogue,
     limits: config.limits ?? {},
+    ...(config.strict === true ? { strict: true } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ export function blankFacts(container: Container): Facts {
     paymentMeansCodes: [],
     attachments: [],
     pdf: null,
+    schema: null,
     locations: {},
   };
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic, Location } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location } from '../report/diagnostic.js';
 
 /** The container the bytes turned out to be (sniffed, never taken from the extension). */
 export type Container = 'xml' | 'pdf' | 'zip' | 'tar.gz' | 'gzip' | 'unknown';
@@ -59,6 +59,44 @@ export interface PdfFacts {
   /** All embedded files whose name is one of the recognised invoice XML names. */
   invoiceXmlCandidates: string[];
   xmp: XmpFacts | null;
+}
+
+/** The structural check of an invoice XML against the published schema of its syntax. */
+export interface SchemaFacts {
+  /** The schema set: `ubl-2.1`, `cii-d16b`, `factur-x-<profile>`, `zugferd-1.0`. */
+  name: string;
+  /** Whether the document is valid against it; null when the check could not run. */
+  valid: boolean | null;
+  /** How many errors the schema engine reported. */
+  errorCount: number;
+}
+
+/** The kind of a schema error. */
+export type SchemaErrorKind =
+  | 'missing-element'
+  | 'unexpected-element'
+  | 'missing-attribute'
+  | 'unexpected-attribute'
+  | 'invalid-value'
+  | 'invalid-content'
+  | 'root-not-declared'
+  | 'not-well-formed'
+  | 'other';
+
+/** Schema errors of one kind on one element, located at the first occurrence. */
+export interface SchemaFinding {
+  kind: SchemaErrorKind;
+  /** What is wrong, in both languages (a sentence without the rule's opening). */
+  messages: LocalizedText;
+  location: Location;
+  /** How many errors of the document this finding stands for. */
+  count: number;
+  /** The schema engine's own text for the first occurrence. */
+  detail: string;
+  /** The element names the schema expected there, when it says. */
+  expected?: string[];
+  /** The value found, for an invalid value. */
+  value?: string;
 }
 
 /** A party's legal identifier with its scheme attribute (`schemeID`, `0002`, `0009`, `1`, …). */
@@ -122,6 +160,8 @@ export interface Facts {
   paymentMeansCodes: string[];
   attachments: Attachment[];
   pdf: PdfFacts | null;
+  /** The check of the invoice XML against its schema; null when not checked (no schema applies, or the reader was given no validator). */
+  schema: SchemaFacts | null;
   /** Where each fact was found, keyed by fact name (`number`, `cadre`, `buyerId`, …). */
   locations: Record<string, Location>;
 }
@@ -135,4 +175,6 @@ export interface ReadDocument {
   diagnostics: Diagnostic[];
   /** True when the document could not be read far enough to run the content rules. */
   unreadable: boolean;
+  /** The schema errors of the invoice XML, grouped, when `facts.schema` says it is invalid. */
+  schemaFindings?: SchemaFinding[];
 }

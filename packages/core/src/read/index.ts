@@ -3,7 +3,7 @@
  * invoice document found, with located facts and diagnostics. Browser-safe: no Node built-ins;
  * pdf.js is injected through `ReadOptions.pdfjs`.
  */
-import type { DepositInput, ReadOptions, PdfjsLoader } from './input.js';
+import type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator } from './input.js';
 import type { Container, ReadDocument } from './facts.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
@@ -26,6 +26,7 @@ interface Run {
   limits: Limits;
   pdfjs: PdfjsLoader | undefined;
   signal: AbortSignal | undefined;
+  structure: StructureValidator | undefined;
   out: ReadDocument[];
 }
 
@@ -39,6 +40,7 @@ export async function readDeposit(input: DepositInput, options: ReadOptions = {}
     limits: { ...DEFAULT_LIMITS, ...(options.limits ?? {}) },
     pdfjs: options.pdfjs,
     signal: options.signal,
+    structure: options.structure,
     out: [],
   };
   const name = typeof input?.name === 'string' && input.name !== '' ? input.name : 'input';
@@ -78,13 +80,17 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
     case 'xml': {
       const r = readXmlBytes(bytes, { file, limits: run.limits, nested, signal: run.signal });
       r.facts.container = batch ?? 'xml';
-      run.out.push({ file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable });
+      const doc: ReadDocument = { file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable };
+      await checkStructure(run, doc, bytes, file);
+      run.out.push(doc);
       return;
     }
     case 'pdf': {
       const r = await readPdfBytes(bytes, { file, limits: run.limits, nested, signal: run.signal, pdfjs: run.pdfjs });
       r.facts.container = batch ?? 'pdf';
-      run.out.push({ file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable });
+      const doc: ReadDocument = { file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable };
+      if (r.invoiceXml) await checkStructure(run, doc, r.invoiceXml.bytes, r.invoiceXml.file);
+      run.out.push(doc);
       return;
     }
     case 'zip':
@@ -148,6 +154,26 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
       run.out.push({ file, facts: blankFacts(batch ?? 'unknown'), diagnostics: [d], unreadable: true });
       return;
     }
+  }
+}
+
+/**
+ * Validates a readable invoice XML against its schema when a validator was given: the result
+ * goes to `facts.schema` and `schemaFindings`. Documents that are not well-formed, or not read
+ * far enough, are not validated (the reader has already said why).
+ */
+async function checkStructure(run: Run, doc: ReadDocument, bytes: Uint8Array, file: string): Promise<void> {
+  if (run.structure === undefined || doc.unreadable || doc.facts.syntax === 'unknown') return;
+  if (doc.diagnostics.some((d) => d.fatal === true)) return;
+  const result = await run.structure(bytes, doc.facts, file);
+  if (result === null) return;
+  doc.facts.schema = result.schema;
+  if (result.findings.length > 0) doc.schemaFindings = result.findings;
+  if (result.problem !== undefined) {
+    doc.diagnostics.push(readDiagnostic('schema-unavailable', 'info', {
+      fr: `La validation par le schéma ${result.schema.name} n’a pas pu être faite ici : ${result.problem}`,
+      en: `Validation against the ${result.schema.name} schema could not be done here: ${result.problem}`,
+    }, { location: { file } }));
   }
 }
 

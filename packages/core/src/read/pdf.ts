@@ -31,6 +31,8 @@ export interface PdfReadResult {
   facts: Facts;
   diagnostics: Diagnostic[];
   unreadable: boolean;
+  /** The invoice XML read, with its display name: for the structural check. */
+  invoiceXml?: { bytes: Uint8Array; file: string };
 }
 
 /** The part of the pdf.js API used here (5.x and 6.x). */
@@ -258,11 +260,12 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     }
     // Not `nested` (a stray archive member, only warned about): the PDF names this file as its
     // invoice, so an XML that is not an invoice is an error, not a warning.
-    const xml = readXmlBytes(xmlBytes, { file: `${ctx.file}!/${chosen}`, limits: ctx.limits, nested: false, signal: ctx.signal });
+    const xmlFile = `${ctx.file}!/${chosen}`;
+    const xml = readXmlBytes(xmlBytes, { file: xmlFile, limits: ctx.limits, nested: false, signal: ctx.signal });
     const merged: Facts = { ...xml.facts, container: 'pdf', pdf, formatFamily: 'facturx-pdf' };
     merged.attachments = [...xml.facts.attachments, ...attachments];
     diagnostics.push(...xml.diagnostics);
-    return { facts: merged, diagnostics, unreadable: xml.unreadable };
+    return { facts: merged, diagnostics, unreadable: xml.unreadable, invoiceXml: { bytes: xmlBytes, file: xmlFile } };
   } finally {
     // Not awaited: releasing the document needs one more worker round trip, not the result.
     doc.destroy().catch(() => undefined);

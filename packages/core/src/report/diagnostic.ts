@@ -48,4 +48,8 @@ export interface Diagnostic {
   /** True when the input could not be read at all: the rules that needed it are skipped. */
   fatal?: boolean;
   url?: string;
+  /** The text of the third-party engine behind the finding (e.g. libxml2 for schema errors), as it wrote it. */
+  detail?: string;
+  /** How many occurrences in the document this diagnostic stands for (grouped findings); 1 when absent. */
+  count?: number;
 }

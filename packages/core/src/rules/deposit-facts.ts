@@ -107,6 +107,8 @@ export function depositFacts(
     paymentMeansCodes: facts.paymentMeansCodes,
     attachments: facts.attachments,
     pdf,
+    schemaName: facts.schema?.name ?? null,
+    schemaValid: facts.schema?.valid ?? null,
     imageAttachmentCount: facts.attachments.filter((a) => a.sniffed === 'pdf' || a.sniffed === 'zip').length,
     invoiceXmlName: pdf?.invoiceXmlName ?? null,
     pdfaPart: pdf?.xmp?.pdfaPart ?? null,

@@ -33,6 +33,7 @@ export function defaultExampleFacts(): Facts {
     paymentMeansCodes: ['30'],
     attachments: [],
     pdf: null,
+    schema: { name: 'ubl-2.1', valid: true, errorCount: 0 },
     locations: {},
   };
 }

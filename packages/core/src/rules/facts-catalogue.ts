@@ -53,6 +53,8 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   paymentMeansCodes: x('The payment means codes.', 'paymentMeansCodes', 'BT-81'),
   attachments: x('The attachments embedded in the invoice XML.', 'attachments'),
   pdf: d('What was read from the PDF container.', 'pdf'),
+  schemaName: x('The published schema the invoice XML is checked against (ubl-2.1, cii-d16b, factur-x-<profile>, zugferd-1.0), or null when none applies.', 'document'),
+  schemaValid: x('Whether the invoice XML is valid against that schema; null when it was not checked.', 'document'),
   imageAttachmentCount: x('How many attachments decode to a PDF or a ZIP (the invoice image of a mixed XML).', 'attachments'),
   invoiceXmlName: d('The name of the invoice XML embedded in the PDF, or null.', 'pdf'),
   pdfaPart: d('The PDF/A part declared in the XMP metadata, or null.', 'xmp'),

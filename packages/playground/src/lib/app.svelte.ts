@@ -15,6 +15,8 @@ export class AppState {
   view = $state<View>('check');
   lang = $state<Lang>('fr');
   context = $state<DepositContext>({});
+  /** Every XML schema finding an error (full conformance), as `--strict` on the command line. */
+  strict = $state(false);
   /** The files of the current check, kept in the page so that the context can change and re-run. */
   files = $state.raw<File[]>([]);
   answer = $state.raw<CheckAnswer | null>(null);
@@ -47,11 +49,12 @@ export class AppState {
     } else {
       this.context = state.context;
     }
+    this.strict = state.strict === true;
   }
 
   /** The query string that reproduces this page (never the invoice itself). */
   get search(): string {
-    return writeUrl({ context: this.context, view: this.view, lang: this.lang });
+    return writeUrl({ context: this.context, view: this.view, lang: this.lang, strict: this.strict });
   }
 
   /** Checks new files, replacing the previous ones. */
@@ -71,7 +74,7 @@ export class AppState {
     this.error = null;
     this.progress = null;
     try {
-      const answer = await this.#client.check(this.files, this.context, this.lang, this.limits, (p) => {
+      const answer = await this.#client.check(this.files, this.context, this.lang, this.limits, this.strict, (p) => {
         this.progress = p;
       });
       this.answer = answer;

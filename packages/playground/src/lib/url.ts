@@ -11,6 +11,8 @@ export interface UrlState {
   context: DepositContext;
   view: View;
   lang: Lang;
+  /** Every XML schema finding an error (`strict=1`). */
+  strict?: boolean;
 }
 
 const VIEWS: readonly View[] = ['check', 'portal', 'rules', 'catalogue', 'releases'];
@@ -53,6 +55,7 @@ export function readUrl(search: string, fallbackLang: Lang = 'fr'): UrlState {
     context: hasContext ? context : { ...DEFAULT_CONTEXT },
     view: pick(params.get('view'), VIEWS) ?? 'check',
     lang: pick(params.get('lang'), ['fr', 'en'] as const) ?? fallbackLang,
+    ...(params.get('strict') === '1' ? { strict: true } : {}),
   };
 }
 
@@ -64,6 +67,7 @@ export function writeUrl(state: UrlState): string {
     if (value) params.set(KEYS[key], value);
   }
   if (state.view !== 'check') params.set('view', state.view);
+  if (state.strict === true) params.set('strict', '1');
   params.set('lang', state.lang);
   return `?${params.toString()}`;
 }

@@ -74,12 +74,13 @@ export class PrecheckClient {
     context: DepositContext,
     lang: 'fr' | 'en',
     limits: Limits,
+    strict: boolean,
     onProgress: (progress: Progress) => void = () => {},
   ): Promise<CheckAnswer> {
     this.#pending?.reject(new CheckAbandoned('superseded'));
     this.#worker ??= this.#spawn();
     const id = this.#nextId++;
-    const request: CheckRequest = { id, type: 'check', files, context: plainContext(context), lang, limits };
+    const request: CheckRequest = { id, type: 'check', files, context: plainContext(context), lang, limits, strict };
     return new Promise<CheckAnswer>((resolve, reject) => {
       this.#pending = { id, resolve, reject, onProgress };
       this.#worker!.postMessage(request);

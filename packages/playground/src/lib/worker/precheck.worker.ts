@@ -63,6 +63,7 @@ async function check(request: CheckRequest): Promise<void> {
     lang: request.lang,
     limits: request.limits,
     pdfjs: loadPdfjs,
+    strict: request.strict,
   });
   post({ id: request.id, type: 'result', report, titles: exclusionTitles(report), timings: { readMs: read - started, checkMs: performance.now() - read } });
 }

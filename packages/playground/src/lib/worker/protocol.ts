@@ -8,6 +8,8 @@ export interface CheckRequest {
   context: DepositContext;
   lang: 'fr' | 'en';
   limits: Limits;
+  /** Every XML schema finding an error. */
+  strict: boolean;
 }
 
 /** Asks the worker to load and compile the rules ahead of the first check. */
