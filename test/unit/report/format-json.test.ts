@@ -23,13 +23,13 @@ describe('formatJson', () => {
   it('leaves out the rules unless explain is asked, and keeps every other field of a document', () => {
     const report = mixedReport();
     // A field the report may carry besides the known ones stays in the default shape.
-    const extended = { ...report, documents: report.documents.map((d) => ({ ...d, assumptions: ['cadre inferred'] })) };
+    const extended: typeof report = { ...report, documents: report.documents.map((d) => ({ ...d, extra: ['cadre inferred'] })) };
     const lean = JSON.parse(formatJson(extended)) as Array<Record<string, unknown>>;
     expect(lean.every((d) => !('rules' in d))).toBe(true);
-    expect(Object.keys(lean[0]!)).toEqual(['file', 'facts', 'flows', 'verdict', 'release', 'diagnostics', 'assumptions']);
+    expect(Object.keys(lean[0]!)).toEqual(['file', 'facts', 'flows', 'verdict', 'verdictProvisional', 'assumptions', 'release', 'diagnostics', 'extra']);
     const explained = JSON.parse(formatJson(extended, { explain: true })) as Array<Record<string, unknown>>;
     expect(explained.map((d) => d.rules)).toEqual(report.documents.map((d) => d.rules));
-    expect(explained[0]?.assumptions).toEqual(['cadre inferred']);
+    expect(explained[0]?.extra).toEqual(['cadre inferred']);
     expect(formatJson(report).length).toBeLessThan(formatJson(report, { explain: true }).length);
   });
 
