@@ -136,16 +136,20 @@ export function flowRecord(report: Report, base: Pick<DepositRecord, 'numeroFlux
   const erreursDP: ErreurDP[] = [];
   const erreursTechniques: ErreurTechnique[] = [];
   let accepted = 0;
+  let invoices = 0;
   for (const doc of report.documents) {
-    if (doc.verdict === 'accepted') {
-      accepted++;
-      continue;
-    }
     const errors = doc.diagnostics.filter((d) => d.severity === 'error');
     if (doc.verdict === 'unreadable') {
-      for (const d of errors.filter((x) => x.fatal === true || x.ruleId.startsWith('read/') || x.ruleId.startsWith('limit/'))) {
-        erreursTechniques.push({ codeErreur: d.ruleId, libelleErreur: libelle(d, lang), natureErreur: 'TECHNIQUE' });
-      }
+      // A member that is not an invoice at all (an image in a zip) is not counted, as the core
+      // does not count it; what was found is still listed.
+      const listed = errors.length > 0 ? errors : doc.diagnostics.filter((d) => d.severity === 'warning');
+      if (errors.length > 0) invoices++;
+      for (const d of listed) erreursTechniques.push({ codeErreur: d.ruleId, libelleErreur: libelle(d, lang), natureErreur: 'TECHNIQUE' });
+      continue;
+    }
+    invoices++;
+    if (doc.verdict === 'accepted') {
+      accepted++;
       continue;
     }
     for (const d of errors) {
@@ -156,10 +160,10 @@ export function flowRecord(report: Report, base: Pick<DepositRecord, 'numeroFlux
       erreursDP.push(entry);
     }
   }
-  if (report.documents.length === 0) {
+  if (invoices === 0 && erreursTechniques.length === 0) {
     erreursTechniques.push({ codeErreur: 'flow/no-invoice', libelleErreur: lang === 'fr' ? 'Le flux ne contient aucune facture.' : 'The flow holds no invoice.', natureErreur: 'TECHNIQUE' });
   }
-  const etat: EtatFlux = accepted === 0 ? 'IN_REJETE' : accepted === report.documents.length ? 'IN_INTEGRE' : 'IN_INTEGRE_PARTIEL';
+  const etat: EtatFlux = accepted === 0 ? 'IN_REJETE' : accepted === invoices ? 'IN_INTEGRE' : 'IN_INTEGRE_PARTIEL';
   return { ...base, etat, erreursDP, erreursTechniques };
 }
 
