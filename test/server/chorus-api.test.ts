@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TokenIssuer, type RunningServer } from '../../packages/server/src/index.js';
-import { chorusHeaders, fixture, post, SIMPLE_UBL, start, token } from './helpers.js';
+import { base64, chorusHeaders, post, SIMPLE_UBL, start, token } from './helpers.js';
 import { schemaErrors } from './openapi-schemas.js';
 
 let server: RunningServer;
@@ -18,7 +18,7 @@ afterAll(() => server.close());
 
 async function deposit(file: string, syntaxeFlux: string, nomFichier = file.split('/').at(-1)!) {
   const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, headers, {
-    idUtilisateurCourant: 0, fichierFlux: fixture(file).toString('base64'), nomFichier, syntaxeFlux, avecSignature: false,
+    idUtilisateurCourant: 0, fichierFlux: base64(file), nomFichier, syntaxeFlux, avecSignature: false,
   });
   expect(answer.status).toBe(200);
   expect(schemaErrors('DeposerFluxResponse', answer.body)).toEqual([]);
@@ -106,17 +106,17 @@ describe('deposit and report cycle', () => {
   });
 
   it('takes a PDF on the PDF deposit endpoint and refuses what is not a PDF', async () => {
-    const pdf = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { idUtilisateurCourant: 0, fichierFacture: fixture('fixtures/generated/plain.pdf').toString('base64'), nomFichier: 'facture.pdf', formatDepot: 'PDF_NON_SIGNE' });
+    const pdf = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { idUtilisateurCourant: 0, fichierFacture: base64('fixtures/generated/plain.pdf'), nomFichier: 'facture.pdf', formatDepot: 'PDF_NON_SIGNE' });
     expect(pdf.status).toBe(200);
     expect(schemaErrors('DeposerPdfResponse', pdf.body)).toEqual([]);
-    const xml = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { fichierFacture: fixture(SIMPLE_UBL).toString('base64'), nomFichier: 'facture.pdf' });
+    const xml = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { fichierFacture: base64(SIMPLE_UBL), nomFichier: 'facture.pdf' });
     expect([xml.status, xml.body.codeRetour]).toEqual([400, 40005]);
   });
 });
 
 describe('errors, as Chorus Pro answers them: HTTP 4xx with codeRetour and libelle, never a stack trace', () => {
   const url = () => `${server.url}/cpro/factures/v1/deposer/flux`;
-  const good = () => ({ fichierFlux: fixture(SIMPLE_UBL).toString('base64'), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
+  const good = () => ({ fichierFlux: base64(SIMPLE_UBL), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
   function chorusError(answer: { status: number; body: Record<string, unknown> }, status: number, codeRetour: number) {
     expect(answer.status).toBe(status);
     expect(schemaErrors('ChorusError', answer.body)).toEqual([]);

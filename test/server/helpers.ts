@@ -9,8 +9,13 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SIMPLE_UBL = 'fixtures/generated/utf-8-bom-ubl.xml';
 
 /** Reads a fixture's bytes. */
-export function fixture(path: string): Buffer {
-  return readFileSync(new URL(`../../${path}`, import.meta.url));
+export function fixture(path: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(new URL(`../../${path}`, import.meta.url)));
+}
+
+/** A fixture in base64, as Chorus Pro clients send files. */
+export function base64(path: string): string {
+  return readFileSync(new URL(`../../${path}`, import.meta.url)).toString('base64');
 }
 
 /** Starts the real server on an ephemeral port of 127.0.0.1. */
