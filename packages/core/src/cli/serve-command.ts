@@ -11,6 +11,7 @@ interface ServerModule {
     release?: string;
     config: LoadedConfig | null;
     lang?: 'fr' | 'en';
+    tokenSecret?: string;
   }): Promise<{ url: string; close(): Promise<void> }>;
 }
 
@@ -39,6 +40,8 @@ export async function runServe(command: Extract<Command, { kind: 'serve' }>, con
       ...(command.release ? { release: command.release } : {}),
       config,
       ...(command.lang ? { lang: command.lang } : {}),
+      // Instances started with the same secret accept each other's tokens (behind a load balancer).
+      ...(io.env.CHORUS_PRECHECK_TOKEN_SECRET ? { tokenSecret: io.env.CHORUS_PRECHECK_TOKEN_SECRET } : {}),
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
