@@ -16,7 +16,14 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
  */
 export async function createServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const settings = resolveSettings(options);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: settings.bodyLimit, return503OnClosing: true, forceCloseConnections: true });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: settings.bodyLimit,
+    // A client that sends its body too slowly is cut off once a check would have had its time.
+    requestTimeout: settings.checkTimeoutMs + 30_000,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+  });
   const tokens = new TokenIssuer(settings.tokenSecret, settings.tokenTtlSeconds);
   const store = new DepositStore(settings.maxDeposits, settings.depositTtlMs);
 
@@ -25,7 +32,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Fastify
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => answerError(error, request, reply, settings.lang, settings.bodyLimit));
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A bug: its stack goes to the server's log (standard error without a logger), never to the client.
+    if (!(error instanceof ChorusError) && !(error instanceof ProblemError) && (typeof error.statusCode !== 'number' || error.statusCode >= 500)) {
+      if (options.logger) request.log.error(error);
+      else process.stderr.write(`chorus-precheck server: internal error on ${request.method} ${request.url.split('?')[0]}: ${error.stack ?? error.message}\n`);
+    }
+    return answerError(error, request, reply, settings.lang, settings.bodyLimit);
+  });
   app.setNotFoundHandler((request, reply) => {
     const error = isPlainApi(request)
       ? new ProblemError(404, 'Not found', `No route ${request.method} ${request.url.split('?')[0]}; see /openapi.json.`)
@@ -75,7 +89,6 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
   if (!chorus && !problem) {
     const e = error as Partial<FastifyError> & { message?: string };
     const status = typeof e.statusCode === 'number' ? e.statusCode : 500;
-    if (status >= 500) request.log.error(error);
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || status === 413) {
       chorus = CHORUS_ERRORS.tooLarge(bodyLimit);
       problem = new ProblemError(413, 'Payload too large', `The request body may be ${bodyLimit} bytes at most (the configuration's limits.maxInputBytes).`);
