@@ -71,6 +71,8 @@ describe('POST /v1/precheck', () => {
     expect(channel.detail).toMatch(/channel must be PORTAIL, API or EDI, not "FAX"/);
     const release = await problem(await fetch(`${server.url}/v1/precheck?release=1.0`, { method: 'POST', body: fixture(SIMPLE_UBL) }), 400);
     expect(release.detail).toMatch(/release must be one of 3\.8\.0, 3\.8\.1/);
+    const misspelt = await problem(await fetch(`${server.url}/v1/precheck?syntax=IN_DP_E1_UBL_INVOICE`, { method: 'POST', body: fixture(SIMPLE_UBL) }), 400);
+    expect(misspelt.detail).toMatch(/^Unknown parameter\(s\): syntax; known: channel, syntaxe,/);
   });
 
   it('answers 413 for files over the configured limit', async () => {

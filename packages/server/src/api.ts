@@ -41,7 +41,7 @@ export async function apiRoutes(app: FastifyInstance, settings: Settings, store:
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: settings.limits.maxInputBytes }, (_request, body, done) => done(null, body));
     await scope.register(multipart, {
-      limits: { fileSize: settings.limits.maxInputBytes, files: settings.limits.maxBatchMembers, fields: CONTEXT_FIELDS.length, fieldSize: 1024 },
+      limits: { fileSize: settings.limits.maxInputBytes, files: settings.limits.maxBatchMembers, fields: 64, fieldSize: 1024 },
     });
 
     scope.post('/v1/precheck', async (request, reply) => {
@@ -61,6 +61,9 @@ export async function apiRoutes(app: FastifyInstance, settings: Settings, store:
         }
       }
       const query = request.query as Record<string, unknown>;
+      // A misspelt parameter (syntax for syntaxe) would silently check another deposit: refuse it.
+      const unknown = [...Object.keys(query), ...Object.keys(fields)].filter((k) => !(CONTEXT_FIELDS as readonly string[]).includes(k));
+      if (unknown.length > 0) throw new ProblemError(400, 'Unknown parameter', `Unknown parameter(s): ${[...new Set(unknown)].join(', ')}; known: ${CONTEXT_FIELDS.join(', ')}.`);
       for (const key of CONTEXT_FIELDS) if (typeof query[key] === 'string' && fields[key] === undefined) fields[key] = query[key] as string;
       if (!request.isMultipart()) {
         const body = request.body;

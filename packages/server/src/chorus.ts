@@ -66,15 +66,16 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
     const syntaxeFlux = (body.syntaxeFlux as string).trim();
     const bytes = decodeBase64(body.fichierFlux as string, 'fichierFlux', settings.limits.maxInputBytes);
     const now = new Date();
-    const result = await check(settings, [{ name: nomFichier, bytes }], { ...settings.context, channel: 'API', syntaxe: syntaxeFlux, depositDate: parisDate(now) }, lang);
+    // The configuration's default context is for the plain API: a deposit here is an API deposit, at the server's release.
+    const result = await check(settings, [{ name: nomFichier, bytes }], { release: settings.release, channel: 'API', syntaxe: syntaxeFlux, depositDate: parisDate(now) }, lang);
     if (result.timedOut) throw CHORUS_ERRORS.timeout(settings.checkTimeoutMs);
     const base = { numeroFluxDepot: DepositStore.newNumber(), nomFichier, syntaxeFlux, dateDepot: now.toISOString(), codeInterface: interfaceOf(result.report.release, syntaxeFlux) };
     const record = flowRecord(result.report, base, lang);
     store.add(record);
-    return { codeRetour: 0, libelle: OK_LIBELLE, numeroFluxDepot: record.numeroFluxDepot, dateDepot: record.dateDepot.slice(0, 10), syntaxeFlux };
+    return { codeRetour: 0, libelle: OK_LIBELLE, numeroFluxDepot: record.numeroFluxDepot, dateDepot: parisDate(now), syntaxeFlux };
   });
 
-  // A plain PDF for Chorus Pro's OCR-less "dépôt PDF": the invoice is then made with `soumettre`
+  // deposerPdfFacture: a PDF invoice image, from which the invoice is then made with `soumettre`
   // (not emulated). The file must be a readable PDF; nothing else is established here.
   app.post('/cpro/factures/v1/deposer/pdf', async (request) => {
     const body = objectBody(request);
@@ -84,7 +85,7 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
     if (body.formatDepot !== undefined && typeof body.formatDepot !== 'string') throw CHORUS_ERRORS.wrongType('formatDepot', { fr: 'une chaîne', en: 'a string' });
     const nomFichier = (body.nomFichier as string).trim();
     const bytes = decodeBase64(body.fichierFacture as string, 'fichierFacture', settings.limits.maxInputBytes);
-    const result = await check(settings, [{ name: nomFichier, bytes }], { ...settings.context, channel: 'API', depositDate: parisDate() }, lang);
+    const result = await check(settings, [{ name: nomFichier, bytes }], { release: settings.release, channel: 'API', depositDate: parisDate() }, lang);
     if (result.timedOut) throw CHORUS_ERRORS.timeout(settings.checkTimeoutMs);
     const doc = result.report.documents[0];
     const reason = doc?.diagnostics.find((d) => d.fatal === true);
