@@ -5,8 +5,10 @@
  *   (`POST /cpro/factures/v1/deposer/flux`, base64 in JSON), with autocannon (a bounded load
  *   generator: fixed duration, fixed connections), against the CLI's cost per invoice measured
  *   in the same run (one process per invoice, and a batch of files with --jobs 1);
- * - peak RSS of the server after 100 000 deposits (bounded in time), sampled along the way: the
- *   deposit store is bounded, so the RSS must level off (no growth = no leak).
+ * - RSS of a fresh server over 100 000 deposits (bounded in time), sampled along the way, as
+ *   started and with V8's heap bounded (--max-old-space-size=128): the deposit store is bounded,
+ *   so with the heap bounded the RSS must level off (no growth = no leak); without the bound,
+ *   V8 may grow its heap before it collects, which the first row shows.
  * The load generator runs on the same machine as the server: both share its cores.
  * Prints Markdown; every figure is measured in this run.
  */
@@ -71,12 +73,16 @@ for (let i = 0; i < BATCH; i++) copyFileSync(file, join(batchDir, `${String(i).p
 const cliBatch = wall([batchDir, ...context, '--jobs', '1'], 3) / BATCH;
 
 // 2. The server, as users start it, in its own process (its RSS is its own).
-const server = spawn(process.execPath, [bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
-const url = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: server.stdout! }).once('line', resolve);
-  server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-});
-function rss(): { rss: number; peak: number } {
+interface Server { url: string; pid: number; stop(): void }
+async function serve(nodeFlags: string[]): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeFlags, bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
+}
+function rss(server: Server): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
@@ -84,18 +90,46 @@ function rss(): { rss: number; peak: number } {
 const MB = 1024 * 1024;
 const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
 
-try {
+async function targetsOf(url: string) {
   const tokenAnswer = await fetch(`${url}/api/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=bench&client_secret=bench' });
   const token = ((await tokenAnswer.json()) as { access_token: string }).access_token;
   const chorusHeaders = { authorization: `Bearer ${token}`, 'cpro-account': Buffer.from('bench:bench').toString('base64'), 'content-type': 'application/json' };
   const depositBody = JSON.stringify({ idUtilisateurCourant: 0, fichierFlux: Buffer.from(xml).toString('base64'), nomFichier: 'invoice-20k.xml', syntaxeFlux: SYNTAXE, avecSignature: false });
-  const targets = {
+  return {
     precheck: { url: `${url}/v1/precheck?channel=API&syntaxe=${SYNTAXE}&name=invoice-20k.xml`, method: 'POST' as const, headers: { 'content-type': 'application/xml' }, body: xml },
     deposit: { url: `${url}/cpro/factures/v1/deposer/flux`, method: 'POST' as const, headers: chorusHeaders, body: depositBody },
   };
+}
+
+/** RSS of a fresh server over TOTAL deposits (10 clients), sampled every tenth, bounded in time. */
+async function memory(label: string, nodeFlags: string[]): Promise<void> {
+  const server = await serve(nodeFlags);
+  try {
+    const { deposit } = await targetsOf(server.url);
+    const start = performance.now();
+    const samples: { done: number; rss: number }[] = [{ done: 0, rss: rss(server).rss }];
+    let done = 0;
+    const step = Math.max(1000, Math.floor(TOTAL / 10));
+    while (done < TOTAL && (performance.now() - start) / 1000 < MAX_SECONDS) {
+      const r = await autocannon({ ...deposit, connections: 10, amount: Math.min(step, TOTAL - done) });
+      done += r.requests.sent ?? r.requests.total;
+      samples.push({ done, rss: rss(server).rss });
+    }
+    const seconds = (performance.now() - start) / 1000;
+    const kept = ((await (await fetch(`${server.url}/health`)).json()) as { deposits: number }).deposits;
+    const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.round(fraction * (samples.length - 1)))]!;
+    const end = samples.at(-1)!;
+    lines.push(`| ${label} | ${done}${done < TOTAL ? ` (stopped at ${MAX_SECONDS} s)` : ''} in ${seconds.toFixed(0)} s | ${kept} | ${samples.map((x) => mb(x.rss)).join(' → ')} | ${mb(rss(server).peak)} | ${((end.rss / at(0.5).rss) * 100 - 100).toFixed(0)} % |`);
+  } finally {
+    server.stop();
+  }
+}
+
+const server = await serve([]);
+try {
+  const targets = await targetsOf(server.url);
   // The verdict the load runs get: the invoice must be accepted, or the figures measure a rejection.
   const verdict = ((await (await fetch(targets.precheck.url, { method: 'POST', headers: targets.precheck.headers, body: xml })).json()) as { verdict: string }[])[0]!.verdict;
-  const before = rss();
 
   lines.push(`One UBL invoice of ${bytes} bytes (verdict on ${SYNTAXE}: ${verdict}); each load run lasts ${SECONDS} s after a 2 s warm-up; autocannon rounds latencies to the millisecond.`, '');
   lines.push('| endpoint | clients | requests/s | p50 | p99 | mean | non-2xx | errors | mean latency vs CLI process per invoice | requests/s vs CLI batch invoices/s |', '|---|---|---|---|---|---|---|---|---|---|');
@@ -108,29 +142,18 @@ try {
   }
   lines.push('');
   lines.push(`CLI, same file and context: ${fmt(cliOne)} per invoice as one process (median of ${CLI_RUNS}, start-up included); ${fmt(cliBatch)} per invoice in a batch of ${BATCH} files with --jobs 1 (${(1000 / cliBatch).toFixed(0)} invoices/s).`, '');
-
-  // 3. Peak RSS over many deposits, bounded in time.
-  const afterLoad = rss();
-  const samples: { done: number; rss: number; seconds: number }[] = [];
-  const start = performance.now();
-  let done = 0;
-  const step = Math.max(1000, Math.floor(TOTAL / 10));
-  while (done < TOTAL && (performance.now() - start) / 1000 < MAX_SECONDS) {
-    const r = await autocannon({ ...targets.deposit, connections: 10, amount: Math.min(step, TOTAL - done) });
-    done += r.requests.sent ?? r.requests.total;
-    samples.push({ done, rss: rss().rss, seconds: (performance.now() - start) / 1000 });
-  }
-  const after = rss();
-  const health = (await (await fetch(`${url}/health`)).json()) as { deposits: number };
-  lines.push(`Memory over ${done} deposits (10 clients${done < TOTAL ? `; stopped at the ${MAX_SECONDS} s bound before ${TOTAL}` : ''}), deposits kept at the end: ${health.deposits} (bound: 10 000):`, '');
-  lines.push('| deposits | RSS | elapsed |', '|---|---|---|');
-  lines.push(`| 0 (started, before any load) | ${mb(before.rss)} | |`);
-  lines.push(`| after the load runs above | ${mb(afterLoad.rss)} | |`);
-  for (const s of samples) lines.push(`| ${s.done} | ${mb(s.rss)} | ${s.seconds.toFixed(0)} s |`);
-  const settled = samples[Math.min(1, samples.length - 1)]!;
-  lines.push('', `Peak RSS of the server (VmHWM): ${mb(after.peak)}; RSS after ${done} deposits ${mb(after.rss)}, ${((after.rss / settled.rss) * 100 - 100).toFixed(0)} % from ${settled.done} deposits.`);
 } finally {
-  server.kill('SIGTERM');
+  server.stop();
+}
+
+// 3. RSS over many deposits, on fresh servers: as started, and with V8's heap bounded, which
+// makes the garbage collector run before the heap grows (the deposit store is bounded either way).
+lines.push(`RSS of a fresh server over ${TOTAL} deposits of the same invoice (10 clients), sampled every ${Math.max(1000, Math.floor(TOTAL / 10))}; the store keeps 10 000 deposits at most:`, '');
+lines.push('| server | deposits | kept at the end | RSS along the way | peak RSS (VmHWM) | end vs half-way |', '|---|---|---|---|---|---|');
+try {
+  await memory('`chorus-precheck serve`', []);
+  await memory('`node --max-old-space-size=128 … serve`', ['--max-old-space-size=128']);
+} finally {
   rmSync(dir, { recursive: true, force: true });
 }
 console.log(lines.join('\n'));
