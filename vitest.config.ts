@@ -25,6 +25,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The server package over real HTTP on an ephemeral port, and the built CLI's serve.
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],

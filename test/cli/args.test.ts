@@ -36,6 +36,13 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['a.xml'])).toMatchObject({ format: 'text', maxWarnings: -1, jobs: null, explain: false, quiet: false, lang: null, output: null });
   });
 
+  it('reads serve: 127.0.0.1:8080 by default, --host, --port, --release, --config, --lang', () => {
+    expect(parseCommandLine(['serve'])).toMatchObject({ kind: 'serve', host: '127.0.0.1', port: 8080, release: null, config: null, lang: null });
+    expect(parseCommandLine(['serve', '--host', '0.0.0.0', '--port', '0', '--release', '3.8.0', '-c', 'c.json', '--lang', 'en'])).toMatchObject({
+      kind: 'serve', host: '0.0.0.0', port: 0, release: '3.8.0', config: 'c.json', lang: 'en',
+    });
+  });
+
   it('reads the subcommands', () => {
     expect(parseCommandLine(['portal', 'state.json', '--format', 'json'])).toMatchObject({ kind: 'portal', state: 'state.json', format: 'json' });
     expect(parseCommandLine(['rules', 'list', '--release', '3.8.0'])).toMatchObject({ kind: 'rules', action: 'list', release: '3.8.0' });
@@ -70,6 +77,11 @@ describe('parseCommandLine', () => {
     [['rules', 'show'], /needs a rule id/],
     [['rules', 'list', 'extra'], /too many arguments/],
     [['rules', 'fix'], /rules must be one of/],
+    [['serve', 'extra'], /serve takes no argument/],
+    [['serve', '--port', '70000'], /--port must be at most 65535/],
+    [['serve', '--port', 'http'], /--port must be an integer/],
+    [['serve', '--release', 'latest'], /--release must look like/],
+    [['a.xml', '--port', '80'], /options of chorus-precheck serve/],
   ])('refuses %j as a usage error', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);

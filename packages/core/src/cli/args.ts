@@ -21,7 +21,8 @@ export type Command =
   | { kind: 'version' }
   | ({ kind: 'check'; inputs: string[]; maxWarnings: number; jobs: number | null; explain: boolean; strict: boolean; context: DepositContext } & CommonOptions)
   | ({ kind: 'portal'; state: string } & CommonOptions)
-  | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions);
+  | ({ kind: 'rules'; action: 'list' | 'show' | 'lint' | 'docs'; argument: string | null; release: string | null } & CommonOptions)
+  | ({ kind: 'serve'; host: string; port: number; release: string | null } & CommonOptions);
 
 const OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -39,6 +40,8 @@ const OPTIONS = {
   'deposit-date': { type: 'string' },
   lang: { type: 'string' },
   config: { type: 'string', short: 'c' },
+  host: { type: 'string' },
+  port: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -53,6 +56,7 @@ const INTERFACE_CODE = /^[A-Z]{3}\d{4}[A-Z]$/;
 export const USAGE = `Usage: chorus-precheck [options] <file|directory|glob|->...
        chorus-precheck portal <state.json> [--format text|json]
        chorus-precheck rules list [--release X] | show <ID> | lint <dir> | docs [dir]
+       chorus-precheck serve [--host 127.0.0.1] [--port 8080] [--release X] [--config F]
 
 Checks invoice deposits against Chorus Pro before anything is sent.
 
@@ -73,6 +77,8 @@ Options:
       --deposit-date <YYYY-MM-DD>       deposit date (default: today)
       --lang <fr|en>                    language of the messages
   -c, --config <file>                   chorus-precheck.config.json
+      --host <address>                  serve: the address to bind (default: 127.0.0.1)
+      --port <n>                        serve: the port (default: 8080; 0 picks a free one)
   -h, --help                            print this help
   -v, --version                         print the version
 
@@ -120,6 +126,16 @@ export function parseCommandLine(argv: readonly string[]): Command {
     if (extra.length > 0 || (kind === 'list' && argument !== undefined)) throw new UsageError(`too many arguments for rules ${kind}`);
     return { kind: 'rules', action: kind, argument: argument ?? null, release: values.release ?? null, ...common };
   }
+
+  if (first === 'serve') {
+    if (rest.length > 0) throw new UsageError('serve takes no argument: chorus-precheck serve [--host H] [--port P] [--release R] [--config F]');
+    const release = values.release;
+    if (release !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(release)) throw new UsageError(`--release must look like 3.8.1, got "${release}"`);
+    const port = values.port === undefined ? 8080 : integer('--port', values.port, 0);
+    if (port > 65535) throw new UsageError(`--port must be at most 65535; got "${values.port}"`);
+    return { kind: 'serve', host: values.host === undefined ? '127.0.0.1' : nonEmpty('--host', values.host), port, release: release ?? null, ...common };
+  }
+  if (values.host !== undefined || values.port !== undefined) throw new UsageError('--host and --port are options of chorus-precheck serve');
 
   if (positionals.length === 0) throw new UsageError('no input: give files, directories, globs or - for standard input');
   return {

@@ -39,6 +39,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { runRules } = await import('./rules-command.js');
       return await runRules(command, lang, io, (text) => emit(text, command.output, io));
     }
+    if (command.kind === 'serve') {
+      const { runServe } = await import('./serve-command.js');
+      return await runServe(command, config, io);
+    }
     if (command.kind === 'portal') {
       const { runPortal } = await import('./portal-command.js');
       return await runPortal(command, lang, io, (text) => emit(text, command.output, io));
