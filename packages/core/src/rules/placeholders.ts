@@ -44,7 +44,7 @@ const PORTAL: Record<string, Resolver> = {
   actual: (s) => s.actual,
   expected: (s) => s.expected,
   release: (s) => s.facts.release,
-  count: (s) => s.facts.approvalsNotByManagerCount,
+  count: (s) => s.facts.approvalsWithoutRightCount,
 };
 
 /** The placeholder names allowed in rules of an area. */

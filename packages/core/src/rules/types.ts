@@ -35,7 +35,7 @@ export interface RuleFile {
   severity: Severity;
   since: string;
   until?: string;
-  reference: { document: string; section: string; quote: string; url?: string };
+  reference: { document: string; section: string; date?: string; quote: string; url?: string };
   rationale: string;
   provenance: Provenance;
   /** The fact whose location the diagnostic points at (default: the first fact of `assert`). */
