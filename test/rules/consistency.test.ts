@@ -63,6 +63,24 @@ describe('rule files', () => {
   });
 });
 
+describe('references a reviewer can follow', () => {
+  const files = [...dir.rules, ...dir.catalogue];
+  it('no rule or catalogue file cites our own summary instead of a primary source', () => {
+    for (const f of files) expect([f.file, JSON.stringify(f.json)]).not.toEqual([f.file, expect.stringMatching(/chorus-pro\.md|domain reference/i)]);
+  });
+  it('every catalogue entry names its primary source', () => {
+    const data = set.catalogueData;
+    for (const e of [...data.flows, ...data.syntaxes, ...data.cadres, ...data.releases]) {
+      const key = 'code' in e ? e.code : 'value' in e ? e.value : e.id;
+      expect([key, e.reference?.document.trim() ?? '']).not.toEqual([key, '']);
+    }
+  });
+  it('gives each cadre its own label, in French and in English (A15–A20 and A23–A25 are distinct documents)', () => {
+    const cadres = set.catalogueData.cadres;
+    for (const lang of ['fr', 'en'] as const) expect(new Set(cadres.map((c) => c.label[lang])).size).toBe(cadres.length);
+  });
+});
+
 describe('severity', () => {
   it('is error only for seed, official or third-party rules (inferred ones cannot claim a rejection)', () => {
     for (const r of set.rules) if (r.meta.provenance === 'inferred') expect([r.id, r.meta.severity]).not.toEqual([r.id, 'error']);

@@ -3,9 +3,16 @@ import { DEPOSIT_FACTS, PORTAL_FACTS } from './facts-catalogue.js';
 import { BUILTIN_OPERATORS, CUSTOM_OPERATORS } from './operators/index.js';
 import { placeholdersForArea } from './placeholders.js';
 import { diffReleases } from './registry.js';
+import type { SourceReference } from '../catalogue/types.js';
 import type { RuleCondition, RuleExample } from './types.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** Renders a source reference for a reviewer: document, section, date, URL. */
+function sourceLine(r: SourceReference | undefined): string {
+  if (!r) return '';
+  return `${r.document}, ${r.section}${r.date ? ` (${r.date})` : ''}${r.url ? ` <${r.url}>` : ''}`;
+}
 
 function conditionLine(c: RuleCondition, depth: number): string[] {
   const pad = '  '.repeat(depth);
@@ -45,9 +52,9 @@ export function renderRulesReadme(set: RuleSet): string {
     '',
     '## Releases',
     '',
-    '| release | date | summary |',
-    '|---|---|---|',
-    ...data.releases.map((r) => `| ${r.id} | ${r.date ?? '—'} | ${esc(r.summary.en)} |`),
+    '| release | date | summary | provenance | note |',
+    '|---|---|---|---|---|',
+    ...data.releases.map((r) => `| ${r.id} | ${r.date ?? 'not given'} | ${esc(r.summary.en)} | ${r.provenance} | ${esc(r.note ?? '')} |`),
     '',
   ];
   const ids = data.releases.map((r) => r.id);
@@ -61,13 +68,14 @@ export function renderRulesReadme(set: RuleSet): string {
   }
   out.push('## Rules', '', '| id | severity | since | until | provenance | title |', '|---|---|---|---|---|---|');
   for (const r of set.rules) out.push(`| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, '')}) | ${r.meta.severity} | ${r.meta.since} | ${r.meta.until ?? ''} | ${r.meta.provenance} | ${esc(r.meta.title.en)} |`);
-  out.push('', '## Flows', '', '| code | type | format family | syntaxes | syntaxe value | scope | channels | since | provenance (code / syntaxe) | provisional |', '|---|---|---|---|---|---|---|---|---|---|');
-  for (const f of data.flows) out.push(`| ${f.code} | ${f.type} | ${f.formatFamily} | ${f.syntaxes.join(', ')} | \`${f.syntaxe}\` | ${f.scope} | ${f.channels.join(', ')} | ${f.since} | ${f.provenance.code} / ${f.provenance.syntaxe} | ${f.provisional.join(', ') || '—'} |`);
-  out.push('', '## Syntaxe values', '', '| value | status | flow | nearest | portal label (fr) | since | provenance | provisional |', '|---|---|---|---|---|---|---|---|');
-  for (const s of data.syntaxes) out.push(`| \`${s.value}\` | ${s.status} | ${s.flow ?? '—'} | ${s.nearest ? `\`${s.nearest}\`` : '—'} | ${esc(s.label?.fr ?? '—')} | ${s.since} | ${s.provenance} | ${s.provisional ? 'yes' : 'no'} |`);
+  out.push('', '## Flows', '', '| code | type | format family | syntaxes | syntaxe value | scope | channels | since | provenance (code / syntaxe) | provisional | source |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const f of data.flows) out.push(`| ${f.code} | ${f.type} | ${f.formatFamily} | ${f.syntaxes.join(', ')} | \`${f.syntaxe}\` | ${f.scope} | ${f.channels.join(', ')} | ${f.since} | ${f.provenance.code} / ${f.provenance.syntaxe} | ${f.provisional.join(', ') || '—'} | ${esc(sourceLine(f.reference))} |`);
+  out.push('', '## Syntaxe values', '', '| value | status | flow | nearest | portal label (fr) | since | provenance | provisional | source |', '|---|---|---|---|---|---|---|---|---|');
+  for (const s of data.syntaxes) out.push(`| \`${s.value}\` | ${s.status} | ${s.flow ?? '—'} | ${s.nearest ? `\`${s.nearest}\`` : '—'} | ${esc(s.label?.fr ?? '—')} | ${s.since} | ${s.provenance} | ${s.provisional ? 'yes' : 'no'} | ${esc(sourceLine(s.reference))} |`);
   out.push('', `Any value carrying the mention \`${data.b2bDefect.marker}\` is treated as the ${data.b2bDefect.since} defect ("${esc(data.b2bDefect.reference.quote)}").`);
-  out.push('', '## Cadres de facturation', '', '| code | label | works | provenance of the works flag | provisional |', '|---|---|---|---|---|');
-  for (const c of data.cadres) out.push(`| ${c.code} | ${esc(c.label.en)} | ${c.works ? 'yes' : 'no'} | ${c.worksProvenance} | ${c.provisional ? 'yes' : 'no'} |`);
+  out.push('', '## Cadres de facturation', '', 'Labels: the French one as AIFE labels the cadre (source column), the English one our translation.', '',
+    '| code | label (fr) | label (en) | works | provenance of the works flag | provisional | source of the label | works flag |', '|---|---|---|---|---|---|---|---|');
+  for (const c of data.cadres) out.push(`| ${c.code} | ${esc(c.label.fr)} | ${esc(c.label.en)} | ${c.works ? 'yes' : 'no'} | ${c.worksProvenance} | ${c.provisional ? 'yes' : 'no'} | ${esc(sourceLine(c.reference))} | ${esc(c.note ?? '')} |`);
   out.push('', `Accepted type codes (BT-3): ${data.typeCodes.accepted.join(', ')}; refused: ${data.typeCodes.refused.join(', ')}.`, '');
   out.push('## Facts', '', 'What a rule may read (`fact`). Deposit, content and Factur-X rules read the deposit facts; portal rules read the account facts.', '',
     '| fact | from | business term | meaning |', '|---|---|---|---|');
@@ -83,7 +91,7 @@ export function renderRulesReadme(set: RuleSet): string {
       `**${m.title.en}** — ${m.title.fr}`, '',
       `- severity: \`${m.severity}\`; release: ${m.since}${m.until ? ` until ${m.until} (excluded)` : ' onwards'}; provenance: ${m.provenance}${m.deprecated ? `; deprecated${m.replacedBy ? `, replaced by \`${m.replacedBy}\`` : ''}` : ''}`,
       `- file: [\`${r.file}\`](${r.file.replace(/^rules\//, '')})`,
-      `- reference: ${m.reference.document}, section "${m.reference.section}": “${m.reference.quote}”`,
+      `- reference: ${m.reference.document}, section "${m.reference.section}"${m.reference.date ? `, ${m.reference.date}` : ''}: “${m.reference.quote}”${m.reference.url ? ` <${m.reference.url}>` : ''}`,
       `- rationale: ${m.rationale}`,
       ...(m.decisions?.length ? [`- decisions: ${m.decisions.map((d) => `\`${d}\``).join(', ')}`] : []),
       `- message: ${m.message.en} / ${m.message.fr}`, '',
