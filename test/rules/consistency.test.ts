@@ -59,6 +59,16 @@ describe('rule files', () => {
       const rule = set.rule(id)!;
       const result = await runExample(set, rule, i);
       expect(result.actual).toBe(expected);
+      // As ESLint's RuleTester `errors`: a failing example states the message, rendered in both
+      // languages, and the target the diagnostic points at.
+      const example = json.examples[i]!;
+      if (expected === 'failed') {
+        expect(result.message).toEqual(example.message);
+        expect(result.target).toBe(example.target);
+      } else {
+        expect([example.message, example.target]).toEqual([undefined, undefined]);
+      }
+      expect(result.mismatch).toBeNull();
     });
   });
 });

@@ -52,7 +52,7 @@ describe('precheck', () => {
     const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E2_UBL_INVOICE' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
     const d = report.documents[0]!;
     expect(d.verdict).toBe('rejected');
-    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')!.message).toContain('Nearest value: IN_DP_E2_UBL_INVOICE_MIN.');
+    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')!.message).toContain('nearest value: IN_DP_E2_UBL_INVOICE_MIN.');
   });
 
   it('warns, without refusing, on an unknown value that may be an unpublished works-flow value', async () => {

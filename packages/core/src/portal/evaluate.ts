@@ -5,8 +5,7 @@ import { sortDiagnostics } from '../report/order.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { RuleOutcome } from '../report/report.js';
 import { DECISION_IDS, type DecisionId } from './decisions.js';
-import { PORTAL_FACTS } from '../rules/facts-catalogue.js';
-import { firstApprovalWithoutRight, portalFacts } from './state.js';
+import { portalFacts, statePointer } from './state.js';
 import type { PortalDecision, PortalReport, PortalState } from './types.js';
 
 /** Options of {@link evaluatePortal}. */
@@ -18,18 +17,6 @@ export interface PortalOptions {
   ruleSet?: RuleSet;
   /** The name of the state in diagnostic locations (default `state`), e.g. the state file's path. */
   file?: string;
-}
-
-/**
- * The JSON pointer of the state a portal rule's diagnostic points at: the field its target fact
- * is read from, or the first approval decided without the right to approve.
- */
-function pointerOf(target: string | null, state: PortalState): string {
-  if (target === 'approvalsWithoutRightCount') {
-    const i = firstApprovalWithoutRight(state);
-    if (i >= 0) return `/attachmentRequests/${i}/decidedBy`;
-  }
-  return (target ? PORTAL_FACTS[target]?.pointer : undefined) ?? '';
 }
 
 /** Thrown when an account state does not match rules/schema/portal-state.json. */
@@ -71,7 +58,7 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     const override = options.severity?.[rule.id];
     const severity = override && override !== 'off' ? override : rule.meta.severity;
     rules.push(outcomeOf(rule, ev, severity));
-    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, lang, { file: options.file ?? 'state', pointer: pointerOf(rule.target, state) }));
+    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, lang, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }));
   }
   const decisions = {} as Record<DecisionId, PortalDecision>;
   for (const id of DECISION_IDS) {

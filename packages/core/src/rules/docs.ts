@@ -29,7 +29,8 @@ function exampleLine(e: RuleExample): string {
   if (e.facts && Object.keys(e.facts).length) parts.push(`facts \`${JSON.stringify(e.facts)}\``);
   if (e.state && Object.keys(e.state).length) parts.push(`state \`${JSON.stringify(e.state)}\``);
   if (parts.length === 0) parts.push('the defaults');
-  return `- **${e.expected}**${e.title ? ` (${e.title})` : ''}: ${parts.join(', ')}`;
+  const said = e.message ? `; says “${e.message.en}” / « ${e.message.fr} » at \`${e.target ?? ''}\`` : '';
+  return `- **${e.expected}**${e.title ? ` (${e.title})` : ''}: ${parts.join(', ')}${said}`;
 }
 
 /**

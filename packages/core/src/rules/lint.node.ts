@@ -79,7 +79,7 @@ export async function lintRuleDirectory(dir: string): Promise<Diagnostic[]> {
       for (let i = 0; i < rule.meta.examples.length; i++) {
         try {
           const r = await runExample(set, rule, i);
-          if (!r.ok) errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: `example expects ${r.expected} but the rule gives ${r.actual}` });
+          if (!r.ok) errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: `example ${r.mismatch}` });
         } catch (e) {
           errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: (e as Error).message });
         }

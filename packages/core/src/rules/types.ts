@@ -24,6 +24,10 @@ export interface RuleExample {
   /** Portal rules: the account state over the default state. */
   state?: Record<string, unknown>;
   expected: 'passed' | 'failed' | 'not-applicable';
+  /** Failing examples: the message the rule gives, rendered, in both languages. */
+  message?: LocalizedText;
+  /** Failing examples: what the diagnostic points at (portal: the state's JSON pointer; other rules: the target fact). */
+  target?: string;
 }
 
 /** A rule file, as written in rules/<area>/<name>.json. */
