@@ -57,7 +57,7 @@ export interface RuleFile {
 export interface RuleLoadError {
   file: string;
   pointer: string;
-  code: 'json' | 'schema' | 'id' | 'duplicate' | 'fact' | 'operator' | 'value' | 'placeholder' | 'target' | 'examples' | 'release' | 'decision' | 'replacedBy' | 'example-failed';
+  code: 'json' | 'schema' | 'id' | 'duplicate' | 'fact' | 'operator' | 'value' | 'placeholder' | 'target' | 'examples' | 'release' | 'decision' | 'replacedBy' | 'example-failed' | 'traceability';
   message: string;
 }
 
