@@ -95,4 +95,11 @@ describe('severity', () => {
   it('is error only for seed, official or third-party rules (inferred ones cannot claim a rejection)', () => {
     for (const r of set.rules) if (r.meta.provenance === 'inferred') expect([r.id, r.meta.severity]).not.toEqual([r.id, 'error']);
   });
+  it('of a rule whose only basis is an inference is justified in its rationale, and its message says it is inferred', () => {
+    for (const r of set.rules.filter((x) => x.meta.provenance === 'inferred')) {
+      expect([r.id, r.meta.message.fr]).toEqual([r.id, expect.stringMatching(/déduction|déduit/)]);
+      expect([r.id, r.meta.message.en]).toEqual([r.id, expect.stringMatching(/inferred|inference/)]);
+      expect([r.id, r.meta.rationale]).toEqual([r.id, expect.stringMatching(new RegExp(`\\b${r.meta.severity}\\b`, 'i'))]);
+    }
+  });
 });
