@@ -118,6 +118,10 @@ describe('portal, as the V3.8.1 release note reads', () => {
     expect(byRule['portal/approbation-menu-needs-pending-approvals']).toEqual({ file: 'account.json', pointer: '/pendingApprovals' });
     expect(byRule['portal/attachment-approved-by-manager']).toEqual({ file: 'account.json', pointer: '/attachmentRequests/1/decidedBy' });
     expect(r.diagnostics.every((x) => x.location?.xpath === undefined)).toBe(true);
+    expect(r.decisions['menu.approbation']).toMatchObject({
+      decidedBy: ['portal/approbation-menu-needs-pending-approvals', 'portal/approbation-menu-needs-profile'],
+      pointers: ['/pendingApprovals', '/account/profiles'],
+    });
   });
 });
 

@@ -67,7 +67,9 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     const failing = outcomes.filter((o) => o.status === 'failed').map((o) => o.id);
     const applicable = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').map((o) => o.id);
     const absent = involved.length === 0;
-    decisions[id] = { id, value: !absent && failing.length === 0, decidedBy: failing.length > 0 ? failing : applicable, absentInRelease: absent };
+    const decidedBy = failing.length > 0 ? failing : applicable;
+    const pointers = decidedBy.map((ruleId) => statePointer(prepared.portalRules.find((r) => r.id === ruleId)!.target, state, prepared.release) ?? '');
+    decisions[id] = { id, value: !absent && failing.length === 0, decidedBy, pointers, absentInRelease: absent };
   }
   return { release: prepared.release, lang, decisions, diagnostics: sortDiagnostics(diagnostics), rules };
 }

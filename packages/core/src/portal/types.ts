@@ -57,6 +57,8 @@ export interface PortalDecision {
   value: boolean;
   /** The rules that made the decision: the failing ones when false, every applicable one when true. */
   decidedBy: string[];
+  /** For each rule of `decidedBy`, the JSON pointer of the state field it reads (e.g. `/account/profiles`). */
+  pointers: string[];
   /** True when no rule of this release takes part in the decision (the element does not exist in this release). */
   absentInRelease: boolean;
 }
