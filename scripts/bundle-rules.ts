@@ -25,7 +25,11 @@ export const SCHEMAS: Record<string, string> = {
   cadres: 'cadres.json',
   releases: 'releases.json',
   portalState: 'portal-state.json',
+  traceability: 'traceability.json',
 };
+
+/** The traceability of the release note: at the top of rules/, neither a rule nor the catalogue. */
+export const TRACEABILITY = 'traceability.json';
 
 /** Lists JSON files under a folder, sorted, as paths relative to `rules/` with `/` separators. */
 function listJson(dir: string): string[] {
@@ -56,7 +60,7 @@ export function buildValidatorsSource(): string {
 
 /** Builds the source of rules-data.ts: every rule file and catalogue file under `rules/`. */
 export function buildRulesDataSource(): string {
-  const files = listJson(rulesDir).filter((f) => !f.startsWith('schema/'));
+  const files = listJson(rulesDir).filter((f) => !f.startsWith('schema/') && f !== TRACEABILITY);
   const rules = files.filter((f) => !f.startsWith('catalogue/'));
   const catalogue = files.filter((f) => f.startsWith('catalogue/'));
   const entry = (f: string) => `  { file: ${JSON.stringify('rules/' + f)}, json: ${JSON.stringify(JSON.parse(readFileSync(join(rulesDir, f), 'utf8')))} },`;
@@ -73,6 +77,8 @@ export function buildRulesDataSource(): string {
     'export const CATALOGUE_FILES: readonly BundledFile[] = [',
     ...catalogue.map(entry),
     '];',
+    '/** The traceability of the release note (rules/traceability.json). */',
+    `export const TRACEABILITY_FILE: BundledFile = ${entry(TRACEABILITY).trim().replace(/,$/, '')};`,
     '',
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { generatedFiles } from './bundle-rules.js';
 import { readRuleDirectory } from '../packages/core/src/rules/lint.node.js';
 import { renderRulesReadme } from '../packages/core/src/rules/docs.js';
+import type { Traceability } from '../packages/core/src/rules/traceability.js';
 import { loadRuleSet } from '../packages/core/src/rules/rule-set.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,7 +17,7 @@ if (!check) for (const [file, content] of Object.entries(generatedFiles())) writ
 // Read the files from disk, not the bundle, so that the README follows rules/** even before bundling.
 const files = readRuleDirectory(join(root, 'rules'));
 const set = loadRuleSet({ ruleFiles: files.rules, catalogueFiles: files.catalogue });
-const readme = renderRulesReadme(set);
+const readme = renderRulesReadme(set, files.traceability ? (files.traceability.json as Traceability) : null);
 const path = join(root, 'rules', 'README.md');
 if (check) {
   let current = '';

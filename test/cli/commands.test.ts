@@ -37,6 +37,19 @@ describe('portal', () => {
     expect(run.stdout).toMatch(/action\.depositInvoice +no +\(portal\/deposit-needs-attachment\)/);
   });
 
+  it('exits 1 when the state has an error, and points at it with a JSON pointer', async () => {
+    const run = await runCli(['portal', 'portal/structure-at-creation.json', '--format', 'json', '--lang', 'en']);
+    expect(run.code).toBe(1);
+    const out = JSON.parse(run.stdout) as { decisions: Record<string, boolean>; diagnostics: Array<{ ruleId: string; severity: string; location: unknown }> };
+    expect(out.decisions['action.depositInvoice']).toBe(false);
+    expect(out.diagnostics.find((d) => d.ruleId === 'portal/structure-not-asked-at-creation')).toMatchObject({
+      severity: 'error', location: { file: 'portal/structure-at-creation.json', pointer: '/account/structureAtCreation' },
+    });
+    const text = await runCli(['portal', 'portal/structure-at-creation.json', '--lang', 'en']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/\/account\/structureAtCreation +error +/);
+  });
+
   it('refuses a state that does not follow the schema, naming the JSON pointers', async () => {
     const run = await runCli(['portal', 'portal/bad-state.json']);
     expect(run.code).toBe(2);

@@ -59,18 +59,49 @@ describe('rule files', () => {
       const rule = set.rule(id)!;
       const result = await runExample(set, rule, i);
       expect(result.actual).toBe(expected);
-      // A failing example's message is filled in: no placeholder left, no "null", no "—".
+      // As ESLint's RuleTester `errors`: a failing example states the message, rendered in both
+      // languages, and the target the diagnostic points at.
+      const example = json.examples[i]!;
       if (expected === 'failed') {
-        for (const text of [result.messages!.fr, result.messages!.en]) expect(text).not.toMatch(/\{\w+\}|\bnull\b|\bundefined\b|—/);
+        expect(result.message).toEqual(example.message);
+        expect(result.target).toBe(example.target);
       } else {
-        expect(result.messages).toBeNull();
+        expect([example.message, example.target]).toEqual([undefined, undefined]);
       }
+      expect(result.mismatch).toBeNull();
+      // A failing example's message is filled in: no placeholder left, no "null", no "—".
+      if (expected === 'failed') for (const text of [result.message!.fr, result.message!.en]) expect(text).not.toMatch(/\{\w+\}|\bnull\b|\bundefined\b|—/);
     });
+  });
+});
+
+describe('references a reviewer can follow', () => {
+  const files = [...dir.rules, ...dir.catalogue];
+  it('no rule or catalogue file cites our own summary instead of a primary source', () => {
+    for (const f of files) expect([f.file, JSON.stringify(f.json)]).not.toEqual([f.file, expect.stringMatching(/chorus-pro\.md|domain reference/i)]);
+  });
+  it('every catalogue entry names its primary source', () => {
+    const data = set.catalogueData;
+    for (const e of [...data.flows, ...data.syntaxes, ...data.cadres, ...data.releases]) {
+      const key = 'code' in e ? e.code : 'value' in e ? e.value : e.id;
+      expect([key, e.reference?.document.trim() ?? '']).not.toEqual([key, '']);
+    }
+  });
+  it('gives each cadre its own label, in French and in English (A15–A20 and A23–A25 are distinct documents)', () => {
+    const cadres = set.catalogueData.cadres;
+    for (const lang of ['fr', 'en'] as const) expect(new Set(cadres.map((c) => c.label[lang])).size).toBe(cadres.length);
   });
 });
 
 describe('severity', () => {
   it('is error only for seed, official or third-party rules (inferred ones cannot claim a rejection)', () => {
     for (const r of set.rules) if (r.meta.provenance === 'inferred') expect([r.id, r.meta.severity]).not.toEqual([r.id, 'error']);
+  });
+  it('of a rule whose only basis is an inference is justified in its rationale, and its message says it is inferred', () => {
+    for (const r of set.rules.filter((x) => x.meta.provenance === 'inferred')) {
+      expect([r.id, r.meta.message.fr]).toEqual([r.id, expect.stringMatching(/déduction|déduit/)]);
+      expect([r.id, r.meta.message.en]).toEqual([r.id, expect.stringMatching(/inferred|inference/)]);
+      expect([r.id, r.meta.rationale]).toEqual([r.id, expect.stringMatching(new RegExp(`\\b${r.meta.severity}\\b`, 'i'))]);
+    }
   });
 });

@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedFiles } from '../../scripts/bundle-rules.js';
 import { renderRulesReadme } from '../../packages/core/src/rules/docs.js';
+import type { Traceability } from '../../packages/core/src/rules/traceability.js';
 import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
 import { catalogueErrors, loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
 import { compileRuleFiles } from '../../packages/core/src/rules/load.js';
@@ -20,7 +21,7 @@ describe('generated files', () => {
 
   it('rules/README.md is up to date', () => {
     const files = readRuleDirectory(join(root, 'rules'));
-    const expected = renderRulesReadme(loadRuleSet({ ruleFiles: files.rules, catalogueFiles: files.catalogue }));
+    const expected = renderRulesReadme(loadRuleSet({ ruleFiles: files.rules, catalogueFiles: files.catalogue }), files.traceability!.json as Traceability);
     expect(readFileSync(join(root, 'rules/README.md'), 'utf8') === expected, 'stale: run npm run docs').toBe(true);
   });
 

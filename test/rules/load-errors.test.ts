@@ -64,7 +64,17 @@ describe('lintRuleDirectory', () => {
     try {
       mkdirSync(join(dir, 'deposit'));
       mkdirSync(join(dir, 'content'));
-      writeFileSync(join(dir, 'deposit', 'works-flow-requires-works-cadre.json'), JSON.stringify(mutate((r) => { r.examples[2].expected = 'failed'; })));
+      writeFileSync(join(dir, 'deposit', 'works-flow-requires-works-cadre.json'), JSON.stringify(mutate((r) => {
+        r.examples[2].expected = 'failed';
+        r.examples[2].message = r.examples[1].message;
+        r.examples[2].target = r.examples[1].target;
+      })));
+      mkdirSync(join(dir, 'facturx'));
+      writeFileSync(join(dir, 'facturx', 'wrong-message.json'), JSON.stringify(mutate((r) => {
+        r.id = 'facturx/wrong-message';
+        r.examples[1].message = { ...r.examples[1].message, en: 'Not what the rule says.' };
+      })));
+      writeFileSync(join(dir, 'facturx', 'no-message.json'), JSON.stringify(mutate((r) => { r.id = 'facturx/no-message'; delete r.examples[1].message; })));
       writeFileSync(join(dir, 'content', 'bad.json'), '{ "id": ');
       writeFileSync(join(dir, 'content', 'typo.json'), JSON.stringify(mutate((r) => { r.id = 'content/typo'; r.assert.operator = 'equalz'; })));
       const diagnostics = await lintRuleDirectory(dir);
@@ -72,6 +82,11 @@ describe('lintRuleDirectory', () => {
       expect(brief).toContainEqual({ ruleId: 'rules/json', file: '<dir>/content/bad.json', pointer: '' });
       expect(brief).toContainEqual({ ruleId: 'rules/operator', file: '<dir>/content/typo.json', pointer: '/assert/operator' });
       expect(brief).toContainEqual({ ruleId: 'rules/example-failed', file: '<dir>/deposit/works-flow-requires-works-cadre.json', pointer: '/examples/2' });
+      // A failing example states the message the rule gives (both languages) and its target.
+      const wrong = diagnostics.find((d) => d.source!.file.endsWith('wrong-message.json'))!;
+      expect([wrong.ruleId, wrong.source!.pointer]).toEqual(['rules/example-failed', '/examples/1']);
+      expect(wrong.message).toContain('Not what the rule says.');
+      expect(brief).toContainEqual({ ruleId: 'rules/schema', file: '<dir>/facturx/no-message.json', pointer: '/examples/1' });
       expect(diagnostics.every((d) => d.severity === 'error' && d.location?.file === d.source?.file)).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

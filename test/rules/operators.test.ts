@@ -77,6 +77,31 @@ describe('catalogue lookups', () => {
     const r = c.lookupSyntaxe(value);
     expect([r.status, r.flow?.code ?? null, r.suggestion]).toEqual([status, flow, suggestion]);
   });
+  // Unknown is not wrong: only a known wrong value or a near miss of a confirmed value is an
+  // error; a value in the works-flow types whose values are unpublished may be a real one.
+  it.each([
+    ['IN_DP_E1_FACTURX', '3.8.1', true],
+    ['IN_DP_E2_UBL_INVOCE_MIN', '3.8.1', true],
+    ['IN_DP_E1_CII_MIN', '3.8.1', true],
+    ['IN-DP-E1-UBL-INVOICE', '3.8.1', true],
+    ['IN_DP_E4_UBL_INVOCE', '3.8.1', false],
+    ['IN_DP_E5_UBL_INVOICE', '3.8.1', false],
+    ['IN_DP_E4_UBL_INVOICE_MIN', '3.8.1', false],
+    ['SOMETHING_ELSE', '3.8.1', false],
+    ['IN_DP_E1_UBL_INVOICE', '3.8.1', false],
+    ['IN_DP_E2_CII_FACTURX_B2B', '3.8.1', false],
+    ['IN_DP_E4_UBL_INVOICE', '3.8.0', true],
+  ])('%s at %s is a near miss: %s', (value, release, nearMiss) => {
+    expect(getCatalogue({ release }).lookupSyntaxe(value).nearMiss).toBe(nearMiss);
+  });
+  it('lists the flows whose syntaxe is unconfirmed, and says when a suggestion is itself inferred', () => {
+    expect(c.unconfirmedSyntaxeFlows).toEqual(['FSO1130A', 'FSO1131A', 'FSO1137A']);
+    expect(getCatalogue({ release: '3.8.0' }).unconfirmedSyntaxeFlows).toEqual([]);
+    expect(c.lookupSyntaxe('IN_DP_E5_CII_FACTURX_B2B')).toMatchObject({ status: 'b2b-defect', suggestion: 'IN_DP_E5_CII_FACTURX', suggestionProvisional: true });
+    expect(c.lookupSyntaxe('IN_DP_E2_CII_FACTURX_B2B')).toMatchObject({ suggestion: 'IN_DP_E2_CII_FACTURX', suggestionProvisional: false });
+    const overlaid = getCatalogue({ overlay: { flows: [{ code: 'FSO1130A', syntaxe: 'IN_DP_E4_UBL_INVOICE_TRAVAUX' }] } });
+    expect(overlaid.unconfirmedSyntaxeFlows).toEqual(['FSO1131A', 'FSO1137A']);
+  });
   it('marks inferred values provisional', () => {
     expect(c.flow('FSO1130A')!.provisional).toEqual(['syntaxe']);
     expect(c.flow('FSO1106A')!.provisional).toEqual(['code']);

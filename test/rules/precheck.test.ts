@@ -52,7 +52,34 @@ describe('precheck', () => {
     const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E2_UBL_INVOICE' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
     const d = report.documents[0]!;
     expect(d.verdict).toBe('rejected');
-    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')!.message).toContain('nearest real value: IN_DP_E2_UBL_INVOICE_MIN');
+    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')!.message).toContain('nearest value: IN_DP_E2_UBL_INVOICE_MIN.');
+  });
+
+  it('warns, without refusing, on an unknown value that may be an unpublished works-flow value', async () => {
+    const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E4_UBL_TRAVAUX' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
+    const d = report.documents[0]!;
+    expect(ids(d)).not.toContain('deposit/syntaxe-exists');
+    const warning = d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-unconfirmed')!;
+    expect(warning.severity).toBe('warning');
+    expect(warning.message).toContain('FSO1130A, FSO1131A, FSO1137A');
+    expect(warning.message).toContain('"syntaxe": "IN_DP_E4_UBL_TRAVAUX"');
+    expect(d.diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    // Neither accepted (no flow is known for it) nor rejected (nothing says it is wrong).
+    expect(d.verdict).toBeNull();
+  });
+
+  it('keeps refusing a typo of a confirmed value', async () => {
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E1_UBL_INVOCE' }, { reader: fakeReader(doc('a.xml')), lang: 'fr' });
+    const d = report.documents[0]!;
+    expect(d.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-exists')).toMatchObject({ severity: 'error' });
+    expect(ids(d)).not.toContain('deposit/syntaxe-unconfirmed');
+  });
+
+  it('says when the value a B2B message suggests is itself inferred', async () => {
+    const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E5_CII_FACTURX_B2B' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
+    const message = report.documents[0]!.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-b2b-defect')!.messages!;
+    expect(message.en).toContain('IN_DP_E5_CII_FACTURX (an inferred value, not published by AIFE: to be confirmed)');
+    expect(message.fr).toContain('IN_DP_E5_CII_FACTURX (valeur déduite, non publiée par l\'AIFE : à confirmer)');
   });
 
   it('gives the B2B defect its own error, not the unknown-value one', async () => {

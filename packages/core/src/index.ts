@@ -24,7 +24,7 @@ export type { ChorusPrecheckConfig, LoadedConfig } from './config/config.js';
 export { ConfigError } from './config/config.js';
 export { precheck, checkDocument, contextProblems, PrecheckError, type PrecheckOptions, type DepositReader } from './precheck.js';
 export { evaluatePortal, formatPortal, validatePortalState, PortalStateError, type PortalOptions, type PortalJson } from './portal/evaluate.js';
-export type { PortalState, PortalReport, PortalDecision, AttachmentRequest } from './portal/types.js';
+export type { PortalState, PortalReport, PortalDecision, AttachmentRequest, CreatedStructure } from './portal/types.js';
 export { DECISION_IDS, type DecisionId } from './portal/decisions.js';
 export { loadRuleSet, RuleSet, PreparedRules, RuleSetError, type SeverityOverrides, type RuleSetSource } from './rules/rule-set.js';
 export type { RuleFile, RuleCondition, RuleExample, RuleLoadError, CompiledRule } from './rules/types.js';

@@ -180,7 +180,9 @@ export async function checkDocument(
   let verdict: Verdict = null;
   if (contextChoosesFlow(context)) {
     const readerError = doc.diagnostics.some((d) => d.severity === 'error');
-    verdict = contextError ? 'rejected' : doc.unreadable ? 'unreadable' : ruleError || readerError || facts.flow === null ? 'rejected' : 'accepted';
+    // A chosen value that names no known flow, with no error, is a syntaxe the catalogue cannot
+    // confirm (deposit/syntaxe-unconfirmed): unknown is not wrong, so no verdict.
+    verdict = contextError ? 'rejected' : doc.unreadable ? 'unreadable' : ruleError || readerError ? 'rejected' : facts.flow === null ? null : 'accepted';
   }
   const assumptions = assumptionsOf({
     catalogue,

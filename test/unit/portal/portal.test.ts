@@ -65,6 +65,66 @@ describe('portal (3.8.1)', () => {
   });
 });
 
+// Each case below is built from a sentence of the V3.8.1 release note, quoted.
+describe('portal, as the V3.8.1 release note reads', () => {
+  it('« Les utilisateurs bénéficiant du profil "Organisation Modification" disposent du menu "Approbation" qui leur permet d\'approuver les demandes en cours (demandes de rattachement à une structure par exemple) »', async () => {
+    const r = await evaluatePortal(state({ attachmentRequests: [{ structure: '11000201100044', status: 'approved', decidedBy: 'organisation-modification' }] }));
+    expect(r.decisions['action.depositInvoice'].value).toBe(true);
+    expect(r.diagnostics.map((x) => x.ruleId)).not.toContain('portal/attachment-approved-by-manager');
+    expect(r.rules.find((x) => x.ruleId === 'portal/attachment-approved-by-manager')!.status).toBe('passed');
+  });
+
+  it('the same profile, whatever its case, is the one Chorus Pro spells "Organisation Modification"', async () => {
+    for (const profile of ['Organisation modification', 'ORGANISATION MODIFICATION', ' organisation  Modification ']) {
+      const r = await evaluatePortal(state({ account: { ...defaultPortalState().account, profiles: [profile] }, pendingApprovals: 1 }));
+      expect([profile, r.decisions['menu.approbation'].value]).toEqual([profile, true]);
+    }
+  });
+
+  it('« Une fenêtre est alors affichée vous invitant à créer une nouvelle structure ou à demander un rattachement » + « un compte utilisateur doit nécessairement être rattaché à une structure […] notamment pour déposer des factures »: creating a structure gives deposit rights', async () => {
+    const before = await evaluatePortal(state());
+    expect(before.decisions['window.structure.create'].value).toBe(true);
+    const r = await evaluatePortal(state({ createdStructures: [{ structure: '35600000049837' }] }));
+    expect(r.decisions['action.depositInvoice']).toMatchObject({ value: true, decidedBy: ['portal/deposit-needs-activated-account', 'portal/deposit-needs-attachment'] });
+    expect(r.decisions['window.structure.create'].value).toBe(false);
+    expect((await evaluatePortal(state({ createdStructures: [{ structure: '35600000049837', structureActive: false }] }))).decisions['action.depositInvoice'].value).toBe(false);
+  });
+
+  it('« Désormais, seules vos informations personnelles doivent être renseignées lors de la création de votre compte »: a 3.8.1 state with a structure chosen at creation is a diagnostic, not an attachment', async () => {
+    const r = await evaluatePortal(state({ account: { ...defaultPortalState().account, structureAtCreation: '11000201100044' } }), { lang: 'en' });
+    expect(r.decisions['action.depositInvoice'].value).toBe(false);
+    const d = r.diagnostics.find((x) => x.ruleId === 'portal/structure-not-asked-at-creation')!;
+    expect(d).toMatchObject({ severity: 'error', location: { file: 'state', pointer: '/account/structureAtCreation' } });
+    expect(d.message).toContain('(11000201100044)');
+  });
+
+  it('« adresse mail de connexion, adresse mail de contact, nom, prénom et téléphone »: the five fields must be filled, each reported at its pointer', async () => {
+    const empty = { ...defaultPortalState().account, loginEmail: '', contactEmail: null, lastName: '', firstName: ' ', phone: null };
+    const r = await evaluatePortal(state({ account: empty }), { lang: 'en' });
+    const errors = r.diagnostics.filter((x) => x.severity === 'error').map((x) => [x.ruleId, x.location?.pointer]);
+    expect(errors).toEqual([
+      ['portal/contact-email-filled', '/account/contactEmail'],
+      ['portal/first-name-filled', '/account/firstName'],
+      ['portal/last-name-filled', '/account/lastName'],
+      ['portal/login-email-valid', '/account/loginEmail'],
+      ['portal/phone-filled', '/account/phone'],
+    ]);
+  });
+
+  it('decisions point at the state\'s real JSON pointers, never with an XPath', async () => {
+    const r = await evaluatePortal(state({ attachmentRequests: [{ structure: '1', status: 'approved', decidedBy: 'gestionnaire' }, { structure: '2', status: 'approved', decidedBy: 'utilisateur' }] }), { file: 'account.json' });
+    const byRule = Object.fromEntries(r.diagnostics.map((x) => [x.ruleId, x.location]));
+    expect(byRule['portal/approbation-menu-needs-profile']).toEqual({ file: 'account.json', pointer: '/account/profiles' });
+    expect(byRule['portal/approbation-menu-needs-pending-approvals']).toEqual({ file: 'account.json', pointer: '/pendingApprovals' });
+    expect(byRule['portal/attachment-approved-by-manager']).toEqual({ file: 'account.json', pointer: '/attachmentRequests/1/decidedBy' });
+    expect(r.diagnostics.every((x) => x.location?.xpath === undefined)).toBe(true);
+    expect(r.decisions['menu.approbation']).toMatchObject({
+      decidedBy: ['portal/approbation-menu-needs-pending-approvals', 'portal/approbation-menu-needs-profile'],
+      pointers: ['/pendingApprovals', '/account/profiles'],
+    });
+  });
+});
+
 describe('portal (3.8.0)', () => {
   const old = (patch: Partial<PortalState> = {}) => state({ release: '3.8.0', ...patch });
 

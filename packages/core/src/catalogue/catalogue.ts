@@ -1,6 +1,6 @@
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
 import { activeAt } from './releases.js';
-import { nearest } from './nearest.js';
+import { editDistance, nearest } from './nearest.js';
 import type { Cadre, CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus } from './types.js';
 
 /** Error thrown on misuse of the catalogue API (unknown release, malformed overlay). */
@@ -79,7 +79,28 @@ export interface SyntaxeLookup {
   flow: Flow | null;
   /** The nearest real value of this release, for anything else than a real value. */
   suggestion: string | null;
+  /** True when the suggestion is itself a provisional (inferred) value of the catalogue. */
+  suggestionProvisional: boolean;
+  /**
+   * True when the evidence says the value is wrong, not merely unknown: a known wrong value
+   * that circulates in third-party code, or a near miss of a confirmed value (at most
+   * {@link NEAR_MISS_DISTANCE} edits, separators and case aside) outside the works-flow types
+   * whose values are unconfirmed. False for real values, aliases and the B2B defect.
+   */
+  nearMiss: boolean;
   entry: SyntaxeEntry | null;
+}
+
+/**
+ * The largest edit distance at which an unknown syntaxe value counts as a typo of a confirmed
+ * one. The confirmed values of one release are at least 4 edits apart (e.g. `IN_DP_E1_CII` and
+ * `IN_DP_E1_CII_16B`), so 2 edits never lands between two of them.
+ */
+export const NEAR_MISS_DISTANCE = 2;
+
+/** Normalises a syntaxe value for comparison: upper case, any run of separators as one underscore. */
+function normaliseSyntaxe(value: string): string {
+  return value.trim().toUpperCase().replace(/[\s.\-_]+/g, '_');
 }
 
 /**
@@ -95,9 +116,15 @@ export class Catalogue {
   readonly flows: readonly Flow[];
   /** The real syntaxe values in force at the release. */
   readonly realSyntaxes: readonly string[];
+  /** The real syntaxe values in force at the release that are confirmed (not provisional). */
+  readonly confirmedSyntaxes: readonly string[];
+  /** The interface codes of the flows in force whose syntaxe value is inferred, hence unconfirmed. */
+  readonly unconfirmedSyntaxeFlows: readonly string[];
   private readonly flowByCode: Map<string, Flow>;
   private readonly syntaxeByValue: Map<string, SyntaxeEntry>;
   private readonly cadreByCode: Map<string, Cadre>;
+  /** Flow types (E4, E5) some of whose syntaxe values are unconfirmed at this release. */
+  private readonly unconfirmedTypes: Set<string>;
 
   constructor(data: CatalogueData, release: string) {
     if (!data.releases.some((r) => r.id === release)) {
@@ -109,7 +136,12 @@ export class Catalogue {
     this.flowByCode = new Map(this.flows.map((f) => [f.code, f]));
     const syntaxes = data.syntaxes.filter((s) => activeAt(s, release));
     this.syntaxeByValue = new Map(syntaxes.map((s) => [s.value, s]));
-    this.realSyntaxes = syntaxes.filter((s) => s.status === 'real' && (!s.flow || this.flowByCode.has(s.flow))).map((s) => s.value);
+    const real = syntaxes.filter((s) => s.status === 'real' && (!s.flow || this.flowByCode.has(s.flow)));
+    this.realSyntaxes = real.map((s) => s.value);
+    this.unconfirmedSyntaxeFlows = this.flows.filter((f) => f.provisional.includes('syntaxe')).map((f) => f.code);
+    const unconfirmed = new Set(this.unconfirmedSyntaxeFlows);
+    this.confirmedSyntaxes = real.filter((s) => !s.provisional && !(s.flow && unconfirmed.has(s.flow))).map((s) => s.value);
+    this.unconfirmedTypes = new Set(this.flows.filter((f) => unconfirmed.has(f.code)).map((f) => f.type));
     this.cadreByCode = new Map(data.cadres.map((c) => [c.code, c]));
   }
 
@@ -128,22 +160,44 @@ export class Catalogue {
     return [...this.cadreByCode.keys()];
   }
 
-  /** Looks a syntaxe value up: real, alias, B2B defect, known wrong or unknown, with a suggestion. */
+  /** Looks a syntaxe value up: real, alias, B2B defect, known wrong or unknown, with a suggestion and whether it is a near miss. */
   lookupSyntaxe(raw: string): SyntaxeLookup {
     const value = raw.trim();
     const entry = this.syntaxeByValue.get(value) ?? this.syntaxeByValue.get(value.toUpperCase()) ?? null;
     const b2bActive = activeAt({ since: this.data.b2bDefect.since, until: this.data.b2bDefect.until }, this.release);
     if (entry && (entry.status === 'real' || entry.status === 'alias')) {
       const flow = entry.flow ? this.flow(entry.flow) : null;
-      if (flow) return { status: entry.status, flow, suggestion: entry.status === 'alias' ? flow.syntaxe : null, entry };
+      if (flow) {
+        const suggestion = entry.status === 'alias' ? flow.syntaxe : null;
+        return { status: entry.status, flow, suggestion, suggestionProvisional: this.isProvisional(suggestion), nearMiss: false, entry };
+      }
     }
     const suggestion = (entry?.nearest && this.realSyntaxes.includes(entry.nearest) ? entry.nearest : null)
       ?? nearest(b2bActive ? value.replace(/_?B2B_?/gi, '_').replace(/_+$/, '') : value, this.realSyntaxes);
+    const suggestionProvisional = this.isProvisional(suggestion);
     if (entry?.status === 'b2b-defect' || (b2bActive && value.toUpperCase().includes(this.data.b2bDefect.marker))) {
-      return { status: 'b2b-defect', flow: null, suggestion, entry };
+      return { status: 'b2b-defect', flow: null, suggestion, suggestionProvisional, nearMiss: false, entry };
     }
-    if (entry?.status === 'known-wrong') return { status: 'known-wrong', flow: null, suggestion, entry };
-    return { status: 'unknown', flow: null, suggestion, entry: null };
+    if (entry?.status === 'known-wrong') return { status: 'known-wrong', flow: null, suggestion, suggestionProvisional, nearMiss: true, entry };
+    return { status: 'unknown', flow: null, suggestion, suggestionProvisional, nearMiss: this.isNearMiss(value), entry: null };
+  }
+
+  /**
+   * Tells whether an unknown value is a near miss of a confirmed value. A value naming a flow
+   * type whose values are unconfirmed at this release (`IN_DP_E4_…`, `IN_DP_E5_…` in 3.8.1) is
+   * never one: the real values of those flows are not published, so it may be one of them.
+   */
+  private isNearMiss(value: string): boolean {
+    const v = normaliseSyntaxe(value);
+    const type = /^IN_DP_(E[0-9]+)_/.exec(v)?.[1];
+    if (type && this.unconfirmedTypes.has(type)) return false;
+    return this.confirmedSyntaxes.some((c) => editDistance(v, normaliseSyntaxe(c)) <= NEAR_MISS_DISTANCE);
+  }
+
+  private isProvisional(value: string | null): boolean {
+    if (value === null) return false;
+    const entry = this.syntaxeByValue.get(value);
+    return !!entry && (entry.provisional || (!!entry.flow && this.unconfirmedSyntaxeFlows.includes(entry.flow)));
   }
 
   /** Looks an interface code up, with the nearest code of this release when unknown. */

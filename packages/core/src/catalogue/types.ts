@@ -7,6 +7,16 @@ export type Provenance = 'seed' | 'official' | 'third-party' | 'inferred';
 /** Where a catalogue value in force comes from: a shipped provenance, or `user` for a catalogue overlay's. */
 export type DataProvenance = Provenance | 'user';
 
+/** Where a catalogue entry comes from: the primary source (document, section, date, quote, URL where public). */
+export interface SourceReference {
+  document: string;
+  section: string;
+  /** The date the document gives itself (ISO, as precise as the document is). */
+  date?: string;
+  quote?: string;
+  url?: string;
+}
+
 /** A Chorus Pro flow, identified by its interface code. */
 export interface Flow {
   code: string;
@@ -24,7 +34,7 @@ export interface Flow {
   provenance: { code: DataProvenance; syntaxe: DataProvenance };
   /** Which of this flow's values are inferred, hence provisional. */
   provisional: Array<'code' | 'syntaxe'>;
-  reference: { document: string; section: string; quote?: string };
+  reference: SourceReference;
   note?: string;
 }
 
@@ -44,6 +54,8 @@ export interface SyntaxeEntry {
   until?: string;
   provenance: DataProvenance;
   provisional: boolean;
+  /** The primary source of the value. */
+  reference?: SourceReference;
   note?: string;
 }
 
@@ -55,6 +67,10 @@ export interface Cadre {
   worksProvenance: DataProvenance;
   provisional: boolean;
   requiresValideur?: boolean;
+  /** Where the label comes from. */
+  reference?: SourceReference;
+  /** Where the works flag comes from, or why it is inferred. */
+  note?: string;
 }
 
 /** A Chorus Pro release encoded by the rules. */
@@ -63,13 +79,15 @@ export interface Release {
   date: string | null;
   summary: LocalizedText;
   provenance: Provenance;
+  reference?: SourceReference;
+  note?: string;
 }
 
 /** The whole catalogue, as read from rules/catalogue/*.json (after any overlay). */
 export interface CatalogueData {
   flows: Flow[];
   syntaxes: SyntaxeEntry[];
-  b2bDefect: { since: string; until?: string | null; marker: string; reference: { document: string; section: string; quote: string } };
+  b2bDefect: { since: string; until?: string | null; marker: string; reference: SourceReference & { quote: string } };
   cadres: Cadre[];
   defaultCadre: string;
   reformCodePattern: string;

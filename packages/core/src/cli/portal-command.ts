@@ -34,7 +34,7 @@ export async function runPortal(
   }
   let report: PortalReport;
   try {
-    report = await evaluatePortal(state as PortalState, { lang });
+    report = await evaluatePortal(state as PortalState, { lang, file: command.state });
   } catch (error) {
     if (error instanceof PortalStateError) throw new UsageError(`${command.state}: ${error.message}`);
     throw error;
@@ -53,7 +53,7 @@ function portalText(report: PortalReport, file: string, quiet: boolean): string 
     lines.push(`  ${decision.id.padEnd(width)}  ${value}${why}`);
   }
   const shown = sortDiagnostics(quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics);
-  for (const d of shown) lines.push(`  ${(d.location?.xpath ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+  for (const d of shown) lines.push(`  ${(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -4,6 +4,7 @@ import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
 import { sortDiagnostics } from '../report/order.js';
 import { renderRulesReadme } from '../rules/docs.js';
+import { bundledTraceability, type Traceability } from '../rules/traceability.js';
 import { lintRuleDirectory, loadErrorDiagnostic, readRuleDirectory } from '../rules/lint.node.js';
 import { compileRuleFiles } from '../rules/load.js';
 import { listRules, type RuleInfo } from '../rules/registry.js';
@@ -52,17 +53,17 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
         return EXIT.ok;
       }
       const dir = await directory(command.argument, io);
-      const { set, errors } = ruleSetOfDirectory(dir);
+      const { set, errors, traceability } = ruleSetOfDirectory(dir);
       if (errors.length > 0) {
         io.stderr.write(lintText(errors.map((d) => asGiven(d, dir, command.argument ?? '')), command.argument));
         return EXIT.problems;
       }
       const target = command.output === null ? join(dir, 'README.md') : null;
       if (target) {
-        await writeFile(target, renderRulesReadme(set));
-        io.stderr.write(`chorus-precheck: wrote ${join(command.argument, 'README.md')}\n`);
+        await writeFile(target, renderRulesReadme(set, traceability));
+        io.stderr.write(`chorus-precheck: wrote ${target}\n`);
       } else {
-        await emit(renderRulesReadme(set));
+        await emit(renderRulesReadme(set, traceability));
       }
       return EXIT.ok;
     }
@@ -86,14 +87,16 @@ async function directory(path: string, io: Io): Promise<string> {
 }
 
 /** Builds the rule set of a directory of rule files (its own catalogue, else the shipped one). */
-function ruleSetOfDirectory(dir: string | null): { set: RuleSet; errors: Diagnostic[] } {
+function ruleSetOfDirectory(dir: string | null): { set: RuleSet; errors: Diagnostic[]; traceability: Traceability | null } {
   const read = dir === null ? null : readRuleDirectory(dir);
   const catalogue = read && read.catalogue.length > 0 ? read.catalogue : CATALOGUE_FILES;
   const errors = [...(read?.errors ?? []), ...(read && read.catalogue.length > 0 ? catalogueErrors(read.catalogue) : [])];
   const compiled = read ? compileRuleFiles(read.rules) : null;
   errors.push(...(compiled?.errors ?? []));
   const set = compiled ? new RuleSet(compiled.rules, catalogueFromFiles(catalogue)) : loadRuleSet();
-  return { set, errors: errors.map(loadErrorDiagnostic) };
+  // A directory documents its own traceability file, or none; the shipped rules, the shipped one.
+  const traceability = read ? (read.traceability?.json as Traceability | undefined) ?? null : bundledTraceability();
+  return { set, errors: errors.map(loadErrorDiagnostic), traceability };
 }
 
 /** A diagnostic whose file lies under `dir`, named under the directory as the user wrote it. */

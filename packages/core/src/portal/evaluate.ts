@@ -5,7 +5,7 @@ import { sortDiagnostics } from '../report/order.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { RuleOutcome } from '../report/report.js';
 import { DECISION_IDS, type DecisionId } from './decisions.js';
-import { portalFacts } from './state.js';
+import { portalFacts, statePointer } from './state.js';
 import type { PortalDecision, PortalReport, PortalState } from './types.js';
 
 /** Options of {@link evaluatePortal}. */
@@ -15,6 +15,8 @@ export interface PortalOptions {
   release?: string;
   severity?: SeverityOverrides;
   ruleSet?: RuleSet;
+  /** The name of the state in diagnostic locations (default `state`), e.g. the state file's path. */
+  file?: string;
 }
 
 /** Thrown when an account state does not match rules/schema/portal-state.json. */
@@ -56,7 +58,7 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     const override = options.severity?.[rule.id];
     const severity = override && override !== 'off' ? override : rule.meta.severity;
     rules.push(outcomeOf(rule, ev, severity));
-    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, lang, { file: 'state', xpath: `/${rule.target ?? ''}` }));
+    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, lang, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }));
   }
   const decisions = {} as Record<DecisionId, PortalDecision>;
   for (const id of DECISION_IDS) {
@@ -65,7 +67,9 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     const failing = outcomes.filter((o) => o.status === 'failed').map((o) => o.id);
     const applicable = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').map((o) => o.id);
     const absent = involved.length === 0;
-    decisions[id] = { id, value: !absent && failing.length === 0, decidedBy: failing.length > 0 ? failing : applicable, absentInRelease: absent };
+    const decidedBy = failing.length > 0 ? failing : applicable;
+    const pointers = decidedBy.map((ruleId) => statePointer(prepared.portalRules.find((r) => r.id === ruleId)!.target, state, prepared.release) ?? '');
+    decisions[id] = { id, value: !absent && failing.length === 0, decidedBy, pointers, absentInRelease: absent };
   }
   return { release: prepared.release, lang, decisions, diagnostics: sortDiagnostics(diagnostics), rules };
 }

@@ -1,4 +1,33 @@
+import { compareReleases } from '../catalogue/releases.js';
+import { PORTAL_FACTS } from '../rules/facts-catalogue.js';
 import type { PortalState } from './types.js';
+
+/**
+ * The profile names Chorus Pro spells, as the V3.8.1 release note writes them. A profile of a
+ * state is matched whatever its case and spacing, and read with this spelling.
+ */
+export const PROFILE_NAMES: readonly string[] = Object.freeze(['Organisation Modification']);
+
+const profileKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const PROFILE_BY_KEY = new Map(PROFILE_NAMES.map((name) => [profileKey(name), name]));
+
+/** Reads a profile name as Chorus Pro spells it ("organisation  modification" → "Organisation Modification"); other names are kept as given. */
+export function canonicalProfile(name: string): string {
+  return PROFILE_BY_KEY.get(profileKey(name)) ?? name;
+}
+
+/** Who may approve an attachment request: the structure's manager, or a user with the profile "Organisation Modification" (release note §"Approbation"). */
+const APPROVERS: ReadonlySet<string> = new Set(['gestionnaire', 'organisation-modification']);
+
+/** Tells whether an approved request attaches the account: approved by an approver (the manager by default). */
+function approvedByApprover(r: PortalState['attachmentRequests'][number]): boolean {
+  return r.status === 'approved' && APPROVERS.has(r.decidedBy ?? 'gestionnaire');
+}
+
+/** The index of the first approved request decided by someone who may not approve, or -1. */
+export function firstApprovalWithoutRight(state: PortalState): number {
+  return state.attachmentRequests.findIndex((r) => r.status === 'approved' && r.decidedBy != null && !APPROVERS.has(r.decidedBy));
+}
 
 /** A well-formed, activated account with nothing pending: the default that portal rule examples override. */
 export function defaultPortalState(): PortalState {
@@ -6,7 +35,7 @@ export function defaultPortalState(): PortalState {
     now: '2024-02-01T10:00:00Z',
     account: {
       loginEmail: 'jeanne.martin@example.fr',
-      contactEmail: null,
+      contactEmail: 'jeanne.martin@example.fr',
       lastName: 'Martin',
       firstName: 'Jeanne',
       phone: '+33 1 23 45 67 89',
@@ -30,8 +59,12 @@ export function portalFacts(state: PortalState, release: string): Record<string,
   const a = state.account;
   const now = Date.parse(state.now);
   const sent = a.activationLinkSentAt ? Date.parse(a.activationLinkSentAt) : NaN;
-  const approvedByManager = state.attachmentRequests.filter((r) => r.status === 'approved' && (r.decidedBy ?? 'gestionnaire') === 'gestionnaire');
-  const activeAttached = approvedByManager.filter((r) => r.structureActive !== false).length;
+  const attachedByRequest = state.attachmentRequests.filter((r) => approvedByApprover(r) && r.structureActive !== false).length;
+  // The creator of a structure is its manager, hence attached to it (AIFE community documentation).
+  const created = (state.createdStructures ?? []).filter((s) => s.structureActive !== false).length;
+  // Before 3.8.1 the structure given at creation attaches the account; a 3.8.1 state that still
+  // carries one is reported by portal/structure-not-asked-at-creation, and attaches nothing.
+  const atCreation = a.structureAtCreation && compareReleases(release, '3.8.1') < 0 ? 1 : 0;
   return {
     release,
     loginEmail: a.loginEmail,
@@ -41,12 +74,33 @@ export function portalFacts(state: PortalState, release: string): Record<string,
     phone: a.phone ?? null,
     activated: a.activated,
     activationLinkAgeMinutes: Number.isFinite(now) && Number.isFinite(sent) ? Math.floor((now - sent) / 60_000) : null,
-    profiles: a.profiles,
+    profiles: a.profiles.map(canonicalProfile),
     structureAtCreation: a.structureAtCreation ?? null,
     pendingAttachmentCount: state.attachmentRequests.filter((r) => r.status === 'pending').length,
-    // Before 3.8.1 the structure given at creation attaches the account.
-    attachedStructureCount: activeAttached + (a.structureAtCreation ? 1 : 0),
-    approvalsNotByManagerCount: state.attachmentRequests.filter((r) => r.status === 'approved' && r.decidedBy != null && r.decidedBy !== 'gestionnaire').length,
+    createdStructureCount: created,
+    attachedStructureCount: attachedByRequest + created + atCreation,
+    approvalsWithoutRightCount: state.attachmentRequests.filter((r) => r.status === 'approved' && r.decidedBy != null && !APPROVERS.has(r.decidedBy)).length,
     pendingApprovals: state.pendingApprovals,
   };
+}
+
+/**
+ * The JSON pointer of the state a portal rule's diagnostic points at: the field its target fact
+ * is read from; for an approval decided without the right to approve, that approval; for the
+ * attachment count, what attaches the account (an approved request, a created structure, the
+ * structure given at creation before 3.8.1), else the requests. Null without a target.
+ */
+export function statePointer(target: string | null, state: PortalState, release: string): string | null {
+  if (target === 'approvalsWithoutRightCount') {
+    const i = firstApprovalWithoutRight(state);
+    if (i >= 0) return `/attachmentRequests/${i}/decidedBy`;
+  }
+  if (target === 'attachedStructureCount') {
+    const i = state.attachmentRequests.findIndex((r) => approvedByApprover(r) && r.structureActive !== false);
+    if (i >= 0) return `/attachmentRequests/${i}`;
+    const j = (state.createdStructures ?? []).findIndex((s) => s.structureActive !== false);
+    if (j >= 0) return `/createdStructures/${j}`;
+    if (state.account.structureAtCreation && compareReleases(release, '3.8.1') < 0) return '/account/structureAtCreation';
+  }
+  return (target ? PORTAL_FACTS[target]?.pointer : undefined) ?? null;
 }

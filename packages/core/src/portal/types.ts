@@ -9,8 +9,20 @@ export interface AttachmentRequest {
   status: 'pending' | 'approved' | 'refused';
   /** Whether the structure is active (default true). */
   structureActive?: boolean;
-  /** Who decided the request; approvals count only when decided by a manager (default). */
-  decidedBy?: 'gestionnaire' | 'utilisateur' | null;
+  /**
+   * Who decided the request: the structure's manager (`gestionnaire`, the default), a user with
+   * the profile "Organisation Modification" through the "Approbation" menu
+   * (`organisation-modification`), or another user (`utilisateur`), whose approval does not count.
+   */
+  decidedBy?: 'gestionnaire' | 'organisation-modification' | 'utilisateur' | null;
+}
+
+/** A structure the user created from the first-login window ("créer une nouvelle structure"). */
+export interface CreatedStructure {
+  /** The structure (SIRET or identifier). */
+  structure: string;
+  /** Whether the structure is active (default true). */
+  structureActive?: boolean;
 }
 
 /** The state of one portal account at a point in time (rules/schema/portal-state.json). */
@@ -29,10 +41,12 @@ export interface PortalState {
     activated: boolean;
     activationLinkSentAt: string | null;
     profiles: string[];
-    /** Before 3.8.1: the structure given at account creation. */
+    /** Before 3.8.1: the structure given at account creation (a 3.8.1 state carrying one is reported). */
     structureAtCreation?: string | null;
   };
   attachmentRequests: AttachmentRequest[];
+  /** The structures the user created from the first-login window; the creator is their manager. */
+  createdStructures?: CreatedStructure[];
   /** Approval requests the user has to process. */
   pendingApprovals: number;
 }
@@ -43,6 +57,8 @@ export interface PortalDecision {
   value: boolean;
   /** The rules that made the decision: the failing ones when false, every applicable one when true. */
   decidedBy: string[];
+  /** For each rule of `decidedBy`, the JSON pointer of the state field it reads (e.g. `/account/profiles`). */
+  pointers: string[];
   /** True when no rule of this release takes part in the decision (the element does not exist in this release). */
   absentInRelease: boolean;
 }

@@ -15,11 +15,14 @@ export interface LocalizedText {
 /**
  * The place in the user's input a diagnostic points at. Lines and columns are 1-based;
  * the XPath uses canonical prefixes (cbc, cac, rsm, ram, udt, …) and positions (`[1]`).
+ * A JSON input (the portal account state) is pointed at with a JSON pointer instead.
  */
 export interface Location {
   /** Display name of the input, with `!/` for archive members and embedded files (`a.zip!/b.xml`). */
   file: string;
   xpath?: string;
+  /** In a JSON input (the portal account state): a JSON pointer (RFC 6901), e.g. `/account/profiles`. */
+  pointer?: string;
   line?: number;
   column?: number;
   /** EN 16931 business term, e.g. `BT-23`. */

@@ -45,7 +45,11 @@ export interface FlowResult {
   provisional: boolean;
 }
 
-/** The verdict for the chosen syntaxe or interface code; null when none was chosen. */
+/**
+ * The verdict for the chosen syntaxe or interface code; null when none was chosen, or when the
+ * chosen syntaxe names no flow of the catalogue without being known to be wrong (a possibly real
+ * works-flow value: deposit/syntaxe-unconfirmed says so).
+ */
 export type Verdict = 'accepted' | 'rejected' | 'unreadable' | null;
 
 /**

@@ -15,6 +15,8 @@ export interface FactInfo {
   businessTerm?: string;
   /** True when the value comes from the invoice XML: rules reading it are skipped when a document has none. */
   xml?: boolean;
+  /** Portal facts: the JSON pointer (RFC 6901) of the account state the value is read from. */
+  pointer?: string;
 }
 
 const d = (description: string, location?: string, businessTerm?: string): FactInfo => ({
@@ -66,6 +68,9 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   syntaxe: c('The "Syntaxe" value chosen (PORTAIL and API), or null.'),
   syntaxeStatus: c('The catalogue status of the syntaxe value: real, alias, b2b-defect, known-wrong, unknown, or null.'),
   syntaxeSuggestion: c('The nearest real syntaxe value, or null.'),
+  syntaxeSuggestionProvisional: c('Whether the suggested syntaxe value is itself inferred (provisional), or null when no syntaxe is given.'),
+  syntaxeNearMiss: c('Whether the syntaxe value, not a value of the release, is known to be wrong: a known wrong value of third-party code, or within 2 edits of a confirmed value (outside the works-flow types whose values are unconfirmed); null when no syntaxe is given.'),
+  unconfirmedSyntaxeFlows: c('The interface codes of the flows of the release whose syntaxe value is inferred, not published (empty when every value is confirmed, e.g. after a catalogue overlay).'),
   interfaceCode: c('The interface code given, or read from the EDI file name, or null.'),
   interfaceCodeStatus: c('real when the interface code is in the catalogue at the release, unknown otherwise, null when none.'),
   interfaceCodeSuggestion: c('The nearest interface code of the release, or null.'),
@@ -78,24 +83,25 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   depositContainer: { kind: 'deposit', description: 'The container of the deposit file as a whole (xml, pdf, zip, tar.gz, gzip, unknown).' },
 });
 
-const p = (description: string): FactInfo => ({ kind: 'portal', description });
+const p = (description: string, pointer: string): FactInfo => ({ kind: 'portal', description, pointer });
 
-/** The facts of portal and account rules, derived from the account state. */
+/** The facts of portal and account rules, derived from the account state, each with the JSON pointer of the state it is read from. */
 export const PORTAL_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
-  release: p('The Chorus Pro release the state is evaluated against.'),
-  loginEmail: p('The login e-mail.'),
-  contactEmail: p('The contact e-mail, or null.'),
-  lastName: p('The last name (nom).'),
-  firstName: p('The first name (prénom).'),
-  phone: p('The phone (téléphone), or null.'),
-  activated: p('Whether the account is activated.'),
-  activationLinkAgeMinutes: p('Minutes since the activation link was sent, or null.'),
-  profiles: p('The profiles of the user.'),
-  structureAtCreation: p('The structure given at account creation (before 3.8.1), or null.'),
-  pendingAttachmentCount: p('Attachment requests pending.'),
-  attachedStructureCount: p('Active structures the account is attached to (approved by a manager, or given at creation).'),
-  approvalsNotByManagerCount: p('Approved attachment requests not decided by a manager.'),
-  pendingApprovals: p('Approval requests the user has to process.'),
+  release: p('The Chorus Pro release the state is evaluated against.', '/release'),
+  loginEmail: p('The login e-mail.', '/account/loginEmail'),
+  contactEmail: p('The contact e-mail, or null.', '/account/contactEmail'),
+  lastName: p('The last name (nom).', '/account/lastName'),
+  firstName: p('The first name (prénom).', '/account/firstName'),
+  phone: p('The phone (téléphone), or null.', '/account/phone'),
+  activated: p('Whether the account is activated.', '/account/activated'),
+  activationLinkAgeMinutes: p('Minutes since the activation link was sent, or null.', '/account/activationLinkSentAt'),
+  profiles: p('The profiles of the user, spelled as Chorus Pro spells them whatever the case of the state.', '/account/profiles'),
+  structureAtCreation: p('The structure given at account creation (before 3.8.1), or null.', '/account/structureAtCreation'),
+  pendingAttachmentCount: p('Attachment requests pending.', '/attachmentRequests'),
+  createdStructureCount: p('Active structures the user created from the first-login window.', '/createdStructures'),
+  attachedStructureCount: p('Active structures the account is attached to: approved requests (by the manager or a user with the profile "Organisation Modification"), structures the user created, and before 3.8.1 the structure given at creation.', '/attachmentRequests'),
+  approvalsWithoutRightCount: p('Approved attachment requests decided by a user who is neither the manager nor a user with the profile "Organisation Modification".', '/attachmentRequests'),
+  pendingApprovals: p('Approval requests the user has to process.', '/pendingApprovals'),
 });
 
 /** The facts allowed for rules of an area (`portal` uses the portal facts, every other area the deposit facts). */

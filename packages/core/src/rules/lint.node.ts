@@ -9,6 +9,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { runExample } from './examples.js';
 import { compileRuleFiles } from './load.js';
+import { traceabilityErrors } from './traceability.js';
 import { catalogueErrors, RuleSet } from './rule-set.js';
 import type { RuleLoadError } from './types.js';
 
@@ -16,6 +17,8 @@ import type { RuleLoadError } from './types.js';
 export interface RuleDirectory {
   rules: { file: string; json: unknown; id: string }[];
   catalogue: { file: string; json: unknown }[];
+  /** `traceability.json` at the top of the directory, when there is one. */
+  traceability: { file: string; json: unknown } | null;
   errors: RuleLoadError[];
 }
 
@@ -29,9 +32,12 @@ function listJson(dir: string): string[] {
   return out;
 }
 
-/** Reads a rule directory: `catalogue/*.json`, rule files elsewhere (`schema/` skipped); ids are paths relative to the directory. */
+/**
+ * Reads a rule directory: `catalogue/*.json`, `traceability.json` at its top, rule files
+ * elsewhere (`schema/` skipped); ids are paths relative to the directory.
+ */
 export function readRuleDirectory(dir: string): RuleDirectory {
-  const result: RuleDirectory = { rules: [], catalogue: [], errors: [] };
+  const result: RuleDirectory = { rules: [], catalogue: [], traceability: null, errors: [] };
   for (const full of listJson(dir)) {
     const rel = relative(dir, full).split('\\').join('/');
     if (rel.startsWith('schema/')) continue;
@@ -42,7 +48,8 @@ export function readRuleDirectory(dir: string): RuleDirectory {
       result.errors.push({ file: full, pointer: '', code: 'json', message: `not valid JSON: ${(e as Error).message}` });
       continue;
     }
-    if (rel.startsWith('catalogue/')) result.catalogue.push({ file: full, json });
+    if (rel === 'traceability.json') result.traceability = { file: full, json };
+    else if (rel.startsWith('catalogue/')) result.catalogue.push({ file: full, json });
     else result.rules.push({ file: full, json, id: rel.replace(/\.json$/, '') });
   }
   return result;
@@ -75,11 +82,12 @@ export async function lintRuleDirectory(dir: string): Promise<Diagnostic[]> {
   errors.push(...ruleErrors);
   if (catErrors.length === 0) {
     const set = new RuleSet(rules, catalogueFromFiles(catalogueFiles));
+    if (read.traceability) errors.push(...traceabilityErrors(read.traceability.json, set, read.traceability.file));
     for (const rule of rules) {
       for (let i = 0; i < rule.meta.examples.length; i++) {
         try {
           const r = await runExample(set, rule, i);
-          if (!r.ok) errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: `example expects ${r.expected} but the rule gives ${r.actual}` });
+          if (!r.ok) errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: `example ${r.mismatch}` });
         } catch (e) {
           errors.push({ file: rule.file, pointer: `/examples/${i}`, code: 'example-failed', message: (e as Error).message });
         }

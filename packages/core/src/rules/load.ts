@@ -12,8 +12,8 @@ interface GeneratedValidator {
 }
 
 /** The precompiled validator of each schema (ajv standalone: no eval at run time). */
-export const VALIDATORS: Readonly<Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState', GeneratedValidator>> =
-  validators as unknown as Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState', GeneratedValidator>;
+export const VALIDATORS: Readonly<Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState' | 'traceability', GeneratedValidator>> =
+  validators as unknown as Record<'rule' | 'flows' | 'syntaxes' | 'cadres' | 'releases' | 'portalState' | 'traceability', GeneratedValidator>;
 
 /** Validates data against a schema; returns the errors as load errors of `file`. */
 export function schemaErrors(name: keyof typeof VALIDATORS, data: unknown, file: string): RuleLoadError[] {

@@ -11,14 +11,26 @@ export interface PlaceholderScope {
   target: string | null;
 }
 
-type Resolver = (s: PlaceholderScope) => unknown;
+type Resolver = (s: PlaceholderScope, lang: 'fr' | 'en') => unknown;
+
+/** What a message adds after a suggested value that is itself inferred. */
+export const PROVISIONAL_SUGGESTION: Readonly<Record<'fr' | 'en', string>> = {
+  fr: ' (valeur déduite, non publiée par l\'AIFE : à confirmer)',
+  en: ' (an inferred value, not published by AIFE: to be confirmed)',
+};
 
 const DEPOSIT: Record<string, Resolver> = {
   actual: (s) => s.actual,
   expected: (s) => s.expected,
   flow: (s) => (s.facts.flow as { code?: string } | null)?.code ?? null,
   syntaxe: (s) => s.facts.syntaxe,
-  suggestion: (s) => (s.target === 'interfaceCode' ? s.facts.interfaceCodeSuggestion : s.facts.syntaxeSuggestion),
+  suggestion: (s, lang) => {
+    if (s.target === 'interfaceCode') return s.facts.interfaceCodeSuggestion;
+    const value = s.facts.syntaxeSuggestion;
+    // A suggested value that is itself a guess says so, so that nobody takes it for a published one.
+    return typeof value === 'string' && s.facts.syntaxeSuggestionProvisional === true ? `${value}${PROVISIONAL_SUGGESTION[lang]}` : value;
+  },
+  unconfirmed: (s) => s.facts.unconfirmedSyntaxeFlows,
   interfaceCode: (s) => s.facts.interfaceCode,
   cadre: (s) => s.facts.cadre,
   channel: (s) => s.facts.channel,
@@ -32,7 +44,7 @@ const PORTAL: Record<string, Resolver> = {
   actual: (s) => s.actual,
   expected: (s) => s.expected,
   release: (s) => s.facts.release,
-  count: (s) => s.facts.approvalsNotByManagerCount,
+  count: (s) => s.facts.approvalsWithoutRightCount,
 };
 
 /** The placeholder names allowed in rules of an area. */
@@ -74,6 +86,6 @@ export function formatMessage(template: string, area: string, scope: Placeholder
   const table = area === 'portal' ? PORTAL : DEPOSIT;
   return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => {
     const resolve = table[name];
-    return resolve ? displayValue(resolve(scope), lang) : whole;
+    return resolve ? displayValue(resolve(scope, lang), lang) : whole;
   });
 }

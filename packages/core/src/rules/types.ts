@@ -24,6 +24,10 @@ export interface RuleExample {
   /** Portal rules: the account state over the default state. */
   state?: Record<string, unknown>;
   expected: 'passed' | 'failed' | 'not-applicable';
+  /** Failing examples: the message the rule gives, rendered, in both languages. */
+  message?: LocalizedText;
+  /** Failing examples: what the diagnostic points at (portal: the state's JSON pointer; other rules: the target fact). */
+  target?: string;
 }
 
 /** A rule file, as written in rules/<area>/<name>.json. */
@@ -35,7 +39,7 @@ export interface RuleFile {
   severity: Severity;
   since: string;
   until?: string;
-  reference: { document: string; section: string; quote: string; url?: string };
+  reference: { document: string; section: string; date?: string; quote: string; url?: string };
   rationale: string;
   provenance: Provenance;
   /** The fact whose location the diagnostic points at (default: the first fact of `assert`). */
@@ -53,7 +57,7 @@ export interface RuleFile {
 export interface RuleLoadError {
   file: string;
   pointer: string;
-  code: 'json' | 'schema' | 'id' | 'duplicate' | 'fact' | 'operator' | 'value' | 'placeholder' | 'target' | 'examples' | 'release' | 'decision' | 'replacedBy' | 'example-failed';
+  code: 'json' | 'schema' | 'id' | 'duplicate' | 'fact' | 'operator' | 'value' | 'placeholder' | 'target' | 'examples' | 'release' | 'decision' | 'replacedBy' | 'example-failed' | 'traceability';
   message: string;
 }
 
