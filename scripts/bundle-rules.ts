@@ -4,7 +4,8 @@
  * (the playground runs under a CSP without `unsafe-eval`). Writes, both checked in:
  * - packages/core/src/generated/validators.ts: one validate function per schema (ajv standalone
  *   output under `@ts-nocheck`; a .ts file so that the core's tsc build emits it like any module);
- * - packages/core/src/generated/rules-data.ts: every rule file and catalogue file, as data.
+ * - packages/core/src/generated/rules-data.ts: every rule file and catalogue file, as data;
+ * - packages/core/schema/portal-state.schema.json: the account-state schema, as the package ships it.
  * `tsx scripts/bundle-rules.ts --check` exits 1 when the checked-in files are stale.
  */
 import Ajv from 'ajv';
@@ -88,6 +89,8 @@ export function generatedFiles(): Record<string, string> {
   return {
     [join(outDir, 'validators.ts')]: buildValidatorsSource(),
     [join(outDir, 'rules-data.ts')]: buildRulesDataSource(),
+    // The package ships the account-state schema for the users of `portal` (its exports `./schema/*`).
+    [join(root, 'packages/core/schema/portal-state.schema.json')]: readFileSync(join(rulesDir, 'schema', SCHEMAS.portalState!), 'utf8'),
   };
 }
 

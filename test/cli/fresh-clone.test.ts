@@ -78,5 +78,11 @@ describe('a fresh clone, after npm install', () => {
     expect(Object.keys(answer.decisions).sort()).toEqual(
       ['action.depositInvoice', 'menu.approbation', 'window.structure.consultRequests', 'window.structure.create', 'window.structure.requestAttachment'].sort(),
     );
+    // The text the README shows is what the command prints, up to its `…`.
+    const shown = /```text\n\$ npx @chorus-precheck\/core portal account-state\.json --lang en\n([\s\S]*?)\n  …\n```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    const text = npx(['@chorus-precheck/core', 'portal', 'account-state.json', '--lang', 'en']);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout.startsWith(shown! + '\n')).toBe(true);
   });
 });

@@ -85,7 +85,9 @@ describe('structure: many errors of one kind', () => {
     expect(d).toHaveLength(1);
     expect(d[0]!.count).toBe(2000);
     expect(d[0]!.message).toMatch(/La valeur « cent » de cbc:LineExtensionAmount n’est pas permise par son type \(2000 fois dans le document\)\.$/);
-    expect(d[0]!.location).toMatchObject({ line: 54, xpath: '/ubl:Invoice[1]/cac:InvoiceLine[2]/cbc:LineExtensionAmount[1]' });
+    // The first added line's amount: two lines below where `</Invoice>` stood.
+    const first = base.slice(0, base.indexOf('</Invoice>')).split('\n').length + 2;
+    expect(d[0]!.location).toMatchObject({ line: first, xpath: '/ubl:Invoice[1]/cac:InvoiceLine[2]/cbc:LineExtensionAmount[1]' });
   });
 });
 
