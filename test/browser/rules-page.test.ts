@@ -21,8 +21,9 @@ describe('the rules page', () => {
     const text = await page.locator('main').innerText();
     expect(text).not.toContain('**');
     expect(text).not.toMatch(/\{\w+\}/);
+    const structure = page.locator('[data-testid="rule-card"][data-rule="structure/factur-x-minimum"]');
+    expect((await structure.locator('p.small code').allInnerTexts()).length).toBeGreaterThan(0);
     const card = page.locator('[data-testid="rule-card"][data-rule="content/buyer-siret-valid"]');
-    expect(await card.locator('blockquote strong').innerText()).toBe('SIRET');
     expect(await card.locator('[data-testid="rule-message"]').innerText()).toBe('Message: Buyer identifier ‹value seen› is not a valid SIRET (14 digits, Luhn key; La Poste 356000000 variant).');
 
     await card.locator('details > summary', { hasText: 'Examples' }).click();
@@ -37,10 +38,11 @@ describe('the rules page', () => {
     expect(await legend.locator('dd').count()).toBe(5);
     expect(await card.locator('.tag', { hasText: /^official$/ }).getAttribute('title')).toMatch(/^official: /);
 
-    // A public source is a link; the project's own domain summary is not.
+    // A public source is a link; a document without a public page is named, not linked.
     expect(await card.locator('[data-testid="rule-source"]').getAttribute('href')).toBe('https://fnfe-mpe.org/factur-x/');
-    const internal = cards.filter({ hasText: 'chorus-pro.md (domain reference)' }).first();
-    expect(await internal.locator('[data-testid="rule-source"]').count()).toBe(0);
+    const unlinked = page.locator('[data-testid="rule-card"][data-rule="content/cadre-is-chorus-cadre"]');
+    expect(await unlinked.innerText()).toContain('AIFE display stylesheet for FSO1100A');
+    expect(await unlinked.locator('[data-testid="rule-source"]').count()).toBe(0);
     await screenshot(page, 'rules-page');
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);

@@ -83,12 +83,17 @@ describe('deposit and report cycle', () => {
   it.each([
     ['IN_DP_E1_FACTURX', 'IN_DP_E2_CII_FACTURX'],
     ['IN_DP_E1_UBL_INVOICE_2', 'IN_DP_E1_UBL_INVOICE'],
-    ['IN_DP_E2_PDF', 'IN_DP_E1_CII'],
   ])('rejects the misspelled syntaxe %s seen in client code, suggesting %s', async (syntaxe, nearest) => {
     const report = await detailed(await deposit(SIMPLE_UBL, syntaxe));
     expect(report.etatCourantDepotFlux).toBe('IN_REJETE');
     expect(report.codeInterfaceDepotFlux).toBeUndefined();
     expect(report.listeErreurDP.map((e) => e.libelleErreurDP)).toEqual([expect.stringMatching(new RegExp(`${syntaxe}.*${nearest}.*\\[deposit/syntaxe-exists\\]$`))]);
+  });
+
+  it('does not simulate a deposit on a syntaxe outside the catalogue that may be an unpublished works-flow value', async () => {
+    const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, headers, { fichierFlux: base64(SIMPLE_UBL), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E2_PDF' });
+    expect([answer.status, answer.body.codeRetour]).toEqual([400, 40006]);
+    expect(answer.body.libelle).toMatch(/^Dépôt non simulé : .*IN_DP_E2_PDF.*surcouche de catalogue.*IN_DP_E1_CII\.$/);
   });
 
   it('integrates a batch partly: the accepted invoice goes through, the others are listed', async () => {

@@ -69,6 +69,10 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
     // The configuration's default context is for the plain API: a deposit here is an API deposit, at the server's release.
     const result = await check(settings, [{ name: nomFichier, bytes }], { release: settings.release, channel: 'API', syntaxe: syntaxeFlux, depositDate: parisDate(now) }, lang);
     if (result.timedOut) throw CHORUS_ERRORS.timeout(settings.checkTimeoutMs);
+    // A syntaxe that is neither in the catalogue nor a near miss of one of its values may be an
+    // unpublished works-flow value: no verdict can be given, so no flow state is made up either.
+    const unconfirmed = result.report.documents.flatMap((d) => d.diagnostics).find((d) => d.ruleId === 'deposit/syntaxe-unconfirmed');
+    if (unconfirmed) throw CHORUS_ERRORS.unconfirmedSyntaxe({ fr: text(unconfirmed, 'fr'), en: text(unconfirmed, 'en') });
     const base = { numeroFluxDepot: DepositStore.newNumber(), nomFichier, syntaxeFlux, dateDepot: now.toISOString(), codeInterface: interfaceOf(result.report.release, syntaxeFlux) };
     const record = flowRecord(result.report, base, lang);
     store.add(record);

@@ -49,6 +49,11 @@ export const CHORUS_ERRORS = {
     fr: `Le champ ${field} n'est pas du base64 valide.`,
     en: `Field ${field} is not valid base64.`,
   }),
+  /** A syntaxe value outside the catalogue that may be a real (unpublished) works-flow value: the flow cannot be simulated. */
+  unconfirmedSyntaxe: (why: Bilingual) => new ChorusError(400, 40006, {
+    fr: `Dépôt non simulé : ${why.fr}`,
+    en: `Deposit not simulated: ${why.en}`,
+  }),
   unknownFlux: (numero: string) => new ChorusError(400, 40004, {
     fr: `Flux ${numero} introuvable (jamais déposé sur ce serveur, ou oublié après son délai de conservation).`,
     en: `Flow ${numero} not found (never deposited on this server, or forgotten after its retention time).`,

@@ -1,6 +1,6 @@
 /**
- * Where the documents rules cite can be read: their public page, when there is one. The domain
- * reference (chorus-pro.md) is the project's own summary of those sources: it has no public page.
+ * Where the documents rules cite can be read: their public page, when there is one. A document
+ * without one (a stylesheet copy, a client's source) is named, not linked.
  */
 const PUBLIC_SOURCES: readonly [RegExp, string][] = [
   // The release notes and the documentation of Chorus Pro are published on its community site.
