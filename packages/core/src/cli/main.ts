@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
+import { printable } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
 import { parseCommandLine, type Command, type OutputFormat } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
@@ -151,7 +152,9 @@ async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {
 }
 
 function usage(error: unknown, io: Io): number {
-  io.stderr.write(`chorus-precheck: ${(error as Error).message}\nRun chorus-precheck --help for the options.\n`);
+  // The message names what the user gave (file names, values): each of its lines is escaped.
+  const message = (error as Error).message.split('\n').map(printable).join('\n');
+  io.stderr.write(`chorus-precheck: ${message}\nRun chorus-precheck --help for the options.\n`);
   return EXIT.usage;
 }
 

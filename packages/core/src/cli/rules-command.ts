@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
+import { printable } from '../report/format-text.js';
 import { sortDiagnostics } from '../report/order.js';
 import { renderRulesReadme } from '../rules/docs.js';
 import { bundledTraceability, type Traceability } from '../rules/traceability.js';
@@ -115,10 +116,10 @@ function json(value: unknown): string {
 }
 
 function listText(rules: readonly RuleInfo[], lang: 'fr' | 'en'): string {
-  const width = Math.max(...rules.map((r) => r.id.length));
+  const width = Math.max(...rules.map((r) => printable(r.id).length));
   const lines = rules.map((r) => {
     const range = r.until ? `${r.since}–${r.until}` : `${r.since}+`;
-    return `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${range.padEnd(12)}  ${r.title[lang]}${r.deprecated ? ' (deprecated)' : ''}`;
+    return printable(`${printable(r.id).padEnd(width)}  ${r.severity.padEnd(7)}  ${range.padEnd(12)}  ${r.title[lang]}${r.deprecated ? ' (deprecated)' : ''}`);
   });
   return `${lines.join('\n')}\n\n${rules.length} rules\n`;
 }
@@ -131,7 +132,8 @@ function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
     '',
     `Message: ${rule.message[lang]}`,
     `Reference: ${rule.reference.document}, ${rule.reference.section}`,
-    `  “${rule.reference.quote}”${rule.reference.url ? `\n  ${rule.reference.url}` : ''}`,
+    `  “${rule.reference.quote}”`,
+    ...(rule.reference.url ? [`  ${rule.reference.url}`] : []),
     `Rationale: ${rule.rationale}`,
     `File: ${rule.file}`,
   ];
@@ -142,11 +144,12 @@ function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
   lines.push('Requires:', `  - ${rule.assert.name ?? JSON.stringify(rule.assert)}`);
   lines.push('', 'Examples:');
   for (const e of rule.examples) lines.push(`  - ${e.expected}${e.title ? ` (${e.title})` : ''}: ${JSON.stringify({ ...(e.context ? { context: e.context } : {}), ...(e.facts ? { facts: e.facts } : {}), ...(e.state ? { state: e.state } : {}) })}`);
-  return `${lines.join('\n')}\n`;
+  // A rule file's texts are the user's: their control characters show as escapes (`\n`, `\x1b`).
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 function lintText(diagnostics: readonly Diagnostic[], dir: string): string {
-  if (diagnostics.length === 0) return `${dir}: no problems\n`;
-  const lines = diagnostics.map((d) => `${d.location?.file ?? dir}#${d.source?.pointer ?? ''}  ${d.severity}  ${d.message}  ${d.ruleId}`);
+  if (diagnostics.length === 0) return `${printable(dir)}: no problems\n`;
+  const lines = diagnostics.map((d) => printable(`${d.location?.file ?? dir}#${d.source?.pointer ?? ''}  ${d.severity}  ${d.message}  ${d.ruleId}`));
   return `${lines.join('\n')}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}\n`;
 }
