@@ -51,7 +51,7 @@ describe('formatText', () => {
     const report = sampleReport([
       sampleDocument({
         file: member,
-        facts: sampleFacts({ profile: 'EN16931\u001b[31m' }),
+        facts: sampleFacts({ cadre: 'A1\u001b[31m' }),
         flows: [{ code: 'FSO1100A\u0007', applicable: true, excludedBy: [], provisional: false }],
         diagnostics: [
           diag('content/number-length', 'error', 'Invoice number "F\u009b2J\u202eevil" is too long', { file: member, line: 3, column: 9 }),
@@ -68,7 +68,7 @@ describe('formatText', () => {
       expect(stripped).not.toMatch(/^\s*forged\.xml/m);
       expect(stripped).toContain('batch.zip!/a.xml\\n  forged.xml:1:1  error  Forged finding  read/x\\r\\x1b]8;;https://evil.example\\x07link\\x1b]8;;\\x07\\x1b[2J');
       expect(stripped).toContain('Invoice number "F\\u009b2J\\u202eevil" is too long');
-      expect(stripped).toContain('EN16931\\x1b[31m');
+      expect(stripped).toContain('cadre A1\\x1b[31m');
       expect(stripped).toContain('FSO1100A\\x07');
       expect(stripped).toContain('user/rule\\x1b[8m');
       expect(stripped).toContain('tab\\there');
