@@ -12,7 +12,7 @@ const io = {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: () => readAll(process.stdin),
+  readStdin: (limit: number) => readAll(process.stdin, limit),
 };
 
 // `chorus-precheck dir | head`: the reader went away; stop quietly, as Unix tools do.

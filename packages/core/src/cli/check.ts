@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Command } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 import { mergeReports } from './merge.js';
-import { UsageError } from './usage-error.js';
+import { limitDiagnostic } from '../read/diagnostics.js';
+import { inputLimit } from './read-input.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { createProgress } from './progress.js';
 import type { Io } from './io.js';
@@ -14,16 +15,16 @@ import type { WorkerTask } from './worker-protocol.js';
  * One input runs in this thread (no worker start-up); a batch is spread over `jobs` workers.
  * With `onBlocks`, the documents formatted where they were checked (`settings.preformat`) are
  * handed over in input order as soon as they and every earlier input are done, and left out of
- * the returned report.
+ * the returned report. `inputs` are the command's, when already expanded.
  */
 export async function runChecks(
   command: Extract<Command, { kind: 'check' }>,
   settings: CheckSettings,
   io: Io,
   onBlocks?: (blocks: readonly string[]) => Promise<void> | undefined,
+  inputs?: readonly InputRef[],
 ): Promise<CheckedReport> {
-  const inputs = await expandInputs(command.inputs, io.cwd);
-  const tasks = await Promise.all(inputs.map((input) => toTask(input, io)));
+  const tasks = await Promise.all((inputs ?? (await expandInputs(command.inputs, io.cwd))).map((input) => toTask(input, io, inputLimit(settings))));
   const jobs = command.jobs ?? (tasks.length > 1 ? defaultJobs(batchSize(tasks)) : 1);
   const progress = createProgress(io.stderr, tasks.length, !command.quiet);
   const reports: CheckedReport[] = new Array(tasks.length);
@@ -46,10 +47,9 @@ export async function runChecks(
     if (jobs <= 1 || tasks.length <= 1) {
       // The rules and the reader are loaded here only: with worker threads, the main thread
       // never needs them, and starts the workers sooner.
-      const { checkInput } = await import('./engine.js');
+      const { checkInput, taskInput } = await import('./engine.js');
       for (const [index, task] of tasks.entries()) {
-        const bytes = task.bytes ?? readBytes(task.path ?? '');
-        await done(index, await checkInput({ name: task.name, bytes }, settings));
+        await done(index, await checkInput(taskInput(task, settings), settings));
       }
     } else {
       // worker_threads is loaded only for a batch that uses it.
@@ -63,21 +63,10 @@ export async function runChecks(
   return mergeReports(reports, settings);
 }
 
-async function toTask(input: InputRef, io: Io): Promise<WorkerTask> {
-  if (input.kind === 'stdin') return { name: input.name, bytes: await io.readStdin() };
-  return { name: input.name, path: input.path };
-}
-
-/** Reads a file synchronously: files are checked one after the other, nothing else waits. */
-function readBytes(path: string): Uint8Array {
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(path);
-  } catch (error) {
-    // A file that cannot be opened is the caller's problem (exit 2), not a bug.
-    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
-  }
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+async function toTask(input: InputRef, io: Io, limit: number): Promise<WorkerTask> {
+  if (input.kind === 'file') return { name: input.name, path: input.path, ...(input.problem ? { problem: input.problem } : {}) };
+  const bytes = await io.readStdin(limit);
+  return bytes === null ? { name: input.name, problem: limitDiagnostic('maxInputBytes', limit, { file: input.name }) } : { name: input.name, bytes };
 }
 
 // How many files the workers may check beyond the last one written: enough to keep them busy
@@ -99,9 +88,17 @@ export function batchSize(tasks: readonly WorkerTask[]): { files: number; bytes:
   let bytes = 0;
   for (const task of tasks) {
     if (task.bytes) bytes += task.bytes.byteLength;
-    else bytes += statSync(task.path ?? '', { throwIfNoEntry: false })?.size ?? 0;
+    else if (!task.problem) bytes += sizeOf(task.path ?? '');
   }
   return { files: tasks.length, bytes };
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /**

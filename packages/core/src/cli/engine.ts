@@ -6,6 +6,10 @@ import { precheck, type PrecheckOptions } from '../precheck.js';
 import type { CatalogueOverlay } from '../catalogue/types.js';
 import { formatJsonDocument } from '../report/format-json.js';
 import { formatTextDocument } from '../report/format-text.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { blankFacts } from '../read/derive.js';
+import { inputLimit, readInputFile } from './read-input.js';
+import type { WorkerTask } from './worker-protocol.js';
 
 /** What every check of a CLI run shares: passed as-is to the worker threads. */
 export interface CheckSettings {
@@ -40,7 +44,31 @@ export interface Preformat {
  * A checked input: its report, or, when `preformat` asked so, its documents already formatted
  * (`formatted`, one block per document) and `documents` left empty.
  */
-export type CheckedReport = Report & { formatted?: string[] };
+export type CheckedReport = Report & {
+  formatted?: string[];
+  /**
+   * The inputs in which no document is an invoice (a batch of images, an encrypted PDF, a file
+   * that cannot be read): the run fails even when nothing in them is an error on its own.
+   */
+  withoutInvoice?: string[];
+};
+
+/** An input that could not be read, with the fatal diagnostic it is reported with. */
+export interface UnreadableInput {
+  name: string;
+  problem: Diagnostic;
+}
+
+/**
+ * What to check for a task: its bytes, read within `maxInputBytes` (a synchronous read: files
+ * are checked one after the other in a thread, nothing else waits), or why it cannot be read.
+ */
+export function taskInput(task: WorkerTask, settings: CheckSettings): DepositInput | UnreadableInput {
+  if (task.problem) return { name: task.name, problem: task.problem };
+  if (task.bytes) return { name: task.name, bytes: task.bytes };
+  const read = readInputFile(task.path ?? '', task.name, inputLimit(settings));
+  return 'problem' in read ? { name: task.name, problem: read.problem } : { name: task.name, bytes: read.bytes };
+}
 
 /**
  * Loads the pdf.js legacy build (the one that runs in Node) only when a PDF arrives: importing
@@ -52,18 +80,29 @@ const pdfjs = async (): Promise<unknown> => (await import('../node.js')).nodePdf
  * Checks one input file, as its own deposit: a file given to the CLI is what would be sent to
  * Chorus Pro in one go (a batch is one zip or tar.gz file).
  */
-export async function checkInput(input: DepositInput, settings: CheckSettings): Promise<CheckedReport> {
+export async function checkInput(input: DepositInput | UnreadableInput, settings: CheckSettings): Promise<CheckedReport> {
   const options: PrecheckOptions = { lang: settings.lang, pdfjs, ...(settings.strict === true ? { strict: true } : {}) };
   if (settings.config) {
     options.overrides = { catalogue: settings.config.catalogue as CatalogueOverlay | null, severity: settings.config.severity };
     options.limits = settings.config.limits;
   }
-  const report = await precheck(input, settings.context, options);
+  let deposit: DepositInput;
+  if ('problem' in input) {
+    // Reported as a document of its own, with its fatal diagnostic, like a file the reader cannot read.
+    const problem: Diagnostic = { ...input.problem, message: input.problem.messages?.[settings.lang] ?? input.problem.message };
+    deposit = { name: input.name, bytes: new Uint8Array(0) };
+    options.reader = async () => [{ file: input.name, facts: blankFacts('unknown'), diagnostics: [problem], unreadable: true }];
+  } else {
+    deposit = input;
+  }
+  const report = await precheck(deposit, settings.context, options);
   if (settings.dropExplanations) {
     for (const document of report.documents) {
       for (const rule of document.rules) rule.explanation = { when: null, assert: null };
     }
   }
+  const holdsNoInvoice = report.documents.every((d) => d.facts.syntax === 'unknown' && d.facts.formatFamily === 'unknown');
+  const withoutInvoice = holdsNoInvoice ? [input.name] : [];
   const preformat = settings.preformat;
   if (preformat) {
     const formatted = report.documents
@@ -71,7 +110,7 @@ export async function checkInput(input: DepositInput, settings: CheckSettings): 
         preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat),
       )
       .filter((block) => block !== '');
-    return { ...report, documents: [], formatted };
+    return { ...report, documents: [], formatted, withoutInvoice };
   }
-  return report;
+  return { ...report, withoutInvoice };
 }

@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
+import { printable } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
 import { parseCommandLine, type Command, type OutputFormat } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 import { BlockWriter, openDestination } from './output.js';
 import type { Io } from './io.js';
+import { say } from './messages.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 /**
@@ -37,7 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
     if (command.kind === 'rules') {
       const { runRules } = await import('./rules-command.js');
-      return await runRules(command, lang, io, (text) => emit(text, command.output, io));
+      return await runRules(command, lang, io, (text) => emit(text, command.output, io, lang));
     }
     if (command.kind === 'serve') {
       const { runServe } = await import('./serve-command.js');
@@ -45,7 +47,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command.kind === 'portal') {
       const { runPortal } = await import('./portal-command.js');
-      return await runPortal(command, lang, io, (text) => emit(text, command.output, io));
+      return await runPortal(command, lang, io, (text) => emit(text, command.output, io, lang, [resolve(io.cwd, command.state)]));
     }
 
     const color = command.format === 'text' && command.output === null && wantsColor(io);
@@ -61,14 +63,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           : null,
     };
     const { runChecks } = await import('./check.js');
-    const destination = openDestination(command.output, io);
+    const { expandInputs } = await import('./inputs.js');
+    const inputs = await expandInputs(command.inputs, io.cwd);
+    // The report never replaces one of the files it checks.
+    const destination = openDestination(command.output, io, { lang, inputs: inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : [])) });
     let report: CheckedReport;
     try {
       const writer = settings.preformat ? new BlockWriter(settings.preformat, destination) : null;
       // Text and JSON are written document by document as the batch goes, except on a
       // terminal, where a progress bar may be drawn: there the report comes whole at the end.
       const streaming = writer !== null && (command.output !== null || io.stdout.isTTY !== true);
-      report = await runChecks(command, settings, io, streaming ? (blocks) => writer.add(blocks) : undefined);
+      report = await runChecks(command, settings, io, streaming ? (blocks) => writer.add(blocks) : undefined, inputs);
       if (writer !== null) {
         await writer.add(report.formatted ?? []);
         await writer.end(report);
@@ -82,6 +87,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
 
     if (report.summary.errors > 0) return EXIT.problems;
+    if (report.withoutInvoice && report.withoutInvoice.length > 0) {
+      // Nothing in them is an error on its own (a batch of images, members that are not
+      // invoices), but there is nothing to deposit either: the run fails, and says why.
+      for (const name of report.withoutInvoice) {
+        io.stderr.write(`chorus-precheck: ${printable(say(lang, { fr: `${name} ne contient aucune facture lisible`, en: `${name} holds no readable invoice` }))}\n`);
+      }
+      return EXIT.problems;
+    }
     if (command.maxWarnings >= 0 && report.summary.warnings > command.maxWarnings) {
       io.stderr.write(`chorus-precheck: ${report.summary.warnings} warnings, more than --max-warnings ${command.maxWarnings}\n`);
       return EXIT.problems;
@@ -113,17 +126,15 @@ export async function format(report: Report, name: OutputFormat, options: { quie
   }
 }
 
-async function emit(text: string, output: string | null, io: Io): Promise<void> {
-  if (output === null) {
-    io.stdout.write(text);
-    return;
-  }
-  const path = resolve(io.cwd, output);
+/** Writes the whole output of a command: to standard output, or atomically to `--output` (see openOutputFile). */
+async function emit(text: string, output: string | null, io: Io, lang: 'fr' | 'en', inputs: readonly string[] = []): Promise<void> {
+  const destination = openDestination(output, io, { lang, inputs });
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    await destination.write(text);
+    destination.close();
   } catch (error) {
-    throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
+    destination.abort();
+    throw error;
   }
 }
 
@@ -151,12 +162,16 @@ async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {
 }
 
 function usage(error: unknown, io: Io): number {
-  io.stderr.write(`chorus-precheck: ${(error as Error).message}\nRun chorus-precheck --help for the options.\n`);
+  // The message names what the user gave (file names, values): each of its lines is escaped.
+  const message = (error as Error).message.split('\n').map(printable).join('\n');
+  io.stderr.write(`chorus-precheck: ${message}\nRun chorus-precheck --help for the options.\n`);
   return EXIT.usage;
 }
 
+// A catalogue overlay that cannot be applied is found when the configuration is read; one that
+// only the catalogue can refuse (CatalogueError) is the configuration's problem too.
 function isConfigError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConfigError';
+  return error instanceof Error && (error.name === 'ConfigError' || error.name === 'CatalogueError');
 }
 
 /** Whether the text report gets colours: on a TTY, unless NO_COLOR is set; FORCE_COLOR decides first. */

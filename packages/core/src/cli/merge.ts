@@ -10,7 +10,9 @@ export function mergeReports(reports: readonly CheckedReport[], settings: CheckS
   const documents = reports.flatMap((r) => r.documents);
   const summary = { documents: 0, errors: 0, warnings: 0, infos: 0 };
   const formatted: string[] = [];
+  const withoutInvoice: string[] = [];
   for (const report of reports) {
+    if (report.withoutInvoice) withoutInvoice.push(...report.withoutInvoice);
     summary.documents += report.summary.documents;
     if (report.formatted) formatted.push(...report.formatted);
     summary.errors += report.summary.errors;
@@ -28,5 +30,6 @@ export function mergeReports(reports: readonly CheckedReport[], settings: CheckS
     },
     summary,
     ...(settings.preformat ? { formatted } : {}),
+    withoutInvoice,
   };
 }

@@ -1,5 +1,7 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileKind, say } from './messages.js';
 import { joinTextBlocks } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
 import type { Preformat } from './engine.js';
@@ -22,9 +24,9 @@ export interface Destination {
 /**
  * Opens the destination of the report. An `--output` file is written under a temporary name
  * beside it and renamed when complete, so that a run that fails half way never leaves a
- * truncated report where a previous one was.
+ * truncated report where a previous one was (see {@link openOutputFile}).
  */
-export function openDestination(output: string | null, io: Io): Destination {
+export function openDestination(output: string | null, io: Io, options: OutputFileOptions = {}): Destination {
   if (output === null) {
     const stdout = io.stdout;
     let drained: Promise<void> | undefined;
@@ -45,15 +47,53 @@ export function openDestination(output: string | null, io: Io): Destination {
       abort() {},
     };
   }
-  const path = resolve(io.cwd, output);
-  const temporary = `${path}.${process.pid}.tmp`;
+  return openOutputFile(resolve(io.cwd, output), { ...options, shown: options.shown ?? output });
+}
+
+/** Options of {@link openOutputFile}. */
+export interface OutputFileOptions {
+  /** The language of the messages. */
+  lang?: 'fr' | 'en';
+  /** The name to show in messages (default: the path). */
+  shown?: string;
+  /** What the option is called in messages (default `--output`). */
+  option?: string;
+  /** Files the output must not replace: the inputs of the run. */
+  inputs?: readonly string[];
+}
+
+/**
+ * Opens a file to write whole or not at all. The target must be a regular file or absent: a
+ * symbolic link, a device, a FIFO or a directory is refused, as is one of the run's own inputs,
+ * rather than replaced. The text goes to a new temporary file created exclusively (`O_EXCL`,
+ * which follows no link and opens nothing that already exists) in the target's directory, with
+ * the mode of the file it replaces, then renamed over the target on {@link Destination.close}.
+ */
+export function openOutputFile(path: string, options: OutputFileOptions = {}): Destination {
+  const lang = options.lang ?? 'en';
+  const shown = options.shown ?? path;
+  const option = options.option ?? '--output';
   const fail = (error: unknown): never => {
-    throw new UsageError(`cannot write --output ${output}: ${(error as Error).message}`);
+    throw new UsageError(say(lang, {
+      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+    }));
   };
+  const existing = refuseTarget(path, shown, option, lang, options.inputs ?? []);
   let fd = -1;
+  let temporary = '';
   try {
     mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(temporary, 'w');
+    for (let attempt = 0; fd < 0; attempt++) {
+      temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        fd = openSync(temporary, 'wx', existing?.mode ?? 0o666);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 8) throw error;
+      }
+    }
+    // A report replacing a private file stays private (the umask applied to the mode above).
+    if (existing) fchmodSync(fd, existing.mode & 0o777);
   } catch (error) {
     fail(error);
   }
@@ -73,8 +113,12 @@ export function openDestination(output: string | null, io: Io): Destination {
     close() {
       try {
         closeFd();
+        // Checked again: the target may have been replaced by a link while the report was written.
+        refuseTarget(path, shown, option, lang, options.inputs ?? []);
         renameSync(temporary, path);
       } catch (error) {
+        rmSync(temporary, { force: true });
+        if (error instanceof UsageError) throw error;
         fail(error);
       }
     },
@@ -83,6 +127,37 @@ export function openDestination(output: string | null, io: Io): Destination {
       rmSync(temporary, { force: true });
     },
   };
+}
+
+/** Throws a usage error unless `path` is absent or a regular file that is not an input; returns its stats when it exists. */
+function refuseTarget(path: string, shown: string, option: string, lang: 'fr' | 'en', inputs: readonly string[]): Stats | null {
+  let info: Stats;
+  try {
+    info = lstatSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new UsageError(say(lang, {
+      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+    }));
+  }
+  if (!info.isFile()) {
+    const kind = fileKind(info);
+    throw new UsageError(say(lang, {
+      fr: `${option} ${shown} est ${kind.fr}, pas un fichier ordinaire : il ne sera pas remplacé ; donnez un fichier ordinaire ou un nouveau nom`,
+      en: `${option} ${shown} is ${kind.en}, not a regular file: it is not replaced; give a regular file or a new name`,
+    }));
+  }
+  for (const input of inputs) {
+    const other = statSync(input, { throwIfNoEntry: false });
+    if (other && other.ino === info.ino && other.dev === info.dev) {
+      throw new UsageError(say(lang, {
+        fr: `${option} ${shown} est l’un des fichiers vérifiés : le rapport le remplacerait ; choisissez un autre fichier`,
+        en: `${option} ${shown} is one of the files being checked: the report would replace it; choose another file`,
+      }));
+    }
+  }
+  return info;
 }
 
 /**

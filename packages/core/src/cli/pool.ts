@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckedReport, CheckSettings } from './engine.js';
-import { UsageError } from './usage-error.js';
 import { LIMIT, SHARED_CELLS, STOP, type WorkerAnswer, type WorkerInit, type WorkerTask } from './worker-protocol.js';
 
 /** An unexpected exception in a worker thread: a bug, reported as an internal error. */
@@ -58,9 +57,7 @@ export async function checkOnWorkers(
         worker.on('message', (answers: WorkerAnswer[]) => {
           for (const answer of answers) {
             if (failed) return;
-            if ('unreadable' in answer) {
-              reject(new UsageError(answer.unreadable));
-            } else if ('error' in answer) {
+            if ('error' in answer) {
               reject(new WorkerCrash(`while checking ${tasks[answer.index]?.name}: ${answer.error.message}`, answer.error.stack));
             } else {
               let wait: Promise<void> | undefined;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { evaluatePortal, formatPortal, PortalStateError } from '../portal/evaluate.js';
 import type { PortalReport, PortalState } from '../portal/types.js';
+import { printable } from '../report/format-text.js';
 import { sortDiagnostics } from '../report/order.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
@@ -44,16 +45,18 @@ export async function runPortal(
 }
 
 function portalText(report: PortalReport, file: string, quiet: boolean): string {
-  const lines = [`${file}  release ${report.release}`];
+  // The state file's name and values come from the user: printed escaped (see printable).
+  const lines = [`${printable(file)}  release ${printable(report.release)}`];
   const decisions = Object.values(report.decisions);
-  const width = Math.max(...decisions.map((d) => d.id.length));
-  for (const decision of decisions) {
+  const ids = decisions.map((d) => printable(d.id));
+  const width = Math.max(...ids.map((id) => id.length));
+  decisions.forEach((decision, i) => {
     const value = decision.absentInRelease ? 'absent in this release' : decision.value ? 'yes' : 'no';
-    const why = decision.decidedBy.length > 0 ? `  (${decision.decidedBy.join(', ')})` : '';
-    lines.push(`  ${decision.id.padEnd(width)}  ${value}${why}`);
-  }
+    const why = decision.decidedBy.length > 0 ? `  (${printable(decision.decidedBy.join(', '))})` : '';
+    lines.push(`  ${ids[i]!.padEnd(width)}  ${value}${why}`);
+  });
   const shown = sortDiagnostics(quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics);
-  for (const d of shown) lines.push(`  ${(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${d.message}  ${d.ruleId}`);
+  for (const d of shown) lines.push(`  ${printable(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${printable(d.message)}  ${printable(d.ruleId)}`);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -1,7 +1,8 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
+import { printable } from '../report/format-text.js';
 import { sortDiagnostics } from '../report/order.js';
 import { renderRulesReadme } from '../rules/docs.js';
 import { bundledTraceability, type Traceability } from '../rules/traceability.js';
@@ -12,6 +13,8 @@ import { catalogueErrors, loadRuleSet, RuleSet } from '../rules/rule-set.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
+import { say } from './messages.js';
+import { openOutputFile } from './output.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 type RulesCommand = Extract<Command, { kind: 'rules' }>;
@@ -43,7 +46,7 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
     }
     case 'lint': {
       const dir = await directory(command.argument ?? '', io);
-      const diagnostics = sortDiagnostics(await lintRuleDirectory(dir)).map((d) => asGiven(d, dir, command.argument ?? ''));
+      const diagnostics = sortDiagnostics(await readingRules(command.argument ?? '', lang, () => lintRuleDirectory(dir))).map((d) => asGiven(d, dir, command.argument ?? ''));
       await emit(asJson ? json(diagnostics) : lintText(diagnostics, command.argument ?? dir));
       return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
     }
@@ -53,20 +56,50 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
         return EXIT.ok;
       }
       const dir = await directory(command.argument, io);
-      const { set, errors, traceability } = ruleSetOfDirectory(dir);
+      const { set, errors, traceability } = await readingRules(command.argument, lang, async () => ruleSetOfDirectory(dir));
       if (errors.length > 0) {
         io.stderr.write(lintText(errors.map((d) => asGiven(d, dir, command.argument ?? '')), command.argument));
         return EXIT.problems;
       }
       const target = command.output === null ? join(dir, 'README.md') : null;
       if (target) {
-        await writeFile(target, renderRulesReadme(set, traceability));
-        io.stderr.write(`chorus-precheck: wrote ${target}\n`);
+        // Written whole or not at all, and never through a README.md that is a link out of the directory.
+        const file = openOutputFile(target, { lang, option: 'rules docs', shown: join(command.argument, 'README.md') });
+        try {
+          file.write(renderRulesReadme(set, traceability));
+          file.close();
+        } catch (error) {
+          file.abort();
+          throw error;
+        }
+        io.stderr.write(`chorus-precheck: wrote ${printable(target)}\n`);
       } else {
         await emit(renderRulesReadme(set, traceability));
       }
       return EXIT.ok;
     }
+  }
+}
+
+/**
+ * Runs what reads a rule directory: a directory the file system cannot walk (a symbolic link
+ * loop, a folder that cannot be listed) is the caller's problem, exit 2, not a bug.
+ */
+async function readingRules<T>(given: string, lang: 'fr' | 'en', read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (typeof e?.code !== 'string' || typeof e.syscall !== 'string') throw error;
+    const where = e.path ? ` (${e.path})` : '';
+    const why =
+      e.code === 'ELOOP' ? { fr: 'une boucle de liens symboliques', en: 'a symbolic link loop' }
+      : e.code === 'EACCES' || e.code === 'EPERM' ? { fr: 'permission refusée', en: 'permission denied' }
+      : { fr: e.message, en: e.message };
+    throw new UsageError(say(lang, {
+      fr: `impossible de lire le dossier de règles ${given} : ${why.fr}${where}`,
+      en: `cannot read the rule directory ${given}: ${why.en}${where}`,
+    }));
   }
 }
 
@@ -115,10 +148,10 @@ function json(value: unknown): string {
 }
 
 function listText(rules: readonly RuleInfo[], lang: 'fr' | 'en'): string {
-  const width = Math.max(...rules.map((r) => r.id.length));
+  const width = Math.max(...rules.map((r) => printable(r.id).length));
   const lines = rules.map((r) => {
     const range = r.until ? `${r.since}–${r.until}` : `${r.since}+`;
-    return `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${range.padEnd(12)}  ${r.title[lang]}${r.deprecated ? ' (deprecated)' : ''}`;
+    return printable(`${printable(r.id).padEnd(width)}  ${r.severity.padEnd(7)}  ${range.padEnd(12)}  ${r.title[lang]}${r.deprecated ? ' (deprecated)' : ''}`);
   });
   return `${lines.join('\n')}\n\n${rules.length} rules\n`;
 }
@@ -131,7 +164,8 @@ function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
     '',
     `Message: ${rule.message[lang]}`,
     `Reference: ${rule.reference.document}, ${rule.reference.section}`,
-    `  “${rule.reference.quote}”${rule.reference.url ? `\n  ${rule.reference.url}` : ''}`,
+    `  “${rule.reference.quote}”`,
+    ...(rule.reference.url ? [`  ${rule.reference.url}`] : []),
     `Rationale: ${rule.rationale}`,
     `File: ${rule.file}`,
   ];
@@ -142,11 +176,12 @@ function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
   lines.push('Requires:', `  - ${rule.assert.name ?? JSON.stringify(rule.assert)}`);
   lines.push('', 'Examples:');
   for (const e of rule.examples) lines.push(`  - ${e.expected}${e.title ? ` (${e.title})` : ''}: ${JSON.stringify({ ...(e.context ? { context: e.context } : {}), ...(e.facts ? { facts: e.facts } : {}), ...(e.state ? { state: e.state } : {}) })}`);
-  return `${lines.join('\n')}\n`;
+  // A rule file's texts are the user's: their control characters show as escapes (`\n`, `\x1b`).
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 function lintText(diagnostics: readonly Diagnostic[], dir: string): string {
-  if (diagnostics.length === 0) return `${dir}: no problems\n`;
-  const lines = diagnostics.map((d) => `${d.location?.file ?? dir}#${d.source?.pointer ?? ''}  ${d.severity}  ${d.message}  ${d.ruleId}`);
+  if (diagnostics.length === 0) return `${printable(dir)}: no problems\n`;
+  const lines = diagnostics.map((d) => printable(`${d.location?.file ?? dir}#${d.source?.pointer ?? ''}  ${d.severity}  ${d.message}  ${d.ruleId}`));
   return `${lines.join('\n')}\n\n${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}\n`;
 }

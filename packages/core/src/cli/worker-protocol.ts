@@ -1,4 +1,5 @@
 /** What the main thread and the `--jobs` worker threads exchange. */
+import type { Diagnostic } from '../report/diagnostic.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 
 /** A file to check. */
@@ -7,6 +8,8 @@ export interface WorkerTask {
   /** The file to read, or the bytes themselves (standard input). */
   path?: string;
   bytes?: Uint8Array;
+  /** Why the input cannot be read (a FIFO, standard input over the limit): reported as is. */
+  problem?: Diagnostic;
 }
 
 /** What a worker is started with. */
@@ -17,11 +20,8 @@ export interface WorkerInit {
   next: SharedArrayBuffer;
 }
 
-/** The answer for one task (posted in arrays of answers): a report, or the reason there is none. */
-export type WorkerAnswer =
-  | { index: number; report: CheckedReport }
-  | { index: number; unreadable: string }
-  | { index: number; error: { message: string; stack?: string } };
+/** The answer for one task (posted in arrays of answers): a report, or the bug that stopped it. */
+export type WorkerAnswer = { index: number; report: CheckedReport } | { index: number; error: { message: string; stack?: string } };
 
 /** Shared cell: the index of the next task to take. */
 export const NEXT = 0;

@@ -3,9 +3,8 @@
  * the other workers, checks it, posts its report back with the index that keeps the output order
  * stable, and stops when the batch is done.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkInput } from './engine.js';
+import { checkInput, taskInput } from './engine.js';
 import { LIMIT, NEXT, STOP, type WorkerAnswer, type WorkerInit, type WorkerTask } from './worker-protocol.js';
 
 const port = parentPort;
@@ -36,17 +35,8 @@ for (let index = Atomics.add(counter, NEXT, 1); index < tasks.length; index = At
 post();
 
 async function answer(index: number, task: WorkerTask): Promise<WorkerAnswer> {
-  let bytes: Uint8Array;
   try {
-    // A worker does one thing at a time: a synchronous read costs it nothing and spares the
-    // round trip through libuv's thread pool, whose threads compete for the same cores.
-    bytes = task.bytes ?? readFileSync(task.path ?? '');
-  } catch (error) {
-    // A file that cannot be opened is the caller's problem (exit 2), not a bug.
-    return { index, unreadable: `cannot read ${task.name}: ${(error as Error).message}` };
-  }
-  try {
-    return { index, report: await checkInput({ name: task.name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, settings) };
+    return { index, report: await checkInput(taskInput(task, settings), settings) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     return { index, error: { message: e.message, ...(e.stack ? { stack: e.stack } : {}) } };

@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { applyOverlay, bundledCatalogueData, Catalogue } from '../catalogue/catalogue.js';
+import type { CatalogueOverlay } from '../catalogue/types.js';
 import { dirname, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { ConfigError, type ChorusPrecheckConfig, type LoadedConfig } from './config.js';
@@ -28,13 +30,14 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 
   let catalogue: Record<string, unknown> | null = null;
   if (typeof config.catalogue === 'string') {
-    const overlay = await readJson(resolve(dirname(file), config.catalogue), 'catalogue overlay');
+    const overlayFile = resolve(dirname(file), config.catalogue);
+    const overlay = await readJson(overlayFile, 'catalogue overlay');
     if (overlay === null || typeof overlay !== 'object' || Array.isArray(overlay)) {
       throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${file}#/catalogue: the overlay file must hold a JSON object`);
     }
-    catalogue = overlay as Record<string, unknown>;
+    catalogue = checkOverlay(overlay as Record<string, unknown>, overlayFile);
   } else if (config.catalogue) {
-    catalogue = config.catalogue;
+    catalogue = checkOverlay(config.catalogue, `${file}#/catalogue`);
   }
 
   return {
@@ -48,18 +51,93 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   };
 }
 
+// A configuration or an overlay is a few kilobytes: a path to something else (a log, a device
+// that never ends) is refused before it is read.
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
 async function readJson(file: string, what: string): Promise<unknown> {
   let text: string;
   try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new Error('not a regular file');
+    if (info.size > MAX_FILE_BYTES) throw new Error(`larger than ${MAX_FILE_BYTES} bytes`);
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new ConfigError('CONFIG_UNREADABLE', `cannot read the ${what} ${file}: ${(error as Error).message}`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ConfigError('CONFIG_NOT_JSON', `the ${what} ${file} is not JSON: ${(error as Error).message}`);
+    // The parser's message quotes the text: never printed, as the path may name a file that is
+    // not the user's to show (a key, a password file). Only where the JSON stops being valid.
+    throw new ConfigError('CONFIG_NOT_JSON', `the ${what} ${file} is not JSON${whereInvalid(text, error)}`);
   }
+  if (depthOver(value, MAX_DEPTH)) {
+    throw new ConfigError('CONFIG_INVALID', `invalid configuration: the ${what} ${file} nests deeper than ${MAX_DEPTH} levels`);
+  }
+  return value;
+}
+
+/** ` (line 3, column 7)` from the position a JSON.parse error gives, or nothing. */
+function whereInvalid(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position !== undefined ? Number(position) : /Unexpected end of JSON input/.test(message) ? text.length : null;
+  if (offset === null) return '';
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+  }
+  return ` (line ${line}, column ${column})`;
+}
+
+// A real configuration nests five levels; anything much deeper is refused before a formatter or
+// the catalogue recurses into it.
+const MAX_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max` arrays and objects (iterative: no recursion to overflow). */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Object.values(v)) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+/**
+ * Checks a catalogue overlay where it is read, so that a malformed one is a configuration error
+ * (exit 2) naming where it is, not a failure half way through a run: its lists hold objects with
+ * their key, and the shipped catalogue takes it at every release.
+ */
+function checkOverlay(overlay: Record<string, unknown>, where: string): Record<string, unknown> {
+  const keys = { flows: 'code', syntaxes: 'value', cadres: 'code' } as const;
+  for (const [list, key] of Object.entries(keys)) {
+    const entries = overlay[list];
+    if (entries === undefined) continue;
+    if (!Array.isArray(entries)) throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${where}: "${list}" must be a list`);
+    entries.forEach((entry: unknown, i) => {
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry) || typeof (entry as Record<string, unknown>)[key] !== 'string') {
+        throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${where}: ${list}[${i}] must be an object with a string "${key}"`);
+      }
+    });
+  }
+  try {
+    const data = applyOverlay(bundledCatalogueData(), overlay as CatalogueOverlay);
+    for (const release of data.releases) new Catalogue(data, release.id);
+  } catch (error) {
+    throw new ConfigError('CONFIG_INVALID', `invalid configuration: ${where}: the catalogue overlay cannot be applied: ${(error as Error).message}`);
+  }
+  return overlay;
 }
 
 function describe(error: ErrorObject): string {

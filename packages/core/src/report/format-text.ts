@@ -101,13 +101,13 @@ function formatDocument(
   const shown = sortDiagnostics(quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics);
   // Quiet, a document without errors is not printed (its warnings are still counted).
   if (quiet && shown.length === 0) return '';
-  const lines = [`${paint('bold', document.file)}  ${paint('dim', headline(document, labels))}`];
-  const where = shown.map((d) => locationText(d, document.file));
+  const lines = [`${paint('bold', printable(document.file))}  ${paint('dim', printable(headline(document, labels)))}`];
+  const where = shown.map((d) => printable(locationText(d, document.file)));
   const whereWidth = Math.max(0, ...where.map((w) => w.length));
   shown.forEach((diagnostic, i) => {
     const severity = diagnostic.severity.padEnd(7);
     lines.push(
-      `  ${paint('dim', (where[i] ?? '').padEnd(whereWidth))}  ${paint(SEVERITY_STYLE[diagnostic.severity], severity)}  ${oneLine(diagnostic.message)}  ${paint('dim', diagnostic.ruleId)}`,
+      `  ${paint('dim', (where[i] ?? '').padEnd(whereWidth))}  ${paint(SEVERITY_STYLE[diagnostic.severity], severity)}  ${printable(diagnostic.message)}  ${paint('dim', printable(diagnostic.ruleId))}`,
     );
   });
   if (shown.length === 0) lines.push(`  ${paint('green', labels.noProblems)}`);
@@ -138,7 +138,7 @@ function flowList(flows: readonly FlowResult[], labels: Labels, paint: (style: S
   if (flows.length === 0) return labels.none;
   // Compact on purpose: which flows are open and which are not; the rules that close each flow
   // are in the JSON and SARIF outputs, and the findings above say why.
-  const code = (flow: FlowResult) => (flow.provisional ? `${flow.code}*` : flow.code);
+  const code = (flow: FlowResult) => printable(flow.provisional ? `${flow.code}*` : flow.code);
   const open = flows.filter((f) => f.applicable).map(code);
   const closed = flows.filter((f) => !f.applicable).map(code);
   const parts = [paint('green', `✓ ${open.length > 0 ? open.join(' ') : labels.none}`)];
@@ -154,10 +154,26 @@ function locationText(diagnostic: Diagnostic, documentFile: string): string {
   return location.column === undefined ? `${file}:${location.line}` : `${file}:${location.line}:${location.column}`;
 }
 
-// A message spread over several lines would break the one-finding-per-line layout that
-// editors and CI log parsers rely on.
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+// What a terminal would act on rather than show: C0 and C1 controls (escape sequences, `\r`,
+// `\n`, U+009B, the 8-bit CSI), DEL, the line and paragraph separators, and the bidirectional
+// overrides that reorder what is shown. One character class, so one pass over the text.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\x1b' };
+
+/**
+ * Makes a string from the input (a file or member name, a message quoting an invoice field, a
+ * rule id from a user's rule files, a portal value) safe to print on a terminal: every control
+ * character is shown as an escape (`\n`, `\r`, `\t`, `\x1b`, `\u009b`), as git and ESLint do.
+ * A name can then neither forge a line of the report nor send commands to the terminal, and a
+ * finding stays on one line, which editors and CI log parsers rely on. Linear in the length.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, escapeControl);
+}
+
+function escapeControl(char: string): string {
+  const code = char.charCodeAt(0);
+  return NAMED[char] ?? (code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
 }
 
 function plural(n: number, one: string, many: string): string {
