@@ -450,7 +450,8 @@ function flateDecode(data: Uint8Array, max: number, keep: boolean): Decoded {
   const inf = new (fflate().Inflate)((chunk) => sink.push(chunk));
   const body = zlib ? data.subarray(2) : data;
   try {
-    const STEP = 16 * 1024;
+    // 1 KB in gives at most about 1 MB out: the limit is checked without ever holding more.
+    const STEP = 1024;
     for (let off = 0; off < body.length && !sink.exceeded; off += STEP) {
       const end = Math.min(body.length, off + STEP);
       inf.push(body.subarray(off, end), end === body.length);
