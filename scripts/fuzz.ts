@@ -2,9 +2,10 @@
  * Long fuzz campaigns: `npm run fuzz -- --runs N [--seed S] [--timeout MS] [--jobs J]
  * [--seeds-dir DIR] [--no-bombs] [--replay FILE] [--max-old-space MB] [--out DIR]`.
  *
- * Runs every generated bomb once, then N seeded mutations of the seeds (built-in invoices,
- * `fixtures/`, and `--seeds-dir` when given, e.g. `../shared/corpus`) and random byte
- * strings, each in a child process with a timeout. Records inputs tried, crashes (an
+ * Runs every generated bomb once, then N seeded inputs: hostile shapes (test/fuzz/generators.ts:
+ * nested archives, PDF filter chains, long names, white-space runs), mutations of the seeds
+ * (built-in invoices, `fixtures/`, and `--seeds-dir` when given, e.g. `../shared/corpus`) and
+ * random byte strings, each in a child process with a timeout. Records inputs tried, crashes (an
  * exception out of `precheck`), violations of the invariants, hangs (no answer in time, the
  * child killed), child exits (out of memory), the slowest input and the peak RSS. Every
  * failing input is written to `fuzz-failures/` with a `.json` sidecar (seed, mutation chain,
@@ -17,6 +18,7 @@ import { Rng, mutateChain } from '../test/helpers/mutate.js';
 import { IsolatedRunner, type ChildResult, type JobInput } from '../test/fuzz/runner.js';
 import { sha256 } from '../test/fuzz/invariants.js';
 import { allSeeds, fixtureSeeds, seedsUnder, type Seed } from '../test/fuzz/seeds.js';
+import { GENERATORS } from '../test/fuzz/generators.js';
 
 interface Args {
   runs: number;
@@ -72,11 +74,19 @@ function inputSeed(seed: number, index: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** Builds input `index` of a campaign: a mutation chain of a seed, or random bytes (1 in 10). */
+/**
+ * Builds input `index` of a campaign: a hostile shape (nesting, filter chains, long names,
+ * white-space runs: 1 in 5), random bytes (1 in 10 of the rest), or a mutation chain of a seed.
+ */
 function plan(seeds: Seed[], seed: number, index: number, timeout: number): Planned {
   const s = inputSeed(seed, index);
   const rng = new Rng(s);
   const api = rng.next() < 0.25 ? 'read' : 'precheck';
+  if (rng.next() < 0.2) {
+    const kind = rng.pick(Object.keys(GENERATORS));
+    const g = GENERATORS[kind]!(rng);
+    return { label: `#${index} ${g.kind}: ${g.detail}`, input: { name: g.name, bytes: g.bytes }, api, timeout, meta: { campaignSeed: seed, index, inputSeed: s, source: g.kind, detail: g.detail } };
+  }
   if (rng.next() < 0.1) {
     const bytes = rng.bytes(rng.int(4096));
     return { label: `#${index} random ${bytes.length} bytes`, input: { name: rng.pick(['x.xml', 'x.pdf', 'x.zip', 'x.tar.gz']), bytes }, api, timeout, meta: { campaignSeed: seed, index, inputSeed: s, source: 'random' } };

@@ -9,10 +9,19 @@ export interface Limits {
   maxInputBytes: number;
   /** Bytes of one invoice document with its attachments (Chorus: 120 MB). */
   maxDocumentBytes: number;
-  /** Total bytes decompressed out of one archive (zip, gzip, tar.gz). */
+  /**
+   * Total bytes decompressed out of one input, whatever the nesting: archive members at every
+   * level (zip, gzip, tar.gz) and PDF streams.
+   */
   maxBatchBytes: number;
   /** Members of one archive. */
   maxBatchMembers: number;
+  /** Documents read out of one input, whatever the nesting (a zip of zips cannot multiply them). */
+  maxInputDocuments: number;
+  /** Characters of the report of one input, as JSON: what is read past it is not reported. */
+  maxReportChars: number;
+  /** Characters of one XML element or attribute name. */
+  maxNameLength: number;
   /** XML element nesting depth. */
   maxXmlDepth: number;
   /** Characters of one attribute value. */
@@ -23,7 +32,7 @@ export interface Limits {
   maxAttachmentBytes: number;
   /** Objects a PDF may declare. */
   maxPdfObjects: number;
-  /** Decompressed bytes of one PDF stream (embedded file, XMP packet). */
+  /** Decoded bytes of any one PDF stream, through its whole filter chain. */
   maxPdfStreamBytes: number;
   /** Nested archives (zip in zip, tar.gz in zip). */
   maxArchiveNesting: number;
@@ -35,6 +44,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDocumentBytes: 120 * 1024 * 1024,
   maxBatchBytes: 1024 * 1024 * 1024,
   maxBatchMembers: 1000,
+  maxInputDocuments: 1000,
+  maxReportChars: 64 * 1024 * 1024,
+  maxNameLength: 1024,
   maxXmlDepth: 256,
   maxAttributeLength: 64 * 1024,
   maxTextLength: 1024 * 1024,

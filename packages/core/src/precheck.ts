@@ -5,7 +5,10 @@
  */
 import type { CatalogueOverlay } from './catalogue/types.js';
 import type { DepositContext } from './context.js';
-import type { Limits } from './limits.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { limitDiagnostic } from './read/diagnostics.js';
+import { blankFacts } from './read/derive.js';
+import { sniffContainer } from './read/sniff.js';
 import type { ReadDocument } from './read/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
 import { schemaDiagnostic } from './report/schema-diagnostic.js';
@@ -111,9 +114,9 @@ export function depositContainerOf(input: DepositInput, documents: readonly Read
     // A gzip holds one file: several documents, or a .tar.gz/.tgz name, mean a tar inside.
     return /\.(tar\.gz|tgz)$/i.test(input.name) || documents.length > 1 ? 'tar.gz' : 'gzip';
   }
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
-  if (/^[\s\uFEFF\u00EF\u00BB\u00BF]*</.test(head)) return 'xml';
+  // As the reader sniffs: by the first significant bytes (`%PDF-` in an XML comment is XML).
+  const sniffed = sniffContainer(b).container;
+  if (sniffed === 'pdf' || sniffed === 'xml') return sniffed;
   return documents[0]?.facts.container ?? 'unknown';
 }
 
@@ -220,6 +223,7 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
   const structure = options.structure === false ? undefined : typeof options.structure === 'function' ? options.structure : lazyStructure;
   const prepared = set.prepare({ release: context.release ?? set.latest, overlay, severity });
   const read = await reader(options);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...(options.limits ?? {}) };
   const documents: DocumentReport[] = [];
   for (const file of inputs) {
     const readOptions: ReadOptions = {
@@ -234,8 +238,25 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
     const shape = { invoiceCount: Math.max(invoices.length, 1), depositContainer: depositContainerOf(file, docs) };
     // In EDI the file name names the flow: without an interface code or EDI name, the deposit file's own name is it.
     const ctx = context.channel === 'EDI' && !context.ediFileName && !context.interfaceCode ? { ...context, ediFileName: file.name } : context;
-    for (const doc of docs) {
-      documents.push(await checkDocument(doc, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null }));
+    // The report of one input is bounded whatever the input holds: the documents past
+    // maxReportChars (as JSON) are not reported, and a document of the input says so.
+    let chars = 0;
+    for (const [i, doc] of docs.entries()) {
+      const checked = await checkDocument(doc, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null });
+      chars += JSON.stringify(checked).length;
+      if (chars > limits.maxReportChars) {
+        const cut = limitDiagnostic('maxReportChars', limits.maxReportChars, { file: file.name }, chars);
+        const left = docs.length - i;
+        cut.messages = {
+          fr: `${cut.messages!.fr} ${left} document(s) de ce fichier ne sont pas dans le rapport.`,
+          en: `${cut.messages!.en} ${left} document(s) of this file are not in the report.`,
+        };
+        cut.message = cut.messages.en;
+        const stub = { file: file.name, facts: blankFacts(doc.facts.container), diagnostics: [cut], unreadable: true };
+        documents.push(await checkDocument(stub, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null }));
+        break;
+      }
+      documents.push(checked);
     }
   }
   const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };

@@ -4,6 +4,13 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
 import { looksLikeTar, sniffContainer } from './sniff.js';
+import { clip } from './clip.js';
+import { crc32 } from './crc32.js';
+
+/** What the whole input has cost so far (see `Run.spent` in index.ts): bytes decompressed. */
+export interface Spent {
+  bytes: number;
+}
 
 /** One member of an archive: its bytes, or the diagnostic that kept them from being read. */
 export interface ArchiveMember {
@@ -30,11 +37,11 @@ const EMPTY = new Uint8Array(0);
  * Lists an archive's members (zip, gzip, tar.gz), extracting each within the limits. Never
  * writes anything anywhere: unsafe names (absolute, `..`) and duplicates are only reported.
  */
-export function listArchive(bytes: Uint8Array, kind: 'zip' | 'gzip', file: string, limits: Limits): ArchiveListing {
+export function listArchive(bytes: Uint8Array, kind: 'zip' | 'gzip', file: string, limits: Limits, spent: Spent = { bytes: 0 }): ArchiveListing {
   try {
-    if (kind === 'zip') return listZip(bytes, file, limits);
+    if (kind === 'zip') return listZip(bytes, file, limits, spent);
     const listing: ArchiveListing = { container: 'gzip', members: [], diagnostics: [] };
-    listing.members = safe(gzipMembers(bytes, file, limits, listing), listing, file);
+    listing.members = safe(gzipMembers(bytes, file, limits, listing, spent), listing, file);
     return listing;
   } catch (e) {
     return {
@@ -65,27 +72,34 @@ function corrupt(kind: string, file: string, e: unknown): Diagnostic {
 /** Checks a member name and returns what is wrong with it, for the archive's diagnostics. */
 function nameProblems(name: string, seen: Set<string>, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const location = { file: `${file}!/${name}` };
+  // Names are cut in what is reported: a 1 MB name would otherwise be copied into each diagnostic.
+  const shown = clip(name);
+  const location = { file: `${file}!/${shown}` };
   const parts = name.split(/[\\/]/);
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
     out.push(readDiagnostic('archive-unsafe-name', 'error', {
-      fr: `Le fichier « ${name} » de l’archive a un chemin absolu ou remontant (..) : il est lu mais jamais écrit, et Chorus Pro peut refuser l’archive.`,
-      en: `The archive member "${name}" has an absolute or parent-relative (..) path: it is read but never written anywhere, and Chorus Pro may refuse the archive.`,
-    }, { location, actual: name }));
+      fr: `Le fichier « ${shown} » de l’archive a un chemin absolu ou remontant (..) : il est lu mais jamais écrit, et Chorus Pro peut refuser l’archive.`,
+      en: `The archive member "${shown}" has an absolute or parent-relative (..) path: it is read but never written anywhere, and Chorus Pro may refuse the archive.`,
+    }, { location, actual: shown }));
   }
-  if (seen.has(name)) {
+  // `./a.xml` and `a.xml` (or `d//a.xml` and `d/a.xml`) name one file once extracted: duplicates.
+  const key = parts.filter((p) => p !== '' && p !== '.').join('/');
+  if (seen.has(key)) {
     out.push(readDiagnostic('archive-duplicate-name', 'error', {
-      fr: `Le nom « ${name} » apparaît plusieurs fois dans l’archive.`,
-      en: `The name "${name}" appears more than once in the archive.`,
-    }, { location, actual: name }));
+      fr: `Le nom « ${shown} » apparaît plusieurs fois dans l’archive.`,
+      en: `The name "${shown}" appears more than once in the archive.`,
+    }, { location, actual: shown }));
   }
-  seen.add(name);
+  seen.add(key);
   return out;
 }
 
 /** One entry of a zip's central directory. */
 interface ZipEntry {
   name: string;
+  /** The name's bytes as the central directory writes them. */
+  rawName: Uint8Array;
+  crc: number;
   method: number;
   compressedSize: number;
   size: number;
@@ -124,6 +138,7 @@ function readCentralDirectory(b: Uint8Array, max: number): { entries: ZipEntry[]
     if (o + 46 > b.length || dv.getUint32(o, true) !== 0x02014b50) throw new Error(`central directory entry ${i + 1} of ${declared} is missing or damaged`);
     const flags = dv.getUint16(o + 8, true);
     const method = dv.getUint16(o + 10, true);
+    const crc = dv.getUint32(o + 16, true);
     let compressedSize = dv.getUint32(o + 20, true);
     let size = dv.getUint32(o + 24, true);
     const n = dv.getUint16(o + 28, true);
@@ -151,7 +166,7 @@ function readCentralDirectory(b: Uint8Array, max: number): { entries: ZipEntry[]
         p += 4 + len;
       }
     }
-    entries.push({ name, method, compressedSize, size, localOffset });
+    entries.push({ name, rawName: raw, crc, method, compressedSize, size, localOffset });
     o += 46 + n + x + c;
   }
   return { entries, declared };
@@ -166,13 +181,38 @@ function extractEntry(b: Uint8Array, entry: ZipEntry): Uint8Array {
   const end = start + entry.compressedSize;
   if (end > b.length) throw new Error('its data runs past the end of the archive');
   const data = b.subarray(start, end);
-  if (entry.method === 0) return data.slice(0, entry.size);
+  let out: Uint8Array;
+  if (entry.method === 0) out = data.slice(0, entry.size);
   // A lying size cannot make this allocate more than what was checked against the limits.
-  if (entry.method === 8) return fflate().inflateSync(data, { out: new Uint8Array(entry.size) });
-  throw new Error(`compression method ${entry.method} is not supported`);
+  else if (entry.method === 8) out = fflate().inflateSync(data, { out: new Uint8Array(entry.size) });
+  else throw new Error(`compression method ${entry.method} is not supported`);
+  // APPNOTE §4.4.7: the CRC-32 of the uncompressed data. A mismatch is damaged (or altered) data.
+  const crc = crc32(out);
+  if (crc !== entry.crc) throw new CrcMismatch(entry.crc, crc);
+  return out;
 }
 
-function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListing {
+/** The data of a zip member does not have the CRC-32 its entry declares. */
+class CrcMismatch extends Error {
+  constructor(readonly declared: number, readonly computed: number) {
+    super(`CRC-32 ${hex(computed)} where ${hex(declared)} is declared`);
+  }
+}
+const hex = (n: number): string => n.toString(16).padStart(8, '0');
+
+/** The name a local header writes, when it differs from the central directory's (APPNOTE §4.4.17). */
+function localNameMismatch(b: Uint8Array, entry: ZipEntry): string | null {
+  const o = entry.localOffset;
+  if (o + 30 > b.length || b[o] !== 0x50 || b[o + 1] !== 0x4b || b[o + 2] !== 0x03 || b[o + 3] !== 0x04) return null;
+  const n = (b[o + 26] as number) | ((b[o + 27] as number) << 8);
+  const local = b.subarray(o + 30, Math.min(b.length, o + 30 + n));
+  const raw = entry.rawName;
+  let same = local.length === raw.length;
+  for (let i = 0; same && i < raw.length; i++) if (local[i] !== raw[i]) same = false;
+  return same ? null : new TextDecoder('utf-8').decode(local);
+}
+
+function listZip(bytes: Uint8Array, file: string, limits: Limits, spent: Spent): ArchiveListing {
   const diagnostics: Diagnostic[] = [];
   // One entry past the member limit is enough to know it is exceeded.
   const { entries, declared } = readCentralDirectory(bytes, limits.maxBatchMembers + 1);
@@ -201,20 +241,42 @@ function listZip(bytes: Uint8Array, file: string, limits: Limits): ArchiveListin
       break;
     }
     const problems = nameProblems(entry.name, seen, file);
+    const at = `${file}!/${clip(entry.name)}`;
+    const local = localNameMismatch(bytes, entry);
+    if (local !== null) {
+      problems.push(readDiagnostic('archive-name-mismatch', 'error', {
+        fr: `Le fichier « ${clip(entry.name)} » de l’archive porte un autre nom dans son en-tête local (« ${clip(local)} ») : selon l’outil qui l’extrait, ce n’est pas le même fichier.`,
+        en: `The archive member "${clip(entry.name)}" has another name in its local header ("${clip(local)}"): depending on the tool that extracts it, it is not the same file.`,
+      }, { location: { file: at }, actual: clip(local), expected: clip(entry.name) }));
+    }
     if (entry.size > limits.maxDocumentBytes) {
-      members.push({ name: entry.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: `${file}!/${entry.name}` }, entry.size) });
+      members.push({ name: entry.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: at }, entry.size) });
       continue;
     }
+    // The declared sizes, with what the rest of the input has already cost (nested archives).
     total += entry.size;
-    if (total > limits.maxBatchBytes) {
-      diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, total));
+    if (spent.bytes + total > limits.maxBatchBytes) {
+      diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, spent.bytes + total));
       break;
     }
     const extract = (): { bytes: Uint8Array; diagnostic: Diagnostic | null } => {
+      if (spent.bytes + entry.size > limits.maxBatchBytes) {
+        return { bytes: EMPTY, diagnostic: limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file: at }, spent.bytes + entry.size) };
+      }
+      spent.bytes += entry.size;
       try {
         return { bytes: extractEntry(bytes, entry), diagnostic: null };
       } catch (e) {
-        return { bytes: EMPTY, diagnostic: corrupt('zip', `${file}!/${entry.name}`, e) };
+        if (e instanceof CrcMismatch) {
+          return {
+            bytes: EMPTY,
+            diagnostic: readDiagnostic('archive-crc-mismatch', 'error', {
+              fr: `Le fichier « ${clip(entry.name)} » de l’archive est endommagé : son contenu n’a pas la somme de contrôle CRC-32 déclarée (${e.message}). Il n’est pas lu.`,
+              en: `The archive member "${clip(entry.name)}" is damaged: its content does not have the declared CRC-32 checksum (${e.message}). It is not read.`,
+            }, { location: { file: at }, fatal: true, actual: hex(e.computed), expected: hex(e.declared) }),
+          };
+        }
+        return { bytes: EMPTY, diagnostic: corrupt('zip', at, e) };
       }
     };
     members.push({ name: entry.name, bytes: EMPTY, diagnostic: null, extract });
@@ -244,7 +306,7 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
  * `maxDocumentBytes`; inflating stops at the end of the tar archive, and a lone file that is
  * neither XML, PDF nor an archive is not inflated past its first KB.
  */
-function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: ArchiveListing): Generator<ArchiveMember> {
+function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: ArchiveListing, spent: Spent): Generator<ArchiveMember> {
   // RFC 1952 §2.3.1: ISIZE, the last four bytes, is the input size modulo 2^32 (garbage when
   // the file is truncated: only trusted to refuse a lone file early, see `decide`).
   const n = bytes.length;
@@ -256,7 +318,6 @@ function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: 
   let mode = 'head' as Mode;
   const head: Uint8Array[] = [];
   let headSize = 0;
-  let total = 0;
   const base = file.split('!/').pop() ?? file;
   const inner = base.replace(/\.t?gz$/i, '') || 'content';
   const single: Uint8Array[] = [];
@@ -313,9 +374,9 @@ function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, listing: 
       failure = e;
     }
     for (const chunk of queue) {
-      total += chunk.length;
-      if (total > limits.maxBatchBytes) {
-        listing.diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, total));
+      spent.bytes += chunk.length;
+      if (spent.bytes > limits.maxBatchBytes) {
+        listing.diagnostics.push(limitDiagnostic('maxBatchBytes', limits.maxBatchBytes, { file }, spent.bytes));
         return;
       }
       if ((mode as Mode) !== 'done') feed(chunk);
@@ -495,7 +556,7 @@ class TarStream {
   /** At the end of the input: a member cut short is reported. */
   finish(): void {
     if (!this.ended && (this.current !== null || this.headerFill > 0)) {
-      this.diagnostics.push(corrupt('tar', this.file, `member "${this.current?.name ?? '?'}" runs past the end of the archive (truncated?)`));
+      this.diagnostics.push(corrupt('tar', this.file, `member "${clip(this.current?.name ?? '?')}" runs past the end of the archive (truncated?)`));
     }
     this.ended = true;
   }

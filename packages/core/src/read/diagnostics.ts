@@ -31,14 +31,17 @@ export function readDiagnostic(
 const LIMIT_SUBJECT: Record<keyof Limits, LocalizedText> = {
   maxInputBytes: { fr: 'la taille du fichier', en: 'the file size' },
   maxDocumentBytes: { fr: 'la taille d’une facture avec ses pièces jointes', en: 'the size of one invoice with its attachments' },
-  maxBatchBytes: { fr: 'le volume décompressé de l’archive', en: 'the decompressed size of the archive' },
+  maxBatchBytes: { fr: 'le volume décompressé du fichier déposé (archives imbriquées et flux PDF compris)', en: 'the decompressed size of the deposited file (nested archives and PDF streams included)' },
   maxBatchMembers: { fr: 'le nombre de fichiers de l’archive', en: 'the number of files in the archive' },
+  maxInputDocuments: { fr: 'le nombre de documents du fichier déposé, archives imbriquées comprises', en: 'the number of documents in the deposited file, nested archives included' },
+  maxReportChars: { fr: 'la taille du rapport du fichier déposé', en: 'the size of the deposited file’s report' },
+  maxNameLength: { fr: 'la longueur d’un nom d’élément ou d’attribut XML', en: 'the length of one XML element or attribute name' },
   maxXmlDepth: { fr: 'la profondeur d’imbrication XML', en: 'the XML nesting depth' },
   maxAttributeLength: { fr: 'la longueur d’une valeur d’attribut XML', en: 'the length of one XML attribute value' },
   maxTextLength: { fr: 'la longueur d’un texte XML', en: 'the length of one XML text node' },
   maxAttachmentBytes: { fr: 'la taille décodée d’une pièce jointe', en: 'the decoded size of one attachment' },
   maxPdfObjects: { fr: 'le nombre d’objets du PDF', en: 'the number of PDF objects' },
-  maxPdfStreamBytes: { fr: 'la taille décompressée d’un flux PDF', en: 'the decompressed size of one PDF stream' },
+  maxPdfStreamBytes: { fr: 'la taille décodée d’un flux PDF (tous ses filtres appliqués)', en: 'the decoded size of one PDF stream (through all its filters)' },
   maxArchiveNesting: { fr: 'l’imbrication d’archives', en: 'the nesting of archives' },
 };
 

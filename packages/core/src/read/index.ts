@@ -14,6 +14,7 @@ import { listArchive, type ArchiveMember } from './archive.js';
 import { loadFflate } from './inflate.js';
 import { blankFacts } from './derive.js';
 import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { clip } from './clip.js';
 
 export { isWorksCadre, CADRE_PATTERN } from './cadres.js';
 export { profileOf } from './profile.js';
@@ -28,6 +29,13 @@ interface Run {
   signal: AbortSignal | undefined;
   structure: StructureValidator | undefined;
   out: ReadDocument[];
+  /**
+   * What the whole input has cost so far, whatever the nesting: bytes decompressed (archive
+   * members at every level, PDF streams), against `maxBatchBytes`.
+   */
+  spent: { bytes: number };
+  /** Set when `maxInputDocuments` documents have been read: nothing more is. */
+  cut: boolean;
 }
 
 /**
@@ -42,6 +50,8 @@ export async function readDeposit(input: DepositInput, options: ReadOptions = {}
     signal: options.signal,
     structure: options.structure,
     out: [],
+    spent: { bytes: 0 },
+    cut: false,
   };
   const name = typeof input?.name === 'string' && input.name !== '' ? input.name : 'input';
   const bytes = input?.bytes instanceof Uint8Array ? input.bytes : new Uint8Array(0);
@@ -53,6 +63,11 @@ export async function readDeposit(input: DepositInput, options: ReadOptions = {}
     }
   } catch (e) {
     run.out.push(failed(name, 'unknown', internalError(name, e)));
+  }
+  if (run.cut) {
+    // What was read is reported; the rest of the input is said to be left unread.
+    const container = run.out[0]?.facts.container ?? 'unknown';
+    run.out.push(failed(name, container, limitDiagnostic('maxInputDocuments', run.limits.maxInputDocuments, { file: name }, run.limits.maxInputDocuments + 1)));
   }
   return run.out;
 }
@@ -74,6 +89,11 @@ function internalError(file: string, e: unknown): Diagnostic {
  * the outermost archive's container (a member's `facts.container` is that of the deposit).
  */
 async function readOne(run: Run, file: string, bytes: Uint8Array, level: number, batch: Container | null): Promise<void> {
+  // The whole input, whatever its nesting, gives at most maxInputDocuments documents.
+  if (run.out.length >= run.limits.maxInputDocuments) {
+    run.cut = true;
+    return;
+  }
   const sniffed = sniffContainer(bytes);
   const nested = batch !== null;
   switch (sniffed.container) {
@@ -86,7 +106,7 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
       return;
     }
     case 'pdf': {
-      const r = await readPdfBytes(bytes, { file, limits: run.limits, nested, signal: run.signal, pdfjs: run.pdfjs });
+      const r = await readPdfBytes(bytes, { file, limits: run.limits, nested, signal: run.signal, pdfjs: run.pdfjs, spent: run.spent });
       r.facts.container = batch ?? 'pdf';
       const doc: ReadDocument = { file, facts: r.facts, diagnostics: r.diagnostics, unreadable: r.unreadable };
       if (r.invoiceXml) await checkStructure(run, doc, r.invoiceXml.bytes, r.invoiceXml.file);
@@ -101,7 +121,7 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
         return;
       }
       await loadFflate();
-      const listing = listArchive(bytes, sniffed.container, file, run.limits);
+      const listing = listArchive(bytes, sniffed.container, file, run.limits, run.spent);
       // Problems of the archive as a whole (limits, unsafe names, duplicates) travel with the
       // first document so that nothing is lost, or on a document of their own.
       const before = run.out.length;
@@ -109,6 +129,10 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
       // Members come lazily (a gzip is inflated as they are read): the container of a
       // tar.gz is known once its first member is.
       for (const member of listing.members) {
+        if (run.cut || run.out.length >= run.limits.maxInputDocuments) {
+          run.cut = true;
+          break;
+        }
         count++;
         if (run.signal?.aborted === true) {
           listing.diagnostics.push(readDiagnostic('aborted', 'error', {
@@ -178,7 +202,7 @@ async function checkStructure(run: Run, doc: ReadDocument, bytes: Uint8Array, fi
 }
 
 async function readMember(run: Run, archive: string, member: ArchiveMember, level: number, batch: Container): Promise<void> {
-  const file = `${archive}!/${member.name}`;
+  const file = `${archive}!/${clip(member.name)}`;
   // Zip members are extracted only now, one at a time, so that a batch never sits whole in memory.
   const { bytes, diagnostic } = member.extract ? member.extract() : member;
   if (diagnostic !== null) {

@@ -2,7 +2,9 @@ import { fflate } from './inflate.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { asciiBytes, indexOfBytes } from './sniff.js';
-import { limitDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { measureStreams, nameOf, objectDictionary, refOf, type FoundStream, type StreamProblem, type Value } from './pdf-streams.js';
+import { clip } from './clip.js';
 
 /** What a scan of the raw PDF bytes tells, for what pdf.js does not expose. */
 export interface RawPdfScan {
@@ -20,12 +22,10 @@ export interface RawPdfScan {
   xmp: () => string[];
   /** Limits reached (object count, decompressed stream size): the PDF is then not opened. */
   problems: Diagnostic[];
+  /** Bytes the streams decode to (measured, or their raw size when they cannot reach the limit). */
+  decodedBytes: number;
 }
 
-const OBJ = asciiBytes('obj');
-const ENDOBJ = asciiBytes('endobj');
-const STREAM = asciiBytes('stream');
-const ENDSTREAM = asciiBytes('endstream');
 const FILESPEC = asciiBytes('/Filespec');
 const EMBEDDED_FILE = asciiBytes('/EmbeddedFile');
 const OBJSTM = asciiBytes('/ObjStm');
@@ -123,6 +123,7 @@ function bytesAt(b: Uint8Array, word: Uint8Array, at: number): boolean {
 function findKeywords(b: Uint8Array): Keywords {
   const k: Keywords = { encrypt: false, embeddedFile: [], objStm: [], metadata: [], fileSpec: [] };
   for (let i = b.indexOf(0x2f); i >= 0; i = b.indexOf(0x2f, i + 1)) {
+    if (!k.encrypt && escapedName(b, i + 1) === 'Encrypt') k.encrypt = true;
     switch (b[i + 1]) {
       case 0x45: // E
         if (bytesAt(b, EMBEDDED_FILE, i)) k.embeddedFile.push(i);
@@ -140,6 +141,23 @@ function findKeywords(b: Uint8Array): Keywords {
     }
   }
   return k;
+}
+
+/**
+ * The name at `at` (after its `/`) with its `#xx` escapes decoded, when it has any and is
+ * short; null otherwise. Names end at the next delimiter, itself a `/` at the latest: every
+ * byte is read for one name only.
+ */
+function escapedName(b: Uint8Array, at: number): string | null {
+  let end = at;
+  let hash = false;
+  while (end < b.length && end - at < 40) {
+    const c = b[end] as number;
+    if (isWhite(c) || c === 0x2f || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x7b || c === 0x7d || c === 0x25) break;
+    if (c === 0x23) hash = true;
+    end++;
+  }
+  return hash ? pdfName(latin1(b, at, end)) : null;
 }
 
 /** Reads the decimal digits `b[from, to)` as a number. */
@@ -160,7 +178,7 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
   const keywords = findKeywords(b);
   // XMP packets are decoded only when asked for: pdf.js usually gives the document's own.
   const packets: Array<() => string | null> = [];
-  const scan: RawPdfScan = { encrypted: keywords.encrypt, objectCount: 0, fileSpecs: new Map(), xmp: () => packets.map((p) => p()).filter((p): p is string => p !== null), problems: [] };
+  const scan: RawPdfScan = { encrypted: keywords.encrypt, objectCount: 0, fileSpecs: new Map(), xmp: () => packets.map((p) => p()).filter((p): p is string => p !== null), problems: [], decodedBytes: 0 };
   // Object offsets: `n g obj` keywords, not `endobj`. Searched by their `j`, rarer than `o`.
   const offsets = new Map<number, number>();
   const starts: number[] = [];
@@ -188,109 +206,101 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     }
   }
 
-  const objectAround = (pos: number): number => {
-    // Largest object start before pos (starts are in file order).
+  const objectIndex = (pos: number): number => {
+    // Index of the largest object start at or before pos (starts are in file order).
     let lo = 0;
     let hi = starts.length - 1;
     let best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= pos) { best = starts[mid] as number; lo = mid + 1; } else hi = mid - 1;
+      if ((starts[mid] as number) <= pos) { best = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return best;
   };
-  const dictText = (start: number): string => {
-    // The dictionary ends at the object's `stream` keyword, or at its `endobj` when it has no
-    // stream. `stream` is looked for first: `endobj` comes after the stream's data, which
-    // need not be searched through.
-    const s = indexOfBytes(b, STREAM, start, start + 65536);
-    if (s >= 0 && indexOfBytes(b, ENDOBJ, start, s) < 0) return latin1(b, start, s);
-    const end = indexOfBytes(b, ENDOBJ, start, start + 65536);
-    return latin1(b, start, end >= 0 ? end : start + 4096);
+  // An object's text ends where the next one starts (64 KB at most): each byte of the file
+  // belongs to one object's text, read once however many keywords it holds.
+  const objectEnd = (index: number): number => Math.min(streamOf(index)?.at ?? b.length, starts[index + 1] ?? b.length, (starts[index] as number) + 65536);
+  const dictionaries = new Map<number, Map<string, Value> | null>();
+  const dictionaryOf = (index: number): Map<string, Value> | null => {
+    let d = dictionaries.get(index);
+    if (d === undefined) {
+      d = objectDictionary(b, starts[index] as number, objectEnd(index));
+      dictionaries.set(index, d);
+    }
+    return d;
+  };
+
+  // Every stream, whatever its dictionary says, measured through its whole filter chain
+  // before pdf.js may decode it (see pdf-streams.ts).
+  const measured = measureStreams(b, offsets, limits.maxPdfStreamBytes, scan.encrypted);
+  scan.decodedBytes = measured.decodedBytes;
+  if (measured.problem !== null) {
+    scan.problems.push(streamProblem(measured.problem, limits));
+    return scan;
+  }
+  const streamOf = (index: number): FoundStream | null => {
+    // The stream of an object: the first one after its header, before the next object.
+    const at = starts[index] as number;
+    const end = starts[index + 1] ?? b.length;
+    let lo = 0;
+    let hi = measured.found.length - 1;
+    let best: FoundStream | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const f = measured.found[mid] as FoundStream;
+      if (f.at > at) { best = f; hi = mid - 1; } else lo = mid + 1;
+    }
+    return best !== null && best.at < end ? best : null;
   };
 
   // The document's XMP is the stream the catalogue's /Metadata points at, whatever its
   // dictionary says (AIFE's official Factur-X samples give it no /Type /Metadata, which pdf.js
   // requires) and whatever its wrapper (bare rdf:RDF, x:xmpmeta, xpacket): taken first.
+  const visited = new Set<number>();
   for (const i of keywords.metadata) {
-    const start = objectAround(i);
-    if (start < 0) continue;
-    const dict = dictText(start);
-    if (!/\/Type\s*\/Catalog\b/.test(dict)) continue;
-    const ref = /^\/Metadata\s+(\d+)\s+\d+\s+R/.exec(latin1(b, i, i + 40));
-    const at = ref === null ? undefined : offsets.get(Number(ref[1]));
+    const index = objectIndex(i);
+    if (index < 0 || visited.has(index)) continue;
+    visited.add(index);
+    const dict = dictionaryOf(index);
+    if (dict === null || nameOf(dict.get('Type')) !== 'Catalog') continue;
+    const ref = refOf(dict.get('Metadata'));
+    const at = ref === null ? undefined : offsets.get(ref);
     if (at === undefined) continue;
-    const packet = streamPacket(b, at, dictText(at), limits);
+    const stream = streamOf(objectIndex(at));
+    const packet = stream === null ? null : streamPacket(b, stream, limits);
     if (packet !== null) packets.push(packet);
     break;
   }
-
-  // Streams pdf.js would decompress for us.
-  const guarded = new Set<number>();
-  for (const [key, found] of [[EMBEDDED_FILE, keywords.embeddedFile], [OBJSTM, keywords.objStm], [METADATA, keywords.metadata]] as const) {
-    for (const i of found) {
-      if (key === EMBEDDED_FILE && b[i + key.length] === 0x73 /* /EmbeddedFiles */) continue;
-      const start = objectAround(i);
-      if (start < 0 || guarded.has(start)) continue;
-      const dict = dictText(start);
-      if (key === METADATA && !/\/Type\s*\/Metadata/.test(dict)) continue;
-      const s = indexOfBytes(b, STREAM, start, start + dict.length + 16);
-      if (s < 0) continue;
-      guarded.add(start);
-      let dataStart = s + STREAM.length;
-      if (b[dataStart] === 0x0d) dataStart++;
-      if (b[dataStart] === 0x0a) dataStart++;
-      const lengthMatch = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
-      let dataEnd = lengthMatch ? dataStart + Number(lengthMatch[1]) : -1;
-      if (dataEnd < 0 || dataEnd > b.length) dataEnd = indexOfBytes(b, ENDSTREAM, dataStart);
-      if (dataEnd < 0) continue;
-      const data = b.subarray(dataStart, dataEnd);
-      const flate = /\/Filter\s*(\[\s*)?\/FlateDecode\s*\]?/.test(dict) && !/\/Filter\s*\[[^\]]*\/\w+[^\]]*\/\w+/.test(dict);
-      if (!/\/Filter/.test(dict)) {
-        if (key === METADATA && packets.length < 16) packets.push(() => new TextDecoder('utf-8').decode(data));
-        continue;
-      }
-      if (!flate) continue;
-      // Deflate expands at most 1032:1 (RFC 1951 §3.2.5 lengths): a stream too small to reach
-      // the limit need not be inflated twice (pdf.js inflates it anyway), and a small metadata
-      // stream only if its packet is asked for.
-      if (data.length * 1032 <= limits.maxPdfStreamBytes) {
-        if (key === METADATA && packets.length < 16) {
-          packets.push(() => {
-            const out = inflateBounded(data, limits.maxPdfStreamBytes, true).out;
-            return out === null ? null : new TextDecoder('utf-8').decode(out);
-          });
-        }
-        continue;
-      }
-      const r = inflateBounded(data, limits.maxPdfStreamBytes, key === METADATA);
-      if (r.exceeded) {
-        scan.problems.push(limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1));
-        return scan;
-      }
-      const out = r.out;
-      if (key === METADATA && packets.length < 16 && out !== null) packets.push(() => new TextDecoder('utf-8').decode(out));
-    }
+  // Other metadata streams (images and embedded files carry their own), in file order.
+  for (const f of measured.found) {
+    if (packets.length >= 16) break;
+    if (nameOf(f.dict.get('Type')) !== 'Metadata') continue;
+    const packet = streamPacket(b, f, limits);
+    if (packet !== null) packets.push(packet);
   }
 
   // File specifications: name, /AFRelationship, and the /Subtype of the embedded stream.
+  const specs = new Set<number>();
   for (const i of keywords.fileSpec) {
-    const start = objectAround(i);
-    if (start < 0) continue;
-    const dict = dictText(start);
-    const name = fileSpecName(dict);
+    const index = objectIndex(i);
+    if (index < 0 || specs.has(index)) continue;
+    specs.add(index);
+    const dict = dictionaryOf(index);
+    if (dict === null) continue;
+    const name = fileSpecName(latin1(b, starts[index] as number, objectEnd(index)));
     if (name === null) continue;
-    const af = /\/AFRelationship\s*\/([^\s/<>[\]()]+)/.exec(dict);
+    const af = nameOf(dict.get('AFRelationship'));
     let subtype: string | null = null;
-    const ef = /\/EF\s*<<[^>]*?\/(?:UF|F)\s+(\d+)\s+\d+\s+R/.exec(dict);
-    if (ef) {
-      const at = offsets.get(Number(ef[1]));
+    const ef = dict.get('EF');
+    if (ef?.k === 'dict') {
+      const ref = refOf(ef.v.get('UF')) ?? refOf(ef.v.get('F'));
+      const at = ref === null ? undefined : offsets.get(ref);
       if (at !== undefined) {
-        const st = /\/Subtype\s*\/([^\s/<>[\]()]+)/.exec(dictText(at));
-        if (st) subtype = pdfName(st[1] as string);
+        const index2 = objectIndex(at);
+        subtype = index2 < 0 ? null : nameOf(dictionaryOf(index2)?.get('Subtype'));
       }
     }
-    scan.fileSpecs.set(name, { afRelationship: af ? pdfName(af[1] as string) : null, subtype });
+    scan.fileSpecs.set(name, { afRelationship: af, subtype });
   }
   if (packets.length === 0) {
     packets.push(() => findXpacket(b));
@@ -298,21 +308,29 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
   return scan;
 }
 
-/** A lazy decoder of the stream of the object at `start` (unfiltered or Flate), read as UTF-8 text. */
-function streamPacket(b: Uint8Array, start: number, dict: string, limits: Limits): (() => string | null) | null {
-  const s = indexOfBytes(b, STREAM, start, start + dict.length + 16);
-  if (s < 0) return null;
-  let dataStart = s + STREAM.length;
-  if (b[dataStart] === 0x0d) dataStart++;
-  if (b[dataStart] === 0x0a) dataStart++;
-  const lengthMatch = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
-  let dataEnd = lengthMatch ? dataStart + Number(lengthMatch[1]) : -1;
-  if (dataEnd < 0 || dataEnd > b.length) dataEnd = indexOfBytes(b, ENDSTREAM, dataStart);
-  if (dataEnd < 0) return null;
-  const data = b.subarray(dataStart, dataEnd);
-  const filter = /\/Filter\s*(\[\s*)?\/([A-Za-z0-9#]+)\s*(\])?/.exec(dict);
-  if (filter === null) return () => new TextDecoder('utf-8').decode(data);
-  if (filter[2] !== 'FlateDecode' || /\/Filter\s*\[[^\]]*\/\w+[^\]]*\/\w+/.test(dict)) return null;
+/** The diagnostic of a stream refused before pdf.js sees it. */
+function streamProblem(p: StreamProblem, limits: Limits): Diagnostic {
+  const chain = p.filters.length === 0 ? '' : ` (/Filter [${p.filters.map((f) => `/${clip(f, 32)}`).join(' ')}])`;
+  if (p.kind === 'too-large') return limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1);
+  const why: Record<typeof p.reason, { fr: string; en: string }> = {
+    encrypted: { fr: 'le PDF est chiffré, et ce flux pourrait se décoder au-delà de la limite', en: 'the PDF is encrypted, and this stream could decode past the limit' },
+    brotli: { fr: 'le filtre BrotliDecode ne peut pas être borné avant décodage', en: 'the BrotliDecode filter cannot be bounded before decoding' },
+    'image-size': { fr: 'le flux d’image ne déclare pas ses dimensions', en: 'the image stream declares no dimensions' },
+    'filter-unresolved': { fr: 'ses filtres ne peuvent pas être lus', en: 'its filters cannot be read' },
+  };
+  return readDiagnostic('pdf-stream-unbounded', 'error', {
+    fr: `Le flux PDF à l’octet ${p.offset}${chain} n’est pas lu : ${why[p.reason].fr} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). Le PDF n’est pas ouvert.`,
+    en: `The PDF stream at byte ${p.offset}${chain} is not read: ${why[p.reason].en} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). The PDF is not opened.`,
+  }, { fatal: true, actual: p.reason });
+}
+
+/** A lazy decoder of a stream (unfiltered or Flate), read as UTF-8 text; null for other filters. */
+function streamPacket(b: Uint8Array, stream: FoundStream, limits: Limits): (() => string | null) | null {
+  const data = b.subarray(stream.dataStart, stream.dataEnd);
+  const filters = stream.filters;
+  if (filters === null) return null;
+  if (filters.length === 0) return () => new TextDecoder('utf-8').decode(data);
+  if (filters.length !== 1 || (filters[0] !== 'FlateDecode' && filters[0] !== 'Fl')) return null;
   return () => {
     const out = inflateBounded(data, limits.maxPdfStreamBytes, true).out;
     return out === null ? null : new TextDecoder('utf-8').decode(out);
@@ -327,7 +345,9 @@ function fileSpecName(dict: string): string | null {
       // Skip `<<` dictionaries (the /EF entry also has an /F key).
       if (m[1] === '<' && dict[m.index + m[0].length] === '<') continue;
       const v = pdfString(dict, m.index + m[0].length - 1);
-      if (v !== null) return v.replace(/^.*[\\/]/, '');
+      // An unterminated string runs to the end: so would every later one (no rescan per key).
+      if (v === null) return null;
+      return v.replace(/^.*[\\/]/, '');
     }
   }
   return null;

@@ -24,6 +24,8 @@ export interface PdfReadContext {
   nested: boolean;
   signal?: AbortSignal | undefined;
   pdfjs: PdfjsLoader | undefined;
+  /** What the whole input has cost so far: the streams' decoded bytes are added to it. */
+  spent?: { bytes: number };
 }
 
 /** The outcome of reading one PDF. */
@@ -118,6 +120,11 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     for (const d of raw.problems) d.location = at;
     diagnostics.push(...raw.problems);
     return { facts, diagnostics, unreadable: true };
+  }
+  // The streams' decoded bytes count in the whole input's (a zip of PDFs cannot multiply them).
+  if (ctx.spent !== undefined) {
+    ctx.spent.bytes += raw.decodedBytes;
+    if (ctx.spent.bytes > ctx.limits.maxBatchBytes) return fatal(limitDiagnostic('maxBatchBytes', ctx.limits.maxBatchBytes, at, ctx.spent.bytes));
   }
 
   if (ctx.pdfjs === undefined) {

@@ -109,9 +109,12 @@ export function sniffContainer(b: Uint8Array): Sniffed {
   if (b.length === 0) return { container: 'unknown', found: { fr: 'un fichier vide', en: 'an empty file' } };
   if (startsWith(b, GZIP)) return { container: 'gzip', found: null };
   if (startsWith(b, ZIP_LOCAL) || startsWith(b, ZIP_EMPTY) || startsWith(b, ZIP_SPANNED)) return { container: 'zip', found: null };
-  // ISO 32000-1 §7.5.2 lets readers accept the header anywhere in the first 1024 bytes.
-  if (startsWith(b, PDF) || indexOfBytes(b, PDF, 0, 1024) >= 0) return { container: 'pdf', found: null };
+  // By the first significant bytes: `%PDF-` first is a PDF, `<` first is XML (even with
+  // `%PDF-` in a comment of its first KB). Otherwise ISO 32000-1 §7.5.2 lets readers accept
+  // the PDF header anywhere in the first 1024 bytes.
+  if (startsWith(b, PDF)) return { container: 'pdf', found: null };
   if (looksLikeXml(b)) return { container: 'xml', found: null };
+  if (indexOfBytes(b, PDF, 0, 1024) >= 0) return { container: 'pdf', found: null };
   if (looksLikeTar(b)) {
     return { container: 'tar', found: { fr: 'une archive tar non compressée (Chorus Pro attend un .tar.gz)', en: 'an uncompressed tar archive (Chorus Pro expects a .tar.gz)' } };
   }

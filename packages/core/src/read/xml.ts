@@ -9,6 +9,7 @@ import { sniffAttachment } from './sniff.js';
 import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
 import { readCefactDate, readXsdDate } from './dates.js';
 import { blankFacts, deriveCadre } from './derive.js';
+import { clip, XPATH_CHARS } from './clip.js';
 
 /** What the XML reader is told about the document it reads. */
 export interface XmlReadContext {
@@ -65,6 +66,8 @@ interface Frame {
   kidNames: string[];
   kidCounts: number[];
   kidLen: number;
+  /** `kidNames` by name, built once a parent has more than KID_SCAN_MAX of them. */
+  kidIndex: Map<string, number> | null;
   trie: TrieNode | null;
   line: number;
   column: number;
@@ -90,6 +93,9 @@ const ATTACHMENT_LOCALS = ['AttachmentBinaryObject', 'EmbeddedDocumentBinaryObje
 const CE = 0x63 * 128 + 0x65;
 const NT = 0x6e * 128 + 0x74;
 const CT = 0x63 * 128 + 0x74;
+
+/** Distinct child names searched one by one before a parent's are indexed by a map. */
+const KID_SCAN_MAX = 32;
 
 /** Up to this many prefixes are remembered per namespace scope (documents use a handful). */
 const PREFIX_CACHE_MAX = 16;
@@ -414,6 +420,7 @@ class XmlFactReader {
       this.limit('maxXmlDepth', limits.maxXmlDepth, depth + 1, this.here());
     }
     const name = tag.name;
+    if (name.length > limits.maxNameLength) this.limit('maxNameLength', limits.maxNameLength, name.length, this.here());
     const attributes = tag.attributes as Record<string, string>;
     // Characters between the end of the name and the end of the tag. An attribute takes at
     // least five (`b="">`): below four there is none, and the walk over the attributes (a
@@ -436,10 +443,11 @@ class XmlFactReader {
     const colon = this.nameColon;
     let frame = this.frames[depth];
     if (frame === undefined) {
-      frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, trie: null, line: 0, column: 0, outerScope: null, xpath: null };
+      frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, kidIndex: null, trie: null, line: 0, column: 0, outerScope: null, xpath: null };
       this.frames[depth] = frame;
     } else {
       frame.kidLen = 0;
+      frame.kidIndex = null;
       frame.xpath = null;
     }
     frame.outerScope = outer;
@@ -456,7 +464,7 @@ class XmlFactReader {
       frame.column = 0;
     }
     // A value longer than the limit needs at least as many characters in the tag.
-    if (attributeChars > this.ctx.limits.maxAttributeLength) {
+    if (attributeChars > this.ctx.limits.maxAttributeLength || attributeChars > this.ctx.limits.maxNameLength) {
       this.checkAttributes(attributes);
     }
     this.depth = depth + 1;
@@ -471,7 +479,11 @@ class XmlFactReader {
     // names; scanning from the last one makes runs of siblings (line items) cheap.
     const names = parent.kidNames;
     let k = parent.kidLen - 1;
-    while (k >= 0 && names[k] !== name) k--;
+    // Past a few dozen distinct names, a map: a parent of n distinct children stays linear.
+    if (k >= KID_SCAN_MAX) {
+      parent.kidIndex ??= new Map(names.slice(0, parent.kidLen).map((n, i) => [n, i]));
+      k = parent.kidIndex.get(name) ?? -1;
+    } else while (k >= 0 && names[k] !== name) k--;
     let pos: number;
     if (k >= 0) {
       pos = (parent.kidCounts[k] as number) + 1;
@@ -480,6 +492,7 @@ class XmlFactReader {
       pos = 1;
       names[parent.kidLen] = name;
       parent.kidCounts[parent.kidLen] = 1;
+      parent.kidIndex?.set(name, parent.kidLen);
       parent.kidLen++;
     }
     frame.pos = pos;
@@ -747,6 +760,7 @@ class XmlFactReader {
   private checkAttributes(attributes: Record<string, string>): void {
     const max = this.ctx.limits.maxAttributeLength;
     for (const name in attributes) {
+      if (name.length > this.ctx.limits.maxNameLength) this.limit('maxNameLength', this.ctx.limits.maxNameLength, name.length, this.locationOf(this.depth, undefined));
       const v = attributes[name];
       if (v !== undefined && v.length > max) this.limit('maxAttributeLength', max, v.length, this.locationOf(this.depth, undefined));
     }
@@ -776,7 +790,8 @@ class XmlFactReader {
       f.xpath = xpath;
     }
     const frame = frames[depth] as Frame;
-    const loc: Location = { file: this.ctx.file, xpath, line: frame.line };
+    // A path of long names is cut in what is reported, not in the frames (see clip.ts).
+    const loc: Location = { file: this.ctx.file, xpath: clip(xpath, XPATH_CHARS), line: frame.line };
     if (frame.column > 0) loc.column = frame.column;
     if (businessTerm !== undefined) loc.businessTerm = businessTerm;
     return loc;
