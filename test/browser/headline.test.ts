@@ -43,7 +43,13 @@ describe('the headline of a document', () => {
       // The works-only value is chosen in the works invoices space, and the verdict names its flow.
       await steps.nth(1).click();
       await expect.poll(() => headline.getAttribute('data-verdict')).toBe('accepted');
-      expect(await headline.locator('[data-testid="verdict"]').innerText()).toBe('Accepted on FSO1137A (IN_DP_E5_CII_FACTURX)');
+      // The works flows' syntaxe values are inferred: the verdict says it rests on one, and which.
+      expect(await headline.locator('[data-testid="verdict"]').innerText()).toBe('Accepted on FSO1137A (IN_DP_E5_CII_FACTURX) provisional');
+      const assumed = headline.locator('[data-testid="assumptions"] li');
+      expect(await assumed.count()).toBe(1);
+      expect(await assumed.getAttribute('data-kind')).toBe('syntaxe');
+      expect(await assumed.innerText()).toMatch(/^syntaxe value IN_DP_E5_CII_FACTURX \(inferred\): \S/);
+      expect(await headline.locator('[data-testid="verdict-provisional"]').getAttribute('title')).toMatch(/^This verdict rests on data that is inferred/);
       expect(await page.locator('[data-testid="syntaxe"]').inputValue()).toBe('IN_DP_E5_CII_FACTURX');
       expect(await page.locator('[data-testid="space"]').inputValue()).toBe('factures-de-travaux');
       expect(page.url()).toContain('syntaxe=IN_DP_E5_CII_FACTURX');
@@ -103,6 +109,8 @@ describe('the headline of a document', () => {
     await expect.poll(() => verdict.innerText()).toBe('Rejected: see the errors below.');
     await page.locator('[data-testid="headline"] [data-testid="next-step"]', { hasText: 'FSO1137A' }).click();
     await expect.poll(() => verdict.innerText()).toBe('Accepted on FSO1137A');
+    // By EDI the interface code is published: nothing provisional in that verdict.
+    expect(await page.locator('[data-testid="headline"] [data-testid="verdict-provisional"]').count()).toBe(0);
     expect(await page.locator('[data-testid="interface"]').inputValue()).toBe('FSO1137A');
     await page.context().close();
   });
