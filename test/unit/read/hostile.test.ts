@@ -193,3 +193,18 @@ describe('zip integrity and sniffing', () => {
     expect(docs[0]!.file).toContain('…[+');
   });
 });
+
+describe('the stream measure decodes as pdf.js does', () => {
+  it('sizes an ASCII85 → RunLength chain exactly (literal and repeated runs, a partial final group)', async () => {
+    const { measureStreams } = await import('../../../packages/core/src/read/pdf-streams.js');
+    // RunLength of "ABCCCCCDE": literal "AB", "C" five times, literal "DE", end; then ASCII85.
+    const a85 = "!C9'M6NKSDJ,~>";
+    const pdf = strToU8(`%PDF-1.7\n1 0 obj\n<< /Length ${a85.length} /Filter [/A85 /RunLengthDecode] >>\nstream\n${a85}\nendstream\nendobj\n%%EOF\n`);
+    // A limit below the chain's worst case, so that the stream is decoded and its real size counted.
+    const measured = measureStreams(pdf, new Map(), 20, false);
+    expect(measured.problem).toBeNull();
+    expect(measured.decodedBytes).toBe('ABCCCCCDE'.length);
+    // One byte less of limit than the decoded size: refused as too large.
+    expect(measureStreams(pdf, new Map(), 8, false).problem?.kind).toBe('too-large');
+  });
+});
