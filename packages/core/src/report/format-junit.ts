@@ -97,13 +97,19 @@ function describe(diagnostic: Diagnostic): string {
   return `${diagnostic.severity}: ${diagnostic.message}${where ? ` (${where})` : ''}`;
 }
 
-// XML 1.0 forbids most C0 controls even as character references: drop them rather than
-// produce a file CI servers refuse to parse.
+// XML 1.0 forbids most C0 controls (even as character references), U+FFFE, U+FFFF and unpaired
+// surrogates: each is shown as an escape (`\x01`, `\ufffe`, `\ud800`), as the text format does,
+// so that the file stays one CI servers parse and the reader still sees what the input held.
 // eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function visible(char: string): string {
+  const code = char.charCodeAt(0);
+  return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
 
 function text(value: string): string {
-  return value.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(FORBIDDEN, visible).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attr(value: string): string {
