@@ -3,6 +3,7 @@ import { compareReleases } from '../catalogue/releases.js';
 import { DECISION_IDS } from '../portal/decisions.js';
 import { factsForArea } from './facts-catalogue.js';
 import { CUSTOM_OPERATORS, isKnownOperator } from './operators/index.js';
+import { factsOf, isFactReference, visitConditions } from './conditions.js';
 import { placeholdersForArea, placeholdersIn } from './placeholders.js';
 import type { CompiledRule, RuleCondition, RuleFile, RuleLoadError } from './types.js';
 
@@ -32,25 +33,9 @@ export function expectedRuleId(file: string): string {
   return file.replace(/\\/g, '/').replace(/^(.*\/)?rules\//, '').replace(/\.json$/, '');
 }
 
-function walk(cond: RuleCondition, pointer: string, visit: (c: RuleCondition, pointer: string) => void): void {
-  visit(cond, pointer);
-  cond.all?.forEach((c, i) => walk(c, `${pointer}/all/${i}`, visit));
-  cond.any?.forEach((c, i) => walk(c, `${pointer}/any/${i}`, visit));
-  if (cond.not) walk(cond.not, `${pointer}/not`, visit);
-}
-
-/** Lists every fact a condition reads, the compared value's fact references included. */
-function factsOf(cond: RuleCondition, out: Set<string>): void {
-  walk(cond, '', (c) => {
-    if (c.fact) out.add(c.fact);
-    const v = c.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.add(v.fact);
-  });
-}
-
 function firstFact(cond: RuleCondition): string | null {
   let found: string | null = null;
-  walk(cond, '', (c) => { if (!found && c.fact) found = c.fact; });
+  visitConditions(cond, (c) => { if (!found && c.fact) found = c.fact; });
   return found;
 }
 
@@ -87,22 +72,22 @@ export function compileRuleFile(
   const known = factsForArea(area);
   const checkCondition = (c: RuleCondition, pointer: string) => {
     if (c.fact !== undefined && !(c.fact in known)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
-    const v = c.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v && !(typeof v.fact === 'string' && v.fact in known)) {
+    const v = c.value;
+    const isRef = isFactReference(v);
+    if (isRef && !(typeof v.fact === 'string' && v.fact in known)) {
       err(`${pointer}/value/fact`, 'fact', `unknown fact "${String(v.fact)}" for ${area} rules`);
     }
     if (c.operator !== undefined) {
       if (!isKnownOperator(c.operator)) err(`${pointer}/operator`, 'operator', `unknown operator "${c.operator}"`);
       else {
         const custom = CUSTOM_OPERATORS[c.operator];
-        const isRef = v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v;
         const problem = custom && !isRef ? custom.checkValue(c.value) : null;
         if (problem) err(`${pointer}/value`, 'value', problem);
       }
     }
   };
-  meta.when.forEach((c, i) => walk(c, `/when/${i}`, checkCondition));
-  walk(meta.assert, '/assert', checkCondition);
+  meta.when.forEach((c, i) => visitConditions(c, checkCondition, `/when/${i}`));
+  visitConditions(meta.assert, checkCondition, '/assert');
   const allowed = placeholdersForArea(area);
   for (const lang of ['fr', 'en'] as const) {
     for (const name of placeholdersIn(meta.message[lang])) {
