@@ -6,6 +6,7 @@ import type { Severity } from '../report/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { flowFact } from './deposit-facts.js';
 import { compileRuleFiles, schemaErrors } from './load.js';
+import { factReferences, factsOf, isFactReference, mapConditions, visitConditions } from './conditions.js';
 import type { CompiledRule, RuleCondition, RuleLoadError } from './types.js';
 
 /** Thrown when rule or catalogue files do not load; `errors` name each file and JSON pointer. */
@@ -110,22 +111,15 @@ function flowRuleInputs(rule: CompiledRule): FlowRuleInputs {
   const fields = new Set<string>();
   let whole = false;
   const visit = (c: RuleCondition) => {
-    c.all?.forEach(visit);
-    c.any?.forEach(visit);
-    if (c.not) visit(c.not);
-    const refs: Array<{ fact?: unknown; path?: unknown }> = [];
-    if (c.fact) refs.push({ fact: c.fact, path: c.path });
-    const v = c.value as { fact?: unknown; path?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v) refs.push(v);
-    for (const r of refs) {
+    for (const r of factReferences(c)) {
       if (r.fact !== 'flow') continue;
       if (typeof r.path === 'string') fields.add(r.path);
       // `flow` compared with null only tells whether a flow is chosen: always true here.
       else if (!(c.fact === 'flow' && c.value === null && (c.operator === 'equal' || c.operator === 'notEqual'))) whole = true;
     }
   };
-  rule.meta.when.forEach(visit);
-  visit(rule.meta.assert);
+  rule.meta.when.forEach((c) => visitConditions(c, visit));
+  visitConditions(rule.meta.assert, visit);
   return { facts: rule.facts.filter((f) => f !== 'flow').sort(), flowFields: whole ? null : [...fields].sort() };
 }
 
@@ -178,30 +172,17 @@ export function memoKeys(facts: Record<string, unknown>): (names: readonly strin
 }
 
 function readsOnlyFlow(c: RuleCondition): boolean {
-  const facts = new Set<string>();
-  const visit = (x: RuleCondition) => {
-    x.all?.forEach(visit);
-    x.any?.forEach(visit);
-    if (x.not) visit(x.not);
-    if (x.fact) facts.add(x.fact);
-    const v = x.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') facts.add(v.fact);
-  };
-  visit(c);
+  const facts = factsOf(c);
   return facts.size === 1 && facts.has('flow');
 }
 
 // Renames the `flow` fact of a compiled condition tree (fact and compared-value references).
 function renameFlowFact(cond: Record<string, unknown>, to: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...cond };
-  for (const key of ['all', 'any'] as const) {
-    if (Array.isArray(cond[key])) out[key] = (cond[key] as Record<string, unknown>[]).map((c) => renameFlowFact(c, to));
-  }
-  if (cond.not) out.not = renameFlowFact(cond.not as Record<string, unknown>, to);
-  if (cond.fact === 'flow') out.fact = to;
-  const v = cond.value as { fact?: unknown } | null;
-  if (v && typeof v === 'object' && !Array.isArray(v) && v.fact === 'flow') out.value = { ...v, fact: to };
-  return out;
+  return mapConditions(cond, (c) => {
+    if (c.fact === 'flow') c.fact = to;
+    if (isFactReference(c.value) && c.value.fact === 'flow') c.value = { ...c.value, fact: to };
+    return c;
+  });
 }
 
 /** The engines of one release and catalogue: deposit rules, flow table, portal rules. */
