@@ -1,50 +1,14 @@
-import { CATALOGUE_FILES, RULE_FILES } from '../generated/rules-data.js';
-import { Catalogue, applyOverlay, catalogueFromFiles } from '../catalogue/catalogue.js';
+import { Catalogue, applyOverlay } from '../catalogue/catalogue.js';
 import { activeAt } from '../catalogue/releases.js';
 import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
 import type { Severity } from '../report/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { flowFact } from './deposit-facts.js';
-import { compileRuleFiles, schemaErrors } from './load.js';
 import { factReferences, factsOf, isFactReference, mapConditions, visitConditions } from './conditions.js';
-import type { CompiledRule, RuleCondition, RuleLoadError } from './types.js';
-
-/** Thrown when rule or catalogue files do not load; `errors` name each file and JSON pointer. */
-export class RuleSetError extends Error {
-  /** The stable error code. */
-  readonly code = 'RULES_INVALID';
-  /** Every load error found. */
-  readonly errors: RuleLoadError[];
-  constructor(errors: RuleLoadError[]) {
-    super(`rule files do not load:\n${errors.map((e) => `  ${e.file}#${e.pointer}: ${e.message}`).join('\n')}`);
-    this.name = 'RuleSetError';
-    this.errors = errors;
-  }
-}
+import type { CompiledRule, RuleCondition } from './types.js';
 
 /** Per-rule severity overrides: a severity, or `off` to not run the rule. */
 export type SeverityOverrides = Record<string, Severity | 'off'>;
-
-/** The rule files and catalogue files to load (default: the ones shipped, bundled as data). */
-export interface RuleSetSource {
-  ruleFiles?: readonly { file: string; json: unknown }[];
-  catalogueFiles?: readonly { file: string; json: unknown }[];
-}
-
-const CATALOGUE_SCHEMA: Record<string, 'flows' | 'syntaxes' | 'cadres' | 'releases'> = {
-  flows: 'flows', syntaxes: 'syntaxes', cadres: 'cadres', releases: 'releases',
-};
-
-/** Validates the catalogue files against their schemas. */
-export function catalogueErrors(files: readonly { file: string; json: unknown }[]): RuleLoadError[] {
-  const errors: RuleLoadError[] = [];
-  for (const name of Object.keys(CATALOGUE_SCHEMA)) {
-    const f = files.find((x) => x.file.endsWith(`catalogue/${name}.json`));
-    if (!f) { errors.push({ file: `rules/catalogue/${name}.json`, pointer: '', code: 'json', message: 'catalogue file missing' }); continue; }
-    errors.push(...schemaErrors(CATALOGUE_SCHEMA[name]!, f.json, f.file));
-  }
-  return errors;
-}
 
 /**
  * The rule files of one rule set, compiled, at every release, with their catalogue. Engines
@@ -377,26 +341,4 @@ export class PreparedRules {
     this.flowCache.set(key, out);
     return out;
   }
-}
-
-let shipped: RuleSet | null = null;
-
-/**
- * Loads a rule set: validates every rule and catalogue file (precompiled schemas), compiles the
- * rules, and throws a {@link RuleSetError} naming file and JSON pointer of every problem.
- * Without a source, loads the rules shipped with the package (cached).
- */
-export function loadRuleSet(source: RuleSetSource = {}): RuleSet {
-  const isShipped = !source.ruleFiles && !source.catalogueFiles;
-  if (isShipped && shipped) return shipped;
-  const catalogueFiles = source.catalogueFiles ?? CATALOGUE_FILES;
-  // The shipped files were checked against their schemas when they were bundled (and the test
-  // suite checks them again): at start-up that check would cost more than reading an invoice.
-  const errors = source.catalogueFiles ? catalogueErrors(catalogueFiles) : [];
-  const { rules, errors: ruleErrors } = compileRuleFiles(source.ruleFiles ?? RULE_FILES, { schemaChecked: !source.ruleFiles });
-  errors.push(...ruleErrors);
-  if (errors.length > 0) throw new RuleSetError(errors);
-  const set = new RuleSet(rules, catalogueFromFiles(catalogueFiles));
-  if (isShipped) shipped = set;
-  return set;
 }
