@@ -20,7 +20,8 @@ import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } fro
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet } from './rules/load.js';
-import { memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
+import { memoKeys } from './rules/memo.js';
+import type { PreparedRules, RuleSet, SeverityOverrides } from './rules/rule-set.js';
 
 /** Reads one deposit file into its invoice documents (the reader's `readDeposit`). */
 export type DepositReader = (input: DepositInput, options: ReadOptions) => Promise<ReadDocument[]>;
