@@ -1,3 +1,7 @@
+/**
+ * Loading rules: each rule file checked and compiled ({@link compileRuleFile}), a set of them
+ * ({@link compileRuleFiles}), and a whole rule set with its catalogue ({@link loadRuleSet}).
+ */
 import * as validators from '../generated/validators.js';
 import { CATALOGUE_FILES, RULE_FILES } from '../generated/rules-data.js';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
