@@ -9,7 +9,7 @@ import { generatedFiles } from './bundle-rules.js';
 import { readRuleDirectory } from '../packages/core/src/rules/lint.node.js';
 import { renderRulesReadme } from '../packages/core/src/rules/docs.js';
 import type { Traceability } from '../packages/core/src/rules/traceability.js';
-import { loadRuleSet } from '../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../packages/core/src/rules/load.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');

@@ -19,8 +19,8 @@ import { SaxesParser } from 'saxes';
 import { readDeposit } from '../../packages/core/src/read/index.js';
 import { checkDocument } from '../../packages/core/src/precheck.js';
 import { depositFacts, flowFact } from '../../packages/core/src/rules/deposit-facts.js';
-import { loadRuleSet, RuleSet } from '../../packages/core/src/rules/rule-set.js';
-import { compileRuleFiles } from '../../packages/core/src/rules/load.js';
+import { RuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { compileRuleFiles, loadRuleSet } from '../../packages/core/src/rules/load.js';
 import type { RuleEngine } from '../../packages/core/src/rules/engine.js';
 import { RULE_FILES } from '../../packages/core/src/generated/rules-data.js';
 

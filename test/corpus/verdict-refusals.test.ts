@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { bestFit, readRefusals } from '../../scripts/corpus/verdicts.js';
 
 const refusals = readRefusals(fileURLToPath(new URL('verdict-refusals.json', import.meta.url)));

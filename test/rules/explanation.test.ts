@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { precheck } from '../../packages/core/src/precheck.js';
 import type { ConditionTrace, RuleOutcome } from '../../packages/core/src/report/report.js';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { doc, facts, fakeReader, unreadableDoc, xmlInput } from '../helpers/facts.js';
 
 const outcome = (rules: RuleOutcome[], id: string) => rules.find((r) => r.ruleId === id)!;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { precheck } from '../../packages/core/src/node.js';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 const input = (rel: string) => ({ name: rel.split('/').pop()!, bytes: new Uint8Array(readFileSync(join(fixtures, rel))) });

@@ -2,7 +2,7 @@
 // decided once and results memoised: it must give exactly what running every flow rule with
 // the `flow` fact set to each catalogue flow gives.
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { exampleDepositFacts } from '../../packages/core/src/rules/examples.js';
 import { flowFact } from '../../packages/core/src/rules/deposit-facts.js';
 

@@ -8,8 +8,7 @@ import { generatedFiles } from '../../scripts/bundle-rules.js';
 import { renderRulesReadme } from '../../packages/core/src/rules/docs.js';
 import type { Traceability } from '../../packages/core/src/rules/traceability.js';
 import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
-import { catalogueErrors, loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
-import { compileRuleFiles } from '../../packages/core/src/rules/load.js';
+import { catalogueErrors, compileRuleFiles, loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { CATALOGUE_FILES, RULE_FILES } from '../../packages/core/src/generated/rules-data.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');

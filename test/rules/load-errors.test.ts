@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRuleFile } from '../../packages/core/src/rules/load.js';
-import { loadRuleSet, RuleSetError } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet, RuleSetError } from '../../packages/core/src/rules/load.js';
 import { lintRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
 import { RULE_FILES } from '../../packages/core/src/generated/rules-data.js';
 

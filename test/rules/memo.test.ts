@@ -2,7 +2,8 @@
 // rule set gives, whatever the order in which documents come.
 import { describe, expect, it } from 'vitest';
 import { precheck } from '../../packages/core/src/precheck.js';
-import { loadRuleSet, RuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
+import { RuleSet } from '../../packages/core/src/rules/rule-set.js';
 import type { Facts } from '../../packages/core/src/read/facts.js';
 import { doc, facts, facturxFacts, fakeReader, xmlInput } from '../helpers/facts.js';
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { precheck } from '../../packages/core/src/node.js';
 import type { DepositContext, Diagnostic } from '../../packages/core/src/index.js';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { exampleDepositFacts, runExample } from '../../packages/core/src/rules/examples.js';
 import { diagnosticOf } from '../../packages/core/src/rules/outcomes.js';
 import { DEPOSIT_FACTS, PORTAL_FACTS } from '../../packages/core/src/rules/facts-catalogue.js';

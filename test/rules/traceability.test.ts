@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readRuleDirectory } from '../../packages/core/src/rules/lint.node.js';
-import { loadRuleSet } from '../../packages/core/src/rules/rule-set.js';
+import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { traceabilityErrors, type Traceability } from '../../packages/core/src/rules/traceability.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -26,7 +26,8 @@ export { precheck, checkDocument, contextProblems, PrecheckError, type PrecheckO
 export { evaluatePortal, formatPortal, validatePortalState, PortalStateError, type PortalOptions, type PortalJson } from './portal/evaluate.js';
 export type { PortalState, PortalReport, PortalDecision, AttachmentRequest, CreatedStructure } from './portal/types.js';
 export { DECISION_IDS, type DecisionId } from './portal/decisions.js';
-export { loadRuleSet, RuleSet, PreparedRules, RuleSetError, type SeverityOverrides, type RuleSetSource } from './rules/rule-set.js';
+export { RuleSet, PreparedRules, type SeverityOverrides } from './rules/rule-set.js';
+export { loadRuleSet, RuleSetError, type RuleSetSource } from './rules/load.js';
 export type { RuleFile, RuleCondition, RuleExample, RuleLoadError, CompiledRule } from './rules/types.js';
 export { listRules, listReleases, diffReleases, getRuleDescriptors, ruleInfo, type RuleInfo, type ReleaseDiff } from './rules/registry.js';
 export { runExample, runAllExamples, type ExampleResult } from './rules/examples.js';

@@ -19,7 +19,9 @@ import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js'
 import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
-import { loadRuleSet, memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
+import { loadRuleSet } from './rules/load.js';
+import { memoKeys } from './rules/memo.js';
+import type { PreparedRules, RuleSet, SeverityOverrides } from './rules/rule-set.js';
 
 /** Reads one deposit file into its invoice documents (the reader's `readDeposit`). */
 export type DepositReader = (input: DepositInput, options: ReadOptions) => Promise<ReadDocument[]>;

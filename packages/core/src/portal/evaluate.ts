@@ -1,5 +1,5 @@
-import { loadRuleSet, type RuleSet, type SeverityOverrides } from '../rules/rule-set.js';
-import { schemaErrors } from '../rules/load.js';
+import type { RuleSet, SeverityOverrides } from '../rules/rule-set.js';
+import { loadRuleSet, schemaErrors } from '../rules/load.js';
 import { diagnosticOf, outcomeOf } from '../rules/outcomes.js';
 import { sortDiagnostics } from '../report/order.js';
 import type { Diagnostic } from '../report/diagnostic.js';

@@ -8,9 +8,9 @@ import { CATALOGUE_FILES } from '../generated/rules-data.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { runExample } from './examples.js';
-import { compileRuleFiles } from './load.js';
+import { catalogueErrors, compileRuleFiles } from './load.js';
 import { traceabilityErrors } from './traceability.js';
-import { catalogueErrors, RuleSet } from './rule-set.js';
+import { RuleSet } from './rule-set.js';
 import type { RuleLoadError } from './types.js';
 
 /** The JSON files of a rule directory, parsed, with the parse errors. */

