@@ -20,6 +20,9 @@ describe('load errors', () => {
 
   it.each([
     ['unknown fact', (r: any) => { r.assert.fact = 'isWork'; }, '/assert/fact', 'fact'],
+    ['a name every object inherits is no fact', (r: any) => { r.assert.fact = 'toString'; }, '/assert/fact', 'fact'],
+    ['inherited name in a compared value', (r: any) => { r.when[1].value = { fact: 'constructor' }; }, '/when/1/value/fact', 'fact'],
+    ['inherited name as target', (r: any) => { r.target = '__proto__'; }, '/target', 'target'],
     ['unknown fact in a compared value', (r: any) => { r.when[1].value = { fact: 'flowz' }; }, '/when/1/value/fact', 'fact'],
     ['portal fact in a deposit rule', (r: any) => { r.when[0].fact = 'pendingApprovals'; }, '/when/0/fact', 'fact'],
     ['unknown operator', (r: any) => { r.when[1].operator = 'equals'; }, '/when/1/operator', 'operator'],

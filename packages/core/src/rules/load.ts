@@ -78,10 +78,10 @@ export function compileRuleFile(
   const area = id.split('/')[0] ?? '';
   const known = factsForArea(area);
   const checkCondition = (c: RuleCondition, pointer: string) => {
-    if (c.fact !== undefined && !(c.fact in known)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
+    if (c.fact !== undefined && !Object.hasOwn(known, c.fact)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
     const v = c.value;
     const isRef = isFactReference(v);
-    if (isRef && !(typeof v.fact === 'string' && v.fact in known)) {
+    if (isRef && !(typeof v.fact === 'string' && Object.hasOwn(known, v.fact))) {
       err(`${pointer}/value/fact`, 'fact', `unknown fact "${String(v.fact)}" for ${area} rules`);
     }
     if (c.operator !== undefined) {
@@ -101,13 +101,13 @@ export function compileRuleFile(
       if (!allowed.includes(name)) err(`/message/${lang}`, 'placeholder', `placeholder {${name}} is not allowed; allowed: ${allowed.map((x) => `{${x}}`).join(' ')}`);
     }
   }
-  if (meta.target !== undefined && !(meta.target in known)) err('/target', 'target', `unknown target fact "${meta.target}"`);
+  if (meta.target !== undefined && !Object.hasOwn(known, meta.target)) err('/target', 'target', `unknown target fact "${meta.target}"`);
   if (meta.until !== undefined && compareReleases(meta.until, meta.since) <= 0) err('/until', 'release', `"until" ${meta.until} must be after "since" ${meta.since}`);
   const expected = new Set(meta.examples.map((e) => e.expected));
   if (!expected.has('passed')) err('/examples', 'examples', 'at least one example must pass');
   if (!expected.has('failed')) err('/examples', 'examples', 'at least one example must fail');
   meta.examples.forEach((ex, i) => {
-    for (const key of Object.keys(ex.facts ?? {})) if (!(key in known)) err(`/examples/${i}/facts/${key}`, 'fact', `unknown fact "${key}" in example`);
+    for (const key of Object.keys(ex.facts ?? {})) if (!Object.hasOwn(known, key)) err(`/examples/${i}/facts/${key}`, 'fact', `unknown fact "${key}" in example`);
     if (area === 'portal' && (ex.facts || ex.context)) err(`/examples/${i}`, 'examples', 'portal examples give a "state", not facts or context');
     if (area !== 'portal' && ex.state) err(`/examples/${i}/state`, 'examples', 'only portal examples give a "state"');
   });
