@@ -33,6 +33,7 @@ describe('load errors', () => {
     ['unknown example fact', (r: any) => { r.examples[0].facts.cadreCode = 'A4'; }, '/examples/0/facts/cadreCode', 'fact'],
     ['unknown target', (r: any) => { r.target = 'cadreCode'; }, '/target', 'target'],
     ['id not the path', (r: any) => { r.id = 'deposit/works-only'; }, '/id', 'id'],
+    ['a condition of two forms, half of which the engine would ignore', (r: any) => { r.when[1].any = [r.when[0]]; }, '/when/1', 'schema'],
     ['unknown property (schema)', (r: any) => { r.severty = 'error'; }, '', 'schema'],
     ['bad severity (schema)', (r: any) => { r.severity = 'fatal'; }, '/severity', 'schema'],
     ['until before since', (r: any) => { r.until = '3.8.0'; }, '/until', 'release'],

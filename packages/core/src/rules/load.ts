@@ -78,6 +78,9 @@ export function compileRuleFile(
   const area = id.split('/')[0] ?? '';
   const known = factsForArea(area);
   const checkCondition = (c: RuleCondition, pointer: string) => {
+    // The schema asks for at least one form; the engine would read only the first of several.
+    const forms = (['all', 'any', 'not', 'fact'] as const).filter((k) => c[k] !== undefined);
+    if (forms.length > 1) err(pointer, 'schema', `a condition is one of all, any, not or fact/operator/value: this one has ${forms.join(' and ')}`);
     if (c.fact !== undefined && !Object.hasOwn(known, c.fact)) err(`${pointer}/fact`, 'fact', `unknown fact "${c.fact}" for ${area} rules`);
     const v = c.value;
     const isRef = isFactReference(v);
