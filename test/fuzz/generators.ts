@@ -5,7 +5,7 @@
  * white space. Each returns bytes, a display name and a description precise enough to replay.
  */
 import { gzipSync, strToU8, zipSync, zlibSync } from 'fflate';
-import { TINY_UBL, buildPdf, buildTar, concat, runLengthZlib } from '../helpers/bombs.js';
+import { TINY_UBL, buildPdf, buildTar, runLengthZlib, tarWithPaxPath } from '../helpers/build/index.js';
 import type { Rng } from '../helpers/mutate.js';
 
 /** One generated input. */
@@ -139,17 +139,7 @@ export function longName(rng: Rng): Generated {
     name = 'long.zip';
   } else if (where === 'tar-member') {
     // A pax header carries the long name (POSIX.1-2001 `path`).
-    const record = (len: number) => `${len} path=${long}.xml\n`;
-    let len = record(0).length;
-    while (record(len).length !== len) len = record(len).length;
-    const pax = strToU8(record(len));
-    const paxHeader = buildTar([{ name: 'PaxHeader', data: pax }]);
-    paxHeader[156] = 0x78; // type 'x'
-    let sum = 0;
-    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : paxHeader[i]!;
-    paxHeader.set(strToU8(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
-    const body = buildTar([{ name: 'short.xml', data: strToU8(TINY_UBL) }]);
-    bytes = gzipSync(concat([paxHeader.subarray(0, paxHeader.length - 1024), body]));
+    bytes = gzipSync(tarWithPaxPath(`${long}.xml`, strToU8(TINY_UBL)));
     name = 'long.tar.gz';
   } else if (where === 'xml-element') {
     bytes = strToU8(`${UBL_HEAD}<cbc:ID>F-1</cbc:ID><${long}>x</${long}></Invoice>`);
