@@ -7,7 +7,16 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/core/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/fuzz/**/*.test.ts', 'test/corpus/**/*.test.ts'],
+          include: ['packages/core/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/corpus/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Seeded fuzz slices and bombs: minutes of CPU, kept out of the everyday unit run.
+          name: 'fuzz',
+          include: ['test/fuzz/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },
