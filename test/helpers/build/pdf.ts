@@ -93,6 +93,43 @@ export function pdfWithEmbedded(file: { name: string; stream: Uint8Array; filter
   return buildPdf(objects);
 }
 
+/** Encoders of the stream filters pdf.js decodes (ISO 32000-1 §7.4), by filter name. */
+export const PDF_FILTER_ENCODERS: Record<string, (b: Uint8Array) => Uint8Array> = {
+  FlateDecode: (b) => zlibSync(b, { level: 9 }),
+  ASCIIHexDecode: (b) => {
+    const out = new Uint8Array(b.length * 2 + 1);
+    const hex = strToU8('0123456789abcdef');
+    for (let i = 0; i < b.length; i++) { out[2 * i] = hex[b[i]! >> 4]!; out[2 * i + 1] = hex[b[i]! & 15]!; }
+    out[out.length - 1] = 0x3e;
+    return out;
+  },
+  RunLengthDecode: (b) => {
+    const out: number[] = [];
+    for (let i = 0; i < b.length; ) {
+      let run = 1;
+      while (i + run < b.length && run < 128 && b[i + run] === b[i]) run++;
+      if (run > 1) { out.push(257 - run, b[i]!); i += run; } else { out.push(0, b[i]!); i++; }
+    }
+    out.push(128);
+    return Uint8Array.from(out);
+  },
+  ASCII85Decode: (b) => {
+    let s = '';
+    for (let i = 0; i < b.length; i += 4) {
+      const n = Math.min(4, b.length - i);
+      let v = 0;
+      for (let k = 0; k < 4; k++) v = v * 256 + (b[i + k] ?? 0);
+      if (v === 0 && n === 4) { s += 'z'; continue; }
+      const d: string[] = [];
+      for (let k = 0; k < 5; k++) { d.unshift(String.fromCharCode(33 + (v % 85))); v = Math.floor(v / 85); }
+      s += d.slice(0, n + 1).join('');
+    }
+    return strToU8(`${s}~>`);
+  },
+};
+/** The abbreviated filter names of inline images, which pdf.js also accepts on streams. */
+export const PDF_FILTER_ABBREVIATIONS: Record<string, string> = { FlateDecode: 'Fl', ASCIIHexDecode: 'AHx', RunLengthDecode: 'RL', ASCII85Decode: 'A85' };
+
 /** A minimal PDF with no attachment. */
 export function plainPdf(): Uint8Array {
   return buildPdf([...pdfSkeleton(), { num: 4, body: '<< /Producer (chorus-precheck fixtures) >>' }], { trailerExtra: '/Info 4 0 R' });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../../packages/core/src/node.js';
 import { evaluatePortal } from '../../../packages/core/src/portal/evaluate.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
-import { TINY_UBL, buildPdf, buildZip, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
+import { PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildZip, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
 
 const ubl = strToU8(TINY_UBL);
 const ids = (docs: { diagnostics: { ruleId: string }[] }[]): string[] => docs.flatMap((d) => d.diagnostics.map((x) => x.ruleId));
@@ -70,7 +70,7 @@ describe('every PDF stream is bounded through its whole filter chain, by constru
     ['no /Type', '/Filter /FlateDecode', bomb],
     ['a #-escaped type and filter', '/Type /EmbeddedFil#65 /Filt#65r /Fl#61teDecode', bomb],
     ['the /F abbreviation pdf.js reads', '/F /Fl', bomb],
-    ['ASCII-hex around Flate', '/Filter [/AHx /Fl]', strToU8(`${Array.from(bomb.subarray(0, bomb.length), (x) => x.toString(16).padStart(2, '0')).join('')}>`)],
+    ['ASCII-hex around Flate', '/Filter [/AHx /Fl]', PDF_FILTER_ENCODERS.ASCIIHexDecode!(bomb)],
   ];
   for (const [what, dict, data] of cases) {
     it(`${what}: refused before pdf.js opens it`, async () => {
