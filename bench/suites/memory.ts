@@ -11,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TINY_UBL, buildZip, gzipBomb, runLengthDeflate } from '../../test/helpers/bombs.js';
+import { gzipBomb } from '../../test/helpers/bombs.js';
+import { TINY_UBL, buildZip, runLengthDeflate } from '../../test/helpers/build/index.js';
 import { Rng } from '../../test/helpers/mutate.js';
 
 const MB = 1024 * 1024;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TINY_UBL, allBombs, externalEntityXml, facturxPdf, hugeXml } from '../helpers/bombs.js';
+import { allBombs, externalEntityXml } from '../helpers/bombs.js';
+import { TINY_UBL, facturxPdf, hugeXml } from '../helpers/build/index.js';
 import { launch, openPlayground, screenshot } from './browser.js';
 
 const origin = inject('playgroundUrl');

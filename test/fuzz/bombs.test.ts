@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_UBL, allBombs, buildTar, externalDtdXml, externalEntityXml, pdfWithEmbedded, xincludeXml } from '../helpers/bombs.js';
+import { allBombs, externalDtdXml, externalEntityXml, xincludeXml } from '../helpers/bombs.js';
+import { TINY_UBL, buildTar, pdfWithEmbedded } from '../helpers/build/index.js';
 import { IsolatedRunner, type ChildResult } from './runner.js';
 import { TINY_CII } from './seeds.js';
 

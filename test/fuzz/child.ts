@@ -5,7 +5,8 @@
  * lets the parent kill it when an input hangs the event loop or exhausts memory.
  */
 import { strToU8 } from 'fflate';
-import { TINY_UBL, allBombs, facturxPdf } from '../helpers/bombs.js';
+import { allBombs } from '../helpers/bombs.js';
+import { TINY_UBL, facturxPdf } from '../helpers/build/index.js';
 import { checkDocuments, checkReport, limitHitsOf, limitMessagesOf, ruleIdsOf, sha256 } from './invariants.js';
 import type { ChildJob, ChildResult, JobInput } from './runner.js';
 

@@ -4,8 +4,8 @@
  * `/Type`), very long names (archive members, XML elements, attributes) and long runs of
  * white space. Each returns bytes, a display name and a description precise enough to replay.
  */
-import { gzipSync, strToU8, zipSync, zlibSync } from 'fflate';
-import { TINY_UBL, buildPdf, buildTar, concat, runLengthZlib } from '../helpers/bombs.js';
+import { gzipSync, strToU8, zipSync } from 'fflate';
+import { PDF_FILTER_ABBREVIATIONS, PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildTar, runLengthZlib, tarWithPaxPath } from '../helpers/build/index.js';
 import type { Rng } from '../helpers/mutate.js';
 
 /** One generated input. */
@@ -44,41 +44,6 @@ export function nested(rng: Rng): Generated {
   return { kind: 'nested', detail: `${kinds.join(' in ')} (innermost first), ${width} members per level`, name, bytes: payload };
 }
 
-/** Encoders of the filters pdf.js decodes (the decoding is the reader's to bound). */
-const ENCODERS: Record<string, (b: Uint8Array) => Uint8Array> = {
-  FlateDecode: (b) => zlibSync(b, { level: 9 }),
-  ASCIIHexDecode: (b) => {
-    const out = new Uint8Array(b.length * 2 + 1);
-    const hex = strToU8('0123456789abcdef');
-    for (let i = 0; i < b.length; i++) { out[2 * i] = hex[b[i]! >> 4]!; out[2 * i + 1] = hex[b[i]! & 15]!; }
-    out[out.length - 1] = 0x3e;
-    return out;
-  },
-  RunLengthDecode: (b) => {
-    const out: number[] = [];
-    for (let i = 0; i < b.length; ) {
-      let run = 1;
-      while (i + run < b.length && run < 128 && b[i + run] === b[i]) run++;
-      if (run > 1) { out.push(257 - run, b[i]!); i += run; } else { out.push(0, b[i]!); i++; }
-    }
-    out.push(128);
-    return Uint8Array.from(out);
-  },
-  ASCII85Decode: (b) => {
-    let s = '';
-    for (let i = 0; i < b.length; i += 4) {
-      const n = Math.min(4, b.length - i);
-      let v = 0;
-      for (let k = 0; k < 4; k++) v = v * 256 + (b[i + k] ?? 0);
-      if (v === 0 && n === 4) { s += 'z'; continue; }
-      const d: string[] = [];
-      for (let k = 0; k < 5; k++) { d.unshift(String.fromCharCode(33 + (v % 85))); v = Math.floor(v / 85); }
-      s += d.slice(0, n + 1).join('');
-    }
-    return strToU8(`${s}~>`);
-  },
-};
-const ABBREVIATIONS: Record<string, string> = { FlateDecode: 'Fl', ASCIIHexDecode: 'AHx', RunLengthDecode: 'RL', ASCII85Decode: 'A85' };
 
 /** A PDF name written with some of its letters as `#xx` escapes. */
 function escaped(name: string, rng: Rng): string {
@@ -93,7 +58,7 @@ function escaped(name: string, rng: Rng): string {
  */
 export function filterChain(rng: Rng): Generated {
   const depth = 1 + rng.int(4);
-  const chain = Array.from({ length: depth }, () => rng.pick(Object.keys(ENCODERS)));
+  const chain = Array.from({ length: depth }, () => rng.pick(Object.keys(PDF_FILTER_ENCODERS)));
   const bomb = rng.next() < 0.5;
   // Either well within the default maxPdfStreamBytes (120 MB), or far past it. Within it,
   // pdf.js inflating 100 MB costs about 2 s and 1 GB of memory: a cost of the limit's value,
@@ -108,10 +73,10 @@ export function filterChain(rng: Rng): Generated {
     from--;
   } else data = strToU8(TINY_UBL);
   // Encoded innermost last: pdf.js applies the array in order.
-  for (let i = from; i >= 0; i--) data = ENCODERS[chain[i]!]!(data);
+  for (let i = from; i >= 0; i--) data = PDF_FILTER_ENCODERS[chain[i]!]!(data);
   const spelled = chain.map((f) => {
     const roll = rng.next();
-    return roll < 0.2 ? ABBREVIATIONS[f]! : roll < 0.4 ? escaped(f, rng) : f;
+    return roll < 0.2 ? PDF_FILTER_ABBREVIATIONS[f]! : roll < 0.4 ? escaped(f, rng) : f;
   });
   const key = rng.next() < 0.2 ? 'F' : rng.next() < 0.2 ? escaped('Filter', rng) : 'Filter';
   const filter = spelled.length === 1 && rng.next() < 0.5 ? `/${spelled[0]}` : `[${spelled.map((f) => `/${f}`).join(' ')}]`;
@@ -139,17 +104,7 @@ export function longName(rng: Rng): Generated {
     name = 'long.zip';
   } else if (where === 'tar-member') {
     // A pax header carries the long name (POSIX.1-2001 `path`).
-    const record = (len: number) => `${len} path=${long}.xml\n`;
-    let len = record(0).length;
-    while (record(len).length !== len) len = record(len).length;
-    const pax = strToU8(record(len));
-    const paxHeader = buildTar([{ name: 'PaxHeader', data: pax }]);
-    paxHeader[156] = 0x78; // type 'x'
-    let sum = 0;
-    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : paxHeader[i]!;
-    paxHeader.set(strToU8(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
-    const body = buildTar([{ name: 'short.xml', data: strToU8(TINY_UBL) }]);
-    bytes = gzipSync(concat([paxHeader.subarray(0, paxHeader.length - 1024), body]));
+    bytes = gzipSync(tarWithPaxPath(`${long}.xml`, strToU8(TINY_UBL)));
     name = 'long.tar.gz';
   } else if (where === 'xml-element') {
     bytes = strToU8(`${UBL_HEAD}<cbc:ID>F-1</cbc:ID><${long}>x</${long}></Invoice>`);

@@ -6,7 +6,7 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type Limits } from '../../packages/core/src/limits.js';
-import { TINY_UBL, facturxPdf, flate, hugeXml, pdfWithEmbedded } from '../helpers/bombs.js';
+import { TINY_UBL, facturxPdf, flate, hugeXml, pdfWithEmbedded } from '../helpers/build/index.js';
 import { IsolatedRunner } from './runner.js';
 import { mixedUbl } from './seeds.js';
 

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { strToU8 } from 'fflate';
-import { TINY_UBL, pdfWithEmbedded } from '../helpers/bombs.js';
+import { TINY_UBL, pdfWithEmbedded } from '../helpers/build/index.js';
 import { DEFAULT_LIMITS } from '../../packages/core/src/limits.js';
 import { IsolatedRunner } from './runner.js';
 

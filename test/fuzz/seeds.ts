@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, strToU8, zipSync } from 'fflate';
-import { TINY_UBL, buildTar, facturxPdf, plainPdf } from '../helpers/bombs.js';
+import { TINY_UBL, buildTar, facturxPdf, plainPdf } from '../helpers/build/index.js';
 
 /** One seed: a display name and its bytes. */
 export interface Seed {

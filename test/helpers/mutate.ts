@@ -5,7 +5,7 @@
  * Every mutation is reproducible from its seed and says what it did.
  */
 import { gzipSync, strFromU8, strToU8, zipSync } from 'fflate';
-import { buildTar, concat, pdfWithEmbedded } from './bombs.js';
+import { buildTar, concat, pdfWithEmbedded, utf16 } from './build/index.js';
 
 /** A seeded pseudo-random source (mulberry32): `next()` in [0, 1). */
 export class Rng {
@@ -103,18 +103,6 @@ export function spliceRange(bytes: Uint8Array, rng: Rng): Mutation {
     return { kind: 'delete-range', detail: `[${from}, ${to})`, bytes: concat([bytes.subarray(0, from), bytes.subarray(to)]) };
   }
   return { kind: 'duplicate-range', detail: `[${from}, ${to})`, bytes: insertAt(bytes, to, bytes.slice(from, to)) };
-}
-
-function utf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
-  const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
-  const dv = new DataView(out.buffer);
-  let o = 0;
-  if (bom) {
-    dv.setUint16(0, 0xfeff, littleEndian);
-    o = 2;
-  }
-  for (let i = 0; i < text.length; i++, o += 2) dv.setUint16(o, text.charCodeAt(i), littleEndian);
-  return out;
 }
 
 function setDeclaredEncoding(text: string, encoding: string): string {

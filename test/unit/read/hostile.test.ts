@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../../packages/core/src/node.js';
 import { evaluatePortal } from '../../../packages/core/src/portal/evaluate.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
-import { TINY_UBL, buildPdf, buildTar, buildZip, crc32, runLengthZlib } from '../../helpers/bombs.js';
+import { PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildZip, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
 
 const ubl = strToU8(TINY_UBL);
 const ids = (docs: { diagnostics: { ruleId: string }[] }[]): string[] => docs.flatMap((d) => d.diagnostics.map((x) => x.ruleId));
@@ -70,7 +70,7 @@ describe('every PDF stream is bounded through its whole filter chain, by constru
     ['no /Type', '/Filter /FlateDecode', bomb],
     ['a #-escaped type and filter', '/Type /EmbeddedFil#65 /Filt#65r /Fl#61teDecode', bomb],
     ['the /F abbreviation pdf.js reads', '/F /Fl', bomb],
-    ['ASCII-hex around Flate', '/Filter [/AHx /Fl]', strToU8(`${Array.from(bomb.subarray(0, bomb.length), (x) => x.toString(16).padStart(2, '0')).join('')}>`)],
+    ['ASCII-hex around Flate', '/Filter [/AHx /Fl]', PDF_FILTER_ENCODERS.ASCIIHexDecode!(bomb)],
   ];
   for (const [what, dict, data] of cases) {
     it(`${what}: refused before pdf.js opens it`, async () => {
@@ -151,16 +151,16 @@ describe('scans over user input are linear', () => {
 });
 
 describe('zip integrity and sniffing', () => {
-  const zipMember = (name: string, data: Uint8Array, crc: number) => ({ name, data, method: 0 as const, crc, size: data.length });
+  const stored = (name: string, data: Uint8Array, crc: number) => ({ ...zipMember(name, data, { level: 0 }), crc });
 
   it('a member whose CRC-32 does not match is an error, and not read', async () => {
-    const docs = await readDeposit({ name: 'crc.zip', bytes: buildZip([zipMember('a.xml', ubl, crc32(ubl) ^ 1), zipMember('b.xml', ubl, crc32(ubl))]) });
+    const docs = await readDeposit({ name: 'crc.zip', bytes: buildZip([stored('a.xml', ubl, crc32(ubl) ^ 1), stored('b.xml', ubl, crc32(ubl))]) });
     expect(docs.find((d) => d.file === 'crc.zip!/a.xml')!.diagnostics[0]!.ruleId).toBe('read/archive-crc-mismatch');
     expect(docs.find((d) => d.file === 'crc.zip!/b.xml')!.unreadable).toBe(false);
   });
 
   it('a local header naming another file than the central directory is an error', async () => {
-    const zip = buildZip([zipMember('a.xml', ubl, crc32(ubl))]);
+    const zip = buildZip([stored('a.xml', ubl, crc32(ubl))]);
     // The local header's name starts at byte 30: rename it to b.xml.
     zip[30] = 0x62;
     const docs = await readDeposit({ name: 'names.zip', bytes: zip });
@@ -176,19 +176,7 @@ describe('zip integrity and sniffing', () => {
 
   it('a tar member name of 512 kB (pax) is cut in the report', async () => {
     const long = 'p'.repeat(MB / 2);
-    const record = (len: number) => `${len} path=${long}.xml\n`;
-    let len = record(0).length;
-    while (record(len).length !== len) len = record(len).length;
-    const pax = buildTar([{ name: 'PaxHeader', data: strToU8(record(len)) }]);
-    pax[156] = 0x78;
-    let sum = 0;
-    for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : pax[i]!;
-    pax.set(strToU8(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
-    const body = buildTar([{ name: 'short.xml', data: ubl }]);
-    const all = new Uint8Array(pax.length - 1024 + body.length);
-    all.set(pax.subarray(0, pax.length - 1024));
-    all.set(body, pax.length - 1024);
-    const docs = await readDeposit({ name: 't.tar.gz', bytes: gzipSync(all) });
+    const docs = await readDeposit({ name: 't.tar.gz', bytes: gzipSync(tarWithPaxPath(`${long}.xml`, ubl)) });
     expect(docs[0]!.file.length).toBeLessThan(400);
     expect(docs[0]!.file).toContain('…[+');
   });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_UBL, allBombs } from '../helpers/bombs.js';
+import { allBombs } from '../helpers/bombs.js';
+import { TINY_UBL } from '../helpers/build/index.js';
 import { Rng, flipBytes } from '../helpers/mutate.js';
 
 const BIN = fileURLToPath(new URL('../../packages/core/dist/cli/bin.js', import.meta.url));
