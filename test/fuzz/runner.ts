@@ -4,7 +4,9 @@
  * test slice and by `npm run fuzz`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Limits } from '../../packages/core/src/limits.js';
 
@@ -47,6 +49,33 @@ export interface ChildResult {
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** The core as published for Node: one bundle, pdf.js beside it. */
+const BUILT_CORE = fileURLToPath(new URL('../../packages/core/dist/bundle/node.js', import.meta.url));
+
+/**
+ * Bundles the child into one plain JavaScript file that loads the built core, so that it runs
+ * under `node` alone, as the CLI and services do: no TypeScript loader, no source transform
+ * cache in the child's memory (peak RSS of a campaign child: see scripts/fuzz.ts).
+ */
+async function bundleChild(): Promise<string> {
+  if (!existsSync(BUILT_CORE)) throw new Error(`the built core is missing (${BUILT_CORE}): run npm run build -w @chorus-precheck/core`);
+  const { build } = await import('esbuild');
+  const out = join(mkdtempSync(join(tmpdir(), 'fuzz-child-')), 'child.mjs');
+  await build({
+    entryPoints: [CHILD],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // The core itself is not bundled again: the child loads the built one (FUZZ_CORE).
+    external: ['pdfjs-dist', 'pdfjs-dist/*'],
+    banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return out;
+}
+let bundledChild: Promise<string> | null = null;
 
 /** User + system CPU milliseconds of a process, from /proc (Linux), or null elsewhere. */
 function cpuMsOf(pid: number | undefined): number | null {
@@ -73,12 +102,18 @@ export class IsolatedRunner {
   /** How many children were started (1 + restarts). */
   starts = 0;
 
-  constructor(private readonly opts: { maxOldSpaceMb?: number } = {}) {}
+  /**
+   * `built`: the child runs the built core under plain `node` (campaigns, where memory is
+   * measured); otherwise the sources through tsx (tests, no build needed).
+   */
+  constructor(private readonly opts: { maxOldSpaceMb?: number; built?: boolean } = {}) {}
 
-  private start(): Promise<void> {
-    const execArgv = ['--import', 'tsx', '--expose-gc'];
+  private async start(): Promise<void> {
+    const execArgv = this.opts.built ? ['--expose-gc'] : ['--import', 'tsx', '--expose-gc'];
     if (this.opts.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${this.opts.maxOldSpaceMb}`);
-    const child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const script = this.opts.built ? await (bundledChild ??= bundleChild()) : CHILD;
+    const env = this.opts.built ? { ...process.env, FUZZ_CORE: BUILT_CORE } : process.env;
+    const child = fork(script, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child = child;
     this.starts++;
     let stderr = '';
