@@ -45,6 +45,7 @@ function materialise(input: JobInput): { name: string; bytes: Uint8Array } {
 
 async function run(job: ChildJob): Promise<ChildResult> {
   if (job.selfTest === 'spin') for (;;);
+  if (job.selfTest === 'stall') await new Promise(() => {});
   if (job.selfTest === 'exit') process.exit(3);
   const started = performance.now();
   const inputs = job.inputs.map(materialise);

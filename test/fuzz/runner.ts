@@ -20,8 +20,8 @@ export interface ChildJob {
   inputs: JobInput[];
   limits?: Partial<Limits>;
   context?: Record<string, unknown>;
-  /** Makes the child misbehave on purpose, to prove that the runner notices: spin forever, or exit. */
-  selfTest?: 'spin' | 'exit';
+  /** Makes the child misbehave on purpose, to prove that the runner notices: spin forever, wait forever, or exit. */
+  selfTest?: 'spin' | 'stall' | 'exit';
 }
 
 /** How one input went. */
@@ -154,9 +154,10 @@ export class IsolatedRunner {
 
   /**
    * Runs one job; resolves with `hang` (and a fresh child) when the child spends more than
-   * `timeoutMs` of CPU time on it, or more than `wallFactor` times that in wall time (a hang
-   * waiting on nothing). CPU time is what an input costs; wall time on a machine shared with
-   * other work is not (where /proc is missing, wall time alone is used).
+   * `timeoutMs` of CPU time on it, or when its CPU time stops advancing for `wallFactor` times
+   * that in wall time (a hang waiting on nothing). CPU time is what an input costs; wall time on
+   * a machine shared with other work is not: under a load of 9 on 2 cores, an input of 1 s of
+   * CPU took 12 s of wall time (where /proc is missing, wall time alone is used).
    */
   async run(job: Omit<ChildJob, 'id'>, timeoutMs: number, wallFactor = 6): Promise<ChildResult> {
     if (!this.child || !this.ready) this.ready = this.start();
@@ -165,20 +166,28 @@ export class IsolatedRunner {
     const id = this.nextId++;
     const cpuAtStart = cpuMsOf(child.pid);
     const started = Date.now();
+    let lastCpu = cpuAtStart;
+    let lastProgress = started;
     return new Promise<ChildResult>((resolve) => {
       const check = () => {
         if (this.pending?.id !== id) return;
         const cpu = cpuAtStart === null ? null : cpuMsOf(child.pid);
-        const spent = cpu === null || cpuAtStart === null ? Date.now() - started : cpu - cpuAtStart;
-        const wall = Date.now() - started;
-        if (spent <= timeoutMs && wall <= timeoutMs * (cpu === null ? 1 : wallFactor)) return;
+        const now = Date.now();
+        if (cpu !== null && cpu !== lastCpu) {
+          lastCpu = cpu;
+          lastProgress = now;
+        }
+        const spent = cpu === null || cpuAtStart === null ? now - started : cpu - cpuAtStart;
+        const wall = now - started;
+        const stalled = cpu === null ? wall > timeoutMs : now - lastProgress > timeoutMs * wallFactor;
+        if (spent <= timeoutMs && !stalled) return;
         clearInterval(timer);
         this.pending = null;
         // Forget the child before killing it, so that the next job starts a fresh one.
         this.child = null;
         this.ready = null;
         child.kill('SIGKILL');
-        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${wall} ms of wall time`;
+        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${now - lastProgress} ms of wall time without CPU progress`;
         resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       };
       const timer = setInterval(check, Math.min(250, timeoutMs));
