@@ -1,11 +1,12 @@
 /**
  * Long fuzz campaigns: `npm run fuzz -- --runs N [--seed S] [--timeout MS] [--jobs J]
- * [--seeds-dir DIR] [--no-bombs] [--replay FILE] [--max-old-space MB] [--out DIR]`.
+ * [--seeds-dir DIR] [--no-bombs] [--replay FILE] [--max-old-space MB] [--out DIR] [--sources]`.
  *
  * Runs every generated bomb once, then N seeded inputs: hostile shapes (test/fuzz/generators.ts:
  * nested archives, PDF filter chains, long names, white-space runs), mutations of the seeds
  * (built-in invoices, `fixtures/`, and `--seeds-dir` when given, e.g. `../shared/corpus`) and
- * random byte strings, each in a child process with a timeout. Records inputs tried, crashes (an
+ * random byte strings, each in a child process with a timeout. The child runs the built core
+ * under plain node, as the CLI and services do (`--sources`: the TypeScript sources through tsx). Records inputs tried, crashes (an
  * exception out of `precheck`), violations of the invariants, hangs (no answer in time, the
  * child killed), child exits (out of memory), the slowest input and the peak RSS. Every
  * failing input is written to `fuzz-failures/` with a `.json` sidecar (seed, mutation chain,
@@ -31,10 +32,12 @@ interface Args {
   out: string;
   /** V8 old-space cap of each child, in MB: a leak then shows as a child exit. */
   maxOldSpace: number | null;
+  /** Run the sources through tsx instead of the built core under plain node. */
+  sources: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 1000, seed: 1, timeout: 15_000, jobs: 2, seedsDir: null, bombs: true, replay: null, out: 'fuzz-failures', maxOldSpace: null };
+  const args: Args = { runs: 1000, seed: 1, timeout: 15_000, jobs: 2, seedsDir: null, bombs: true, replay: null, out: 'fuzz-failures', maxOldSpace: null, sources: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -51,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--replay') args.replay = value();
     else if (a === '--out') args.out = value();
     else if (a === '--max-old-space') args.maxOldSpace = Number(value());
+    else if (a === '--sources') args.sources = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 0 || !Number.isInteger(args.seed)) throw new Error('--runs and --seed take integers');
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
   let slowest = { cpuMs: 0, ms: 0, label: '' };
   // A child's peak RSS only grows: the input during which it grew past the record is the culprit.
   let heaviest = { bytes: 0, label: '' };
-  const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner(args.maxOldSpace ? { maxOldSpaceMb: args.maxOldSpace } : {}));
+  const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner({ built: !args.sources, ...(args.maxOldSpace ? { maxOldSpaceMb: args.maxOldSpace } : {}) }));
   const started = Date.now();
 
   let seeds: Seed[] = allSeeds();
@@ -134,7 +138,7 @@ async function main(): Promise<void> {
     for (const b of allBombs()) queue.push({ label: `bomb ${b.id}`, input: { bombId: b.id }, api: 'precheck', timeout: Math.max(args.timeout, 30_000), meta: { bomb: b.id, description: b.description } });
   }
   const total = args.replay ? queue.length : queue.length + args.runs;
-  process.stdout.write(`fuzz: seed ${args.seed}, ${total} inputs (${queue.length} fixed + ${args.replay ? 0 : args.runs} mutated) over ${seeds.length} seeds (${fixtureSeeds().length} from fixtures/), ${args.jobs} children, timeout ${args.timeout} ms\n`);
+  process.stdout.write(`fuzz: seed ${args.seed}, ${total} inputs (${queue.length} fixed + ${args.replay ? 0 : args.runs} mutated) over ${seeds.length} seeds (${fixtureSeeds().length} from fixtures/), ${args.jobs} children running ${args.sources ? 'the sources through tsx' : 'the built core under node'}, timeout ${args.timeout} ms\n`);
 
   let nextRun = 0;
   const take = (): Planned | null => {
@@ -207,7 +211,7 @@ async function main(): Promise<void> {
       `| wall time | ${seconds.toFixed(1)} s |`,
       '',
       failures.size ? `Failing inputs written to ${args.out}/ (each with a .json sidecar).` : 'No failing input.',
-      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}${args.seedsDir ? ` --seeds-dir ${args.seedsDir}` : ''}${args.maxOldSpace ? ` --max-old-space ${args.maxOldSpace}` : ''}`,
+      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed} --timeout ${args.timeout}${args.bombs ? "" : " --no-bombs"}${args.sources ? " --sources" : ""}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}${args.seedsDir ? ` --seeds-dir ${args.seedsDir}` : ''}${args.maxOldSpace ? ` --max-old-space ${args.maxOldSpace}` : ''}`,
       '',
     ].join('\n'),
   );

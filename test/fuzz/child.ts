@@ -16,6 +16,8 @@ type Core = {
 };
 
 async function loadCore(): Promise<Core> {
+  // A campaign names the built core (see IsolatedRunner's `built`); tests run the sources.
+  if (process.env.FUZZ_CORE) return (await import(process.env.FUZZ_CORE)) as Core;
   // The Node entry wires pdf.js; fall back to the browser-safe entry when it is not there yet.
   // A variable specifier keeps the type checker from requiring the entry to exist already.
   const nodeEntry = '../../packages/core/src/node.js';
@@ -23,7 +25,8 @@ async function loadCore(): Promise<Core> {
     return (await import(nodeEntry)) as Core;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    return (await import('../../packages/core/src/index.js')) as Core;
+    const browserEntry = '../../packages/core/src/index.js';
+    return (await import(browserEntry)) as Core;
   }
 }
 
@@ -43,6 +46,7 @@ function materialise(input: JobInput): { name: string; bytes: Uint8Array } {
 
 async function run(job: ChildJob): Promise<ChildResult> {
   if (job.selfTest === 'spin') for (;;);
+  if (job.selfTest === 'stall') await new Promise(() => {});
   if (job.selfTest === 'exit') process.exit(3);
   const started = performance.now();
   const inputs = job.inputs.map(materialise);

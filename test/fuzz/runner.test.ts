@@ -21,6 +21,14 @@ describe('fuzz runner', () => {
     expect(runner.starts).toBe(2);
   }, 60_000);
 
+  it('reports a child that waits on nothing as a hang, though it spends no CPU time', async () => {
+    const stalled = await runner.run({ api: 'read', inputs: [invoice], selfTest: 'stall' }, 300);
+    expect(stalled.outcome).toBe('hang');
+    expect(stalled.error).toMatch(/without CPU progress/);
+    const next = await runner.run({ api: 'read', inputs: [invoice] }, 30_000);
+    expect(next.outcome, next.error).toBe('ok');
+  }, 60_000);
+
   it('reports a child that dies as an exit, then recovers', async () => {
     const died = await runner.run({ api: 'read', inputs: [invoice], selfTest: 'exit' }, 30_000);
     expect(died.outcome).toBe('exit');

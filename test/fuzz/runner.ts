@@ -4,7 +4,9 @@
  * test slice and by `npm run fuzz`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Limits } from '../../packages/core/src/limits.js';
 
@@ -18,8 +20,8 @@ export interface ChildJob {
   inputs: JobInput[];
   limits?: Partial<Limits>;
   context?: Record<string, unknown>;
-  /** Makes the child misbehave on purpose, to prove that the runner notices: spin forever, or exit. */
-  selfTest?: 'spin' | 'exit';
+  /** Makes the child misbehave on purpose, to prove that the runner notices: spin forever, wait forever, or exit. */
+  selfTest?: 'spin' | 'stall' | 'exit';
 }
 
 /** How one input went. */
@@ -47,6 +49,33 @@ export interface ChildResult {
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+/** The core as published for Node: one bundle, pdf.js beside it. */
+const BUILT_CORE = fileURLToPath(new URL('../../packages/core/dist/bundle/node.js', import.meta.url));
+
+/**
+ * Bundles the child into one plain JavaScript file that loads the built core, so that it runs
+ * under `node` alone, as the CLI and services do: no TypeScript loader, no source transform
+ * cache in the child's memory (peak RSS of a campaign child: see scripts/fuzz.ts).
+ */
+async function bundleChild(): Promise<string> {
+  if (!existsSync(BUILT_CORE)) throw new Error(`the built core is missing (${BUILT_CORE}): run npm run build -w @chorus-precheck/core`);
+  const { build } = await import('esbuild');
+  const out = join(mkdtempSync(join(tmpdir(), 'fuzz-child-')), 'child.mjs');
+  await build({
+    entryPoints: [CHILD],
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // The core itself is not bundled again: the child loads the built one (FUZZ_CORE).
+    external: ['pdfjs-dist', 'pdfjs-dist/*'],
+    banner: { js: "import { createRequire as __fuzzRequire } from 'node:module'; const require = __fuzzRequire(import.meta.url);" },
+    logLevel: 'error',
+  });
+  return out;
+}
+let bundledChild: Promise<string> | null = null;
 
 /** User + system CPU milliseconds of a process, from /proc (Linux), or null elsewhere. */
 function cpuMsOf(pid: number | undefined): number | null {
@@ -73,12 +102,18 @@ export class IsolatedRunner {
   /** How many children were started (1 + restarts). */
   starts = 0;
 
-  constructor(private readonly opts: { maxOldSpaceMb?: number } = {}) {}
+  /**
+   * `built`: the child runs the built core under plain `node` (campaigns, where memory is
+   * measured); otherwise the sources through tsx (tests, no build needed).
+   */
+  constructor(private readonly opts: { maxOldSpaceMb?: number; built?: boolean } = {}) {}
 
-  private start(): Promise<void> {
-    const execArgv = ['--import', 'tsx', '--expose-gc'];
+  private async start(): Promise<void> {
+    const execArgv = this.opts.built ? ['--expose-gc'] : ['--import', 'tsx', '--expose-gc'];
     if (this.opts.maxOldSpaceMb) execArgv.push(`--max-old-space-size=${this.opts.maxOldSpaceMb}`);
-    const child = fork(CHILD, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const script = this.opts.built ? await (bundledChild ??= bundleChild()) : CHILD;
+    const env = this.opts.built ? { ...process.env, FUZZ_CORE: BUILT_CORE } : process.env;
+    const child = fork(script, [], { execArgv, env, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     this.child = child;
     this.starts++;
     let stderr = '';
@@ -119,9 +154,10 @@ export class IsolatedRunner {
 
   /**
    * Runs one job; resolves with `hang` (and a fresh child) when the child spends more than
-   * `timeoutMs` of CPU time on it, or more than `wallFactor` times that in wall time (a hang
-   * waiting on nothing). CPU time is what an input costs; wall time on a machine shared with
-   * other work is not (where /proc is missing, wall time alone is used).
+   * `timeoutMs` of CPU time on it, or when its CPU time stops advancing for `wallFactor` times
+   * that in wall time (a hang waiting on nothing). CPU time is what an input costs; wall time on
+   * a machine shared with other work is not: under a load of 9 on 2 cores, an input of 1 s of
+   * CPU took 12 s of wall time (where /proc is missing, wall time alone is used).
    */
   async run(job: Omit<ChildJob, 'id'>, timeoutMs: number, wallFactor = 6): Promise<ChildResult> {
     if (!this.child || !this.ready) this.ready = this.start();
@@ -130,20 +166,28 @@ export class IsolatedRunner {
     const id = this.nextId++;
     const cpuAtStart = cpuMsOf(child.pid);
     const started = Date.now();
+    let lastCpu = cpuAtStart;
+    let lastProgress = started;
     return new Promise<ChildResult>((resolve) => {
       const check = () => {
         if (this.pending?.id !== id) return;
         const cpu = cpuAtStart === null ? null : cpuMsOf(child.pid);
-        const spent = cpu === null || cpuAtStart === null ? Date.now() - started : cpu - cpuAtStart;
-        const wall = Date.now() - started;
-        if (spent <= timeoutMs && wall <= timeoutMs * (cpu === null ? 1 : wallFactor)) return;
+        const now = Date.now();
+        if (cpu !== null && cpu !== lastCpu) {
+          lastCpu = cpu;
+          lastProgress = now;
+        }
+        const spent = cpu === null || cpuAtStart === null ? now - started : cpu - cpuAtStart;
+        const wall = now - started;
+        const stalled = cpu === null ? wall > timeoutMs : now - lastProgress > timeoutMs * wallFactor;
+        if (spent <= timeoutMs && !stalled) return;
         clearInterval(timer);
         this.pending = null;
         // Forget the child before killing it, so that the next job starts a fresh one.
         this.child = null;
         this.ready = null;
         child.kill('SIGKILL');
-        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${wall} ms of wall time`;
+        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${now - lastProgress} ms of wall time without CPU progress`;
         resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
       };
       const timer = setInterval(check, Math.min(250, timeoutMs));

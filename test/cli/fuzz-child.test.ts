@@ -1,0 +1,28 @@
+/**
+ * Fuzz campaigns (`npm run fuzz`) run the built core under plain node, as the CLI and services
+ * do, so that the peak RSS they report is the product's and not a TypeScript loader's. This
+ * checks that such a child reads an invoice, a PDF with its XMP, and still reports a hang.
+ */
+import { strToU8 } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TINY_UBL, facturxPdf } from '../helpers/bombs.js';
+import { IsolatedRunner } from '../fuzz/runner.js';
+
+const runner = new IsolatedRunner({ built: true });
+afterAll(() => runner.close());
+
+describe('fuzz child on the built core', () => {
+  it('checks an invoice and a Factur-X PDF with the built core', async () => {
+    const xml = await runner.run({ api: 'precheck', inputs: [{ name: 'ubl.xml', bytes: strToU8(TINY_UBL) }] }, 30_000);
+    expect(xml.outcome, xml.error).toBe('ok');
+    expect(xml.files).toEqual(['ubl.xml']);
+    const pdf = await runner.run({ api: 'read', inputs: [{ name: 'fx.pdf', bytes: facturxPdf() }] }, 30_000);
+    expect(pdf.outcome, pdf.error).toBe('ok');
+    expect(pdf.ruleIds.filter((id) => id.startsWith('read/'))).not.toContain('read/unreadable');
+  }, 60_000);
+
+  it('reports a spinning child as a hang', async () => {
+    const hung = await runner.run({ api: 'read', inputs: [{ name: 'ubl.xml', bytes: strToU8(TINY_UBL) }], selfTest: 'spin' }, 1_000);
+    expect(hung.outcome).toBe('hang');
+  }, 60_000);
+});
