@@ -5,7 +5,7 @@
  */
 import { strToU8 } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TINY_UBL, facturxPdf } from '../helpers/bombs.js';
+import { TINY_UBL, facturxPdf } from '../helpers/build/index.js';
 import { IsolatedRunner } from '../fuzz/runner.js';
 
 const runner = new IsolatedRunner({ built: true });
