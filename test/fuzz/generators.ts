@@ -18,6 +18,10 @@ export interface Generated {
 
 const UBL_HEAD = TINY_UBL.slice(0, TINY_UBL.indexOf('<cbc:ID>'));
 
+// Archive timestamps fixed, so that a seed gives the same bytes on every run and a failing input can be replayed from its seed.
+const ZIP_TIME = new Date(2020, 0, 1);
+const GZIP_TIME = { mtime: 0 };
+
 /** Archives in archives: zip, gzip and tar.gz, 1 to 5 levels, 1 to 12 members per level. */
 export function nested(rng: Rng): Generated {
   const depth = 1 + rng.int(5);
@@ -31,13 +35,13 @@ export function nested(rng: Rng): Generated {
     if (kind === 'zip') {
       const files: Record<string, Uint8Array> = {};
       for (let i = 0; i < width; i++) files[`${i}-${name}`] = payload;
-      payload = zipSync(files, { level: rng.pick([0, 6] as const) });
+      payload = zipSync(files, { level: rng.pick([0, 6] as const), mtime: ZIP_TIME });
       name = `level${level}.zip`;
     } else if (kind === 'gzip') {
-      payload = gzipSync(payload);
+      payload = gzipSync(payload, GZIP_TIME);
       name = `${name}.gz`;
     } else {
-      payload = gzipSync(buildTar(Array.from({ length: width }, (_, i) => ({ name: `${i}-${name}`, data: payload }))));
+      payload = gzipSync(buildTar(Array.from({ length: width }, (_, i) => ({ name: `${i}-${name}`, data: payload }))), GZIP_TIME);
       name = `level${level}.tar.gz`;
     }
   }
@@ -100,11 +104,11 @@ export function longName(rng: Rng): Generated {
   let name = 'long.xml';
   if (where === 'zip-member') {
     // The zip format writes name lengths on 16 bits.
-    bytes = zipSync({ [`${long.slice(0, 65_000)}.xml`]: strToU8(TINY_UBL) });
+    bytes = zipSync({ [`${long.slice(0, 65_000)}.xml`]: strToU8(TINY_UBL) }, { mtime: ZIP_TIME });
     name = 'long.zip';
   } else if (where === 'tar-member') {
     // A pax header carries the long name (POSIX.1-2001 `path`).
-    bytes = gzipSync(tarWithPaxPath(`${long}.xml`, strToU8(TINY_UBL)));
+    bytes = gzipSync(tarWithPaxPath(`${long}.xml`, strToU8(TINY_UBL)), GZIP_TIME);
     name = 'long.tar.gz';
   } else if (where === 'xml-element') {
     bytes = strToU8(`${UBL_HEAD}<cbc:ID>F-1</cbc:ID><${long}>x</${long}></Invoice>`);

@@ -7,6 +7,9 @@
 import { gzipSync, strFromU8, strToU8, zipSync } from 'fflate';
 import { buildTar, concat, pdfWithEmbedded, utf16 } from './build/index.js';
 
+// Archive timestamps fixed: a seed gives the same bytes on every run, so a failing input replays from its seed.
+const ZIP_TIME = new Date(2020, 0, 1);
+
 /** A seeded pseudo-random source (mulberry32): `next()` in [0, 1). */
 export class Rng {
   private state: number;
@@ -248,13 +251,13 @@ export function wrap(bytes: Uint8Array, rng: Rng): Mutation & { name: string } {
   const how = rng.pick(['zip', 'gzip', 'tar.gz', 'pdf', 'zip-with-good-sibling'] as const);
   switch (how) {
     case 'zip':
-      return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'invoice.xml': bytes }) };
+      return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'invoice.xml': bytes }, { mtime: ZIP_TIME }) };
     case 'zip-with-good-sibling':
-      return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'a.xml': bytes, 'b.xml': bytes.slice(0, bytes.length >> 1) }) };
+      return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'a.xml': bytes, 'b.xml': bytes.slice(0, bytes.length >> 1) }, { mtime: ZIP_TIME }) };
     case 'gzip':
-      return { kind: 'wrap', detail: how, name: 'wrapped.xml.gz', bytes: gzipSync(bytes) };
+      return { kind: 'wrap', detail: how, name: 'wrapped.xml.gz', bytes: gzipSync(bytes, { mtime: 0 }) };
     case 'tar.gz':
-      return { kind: 'wrap', detail: how, name: 'wrapped.tar.gz', bytes: gzipSync(buildTar([{ name: 'invoice.xml', data: bytes }])) };
+      return { kind: 'wrap', detail: how, name: 'wrapped.tar.gz', bytes: gzipSync(buildTar([{ name: 'invoice.xml', data: bytes }]), { mtime: 0 }) };
     case 'pdf':
       return { kind: 'wrap', detail: how, name: 'wrapped.pdf', bytes: pdfWithEmbedded({ name: 'factur-x.xml', stream: bytes }) };
   }
