@@ -18,13 +18,15 @@ import { BUYER_SIRET, SELLER_SIRET, buildTar, cii, facturX, gzipAt, latin1, pdfD
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/generated');
 const enc = new TextEncoder();
 
-// Archives: every timestamp fixed, so that the bytes are reproducible.
-const ZIP_TIME = new Date(Date.UTC(2024, 1, 15, 12, 0, 0));
+// Archives: every timestamp fixed, so that the bytes are reproducible in every time zone. Zip
+// writes local date fields (a date built from local fields), gzip seconds since 1970 (UTC).
+const ZIP_TIME = new Date(2024, 1, 15, 12, 0, 0);
+const GZIP_TIME = new Date(Date.UTC(2024, 1, 15, 12, 0, 0));
 const TAR_MTIME = 0o14611127400;
 const tar = (members: Array<[string, Uint8Array]>): Uint8Array => buildTar(members.map(([name, data]) => ({ name, data, mtime: TAR_MTIME })));
 const zip = (members: Array<[string, Uint8Array]>): Uint8Array => zipFiles(members, { mtime: ZIP_TIME });
 const zipNamed = (members: Record<string, Uint8Array>): Uint8Array => zip(Object.entries(members));
-const gzip = (b: Uint8Array): Uint8Array => gzipAt(b, ZIP_TIME);
+const gzip = (b: Uint8Array): Uint8Array => gzipAt(b, GZIP_TIME);
 
 function base64(b: Uint8Array): string {
   return Buffer.from(b).toString('base64');
