@@ -2,7 +2,7 @@
  * chorus-precheck: tells, before anything is sent, whether an invoice deposit will pass
  * Chorus Pro, on which flow, and why not. Browser-safe entry: no Node built-ins.
  */
-export type { Diagnostic, Location, Severity, LocalizedText, SourceRef } from './report/diagnostic.js';
+export type { Diagnostic, Location, Severity, LocalizedText, SourceRef } from './diagnostics/diagnostic.js';
 export type {
   Facts, ReadDocument, Attachment, EmbeddedFile, XmpFacts, PdfFacts, PartyId,
   Container, Syntax, Profile, FormatFamily, CadreSource, SchemaFacts, SchemaFinding, SchemaErrorKind,

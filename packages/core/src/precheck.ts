@@ -6,13 +6,13 @@
 import type { CatalogueOverlay } from './catalogue/types.js';
 import type { DepositContext } from './context.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { limitDiagnostic } from './read/diagnostics.js';
+import { limitDiagnostic } from './diagnostics/reader.js';
 import { blankFacts } from './read/derive.js';
 import { sniffContainer } from './read/sniff.js';
 import type { ReadDocument } from './read/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
 import { schemaDiagnostic } from './report/schema-diagnostic.js';
-import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
+import type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
 import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js';

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import type { Assumption, FlowResult } from '../report/report.js';
 import type { Catalogue } from './catalogue.js';
 import type { Flow } from './types.js';

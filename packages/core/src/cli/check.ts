@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Command } from './args.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 import { mergeReports } from './merge.js';
-import { limitDiagnostic } from '../read/diagnostics.js';
+import { limitDiagnostic } from '../diagnostics/reader.js';
 import { inputLimit } from './read-input.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { createProgress } from './progress.js';

@@ -6,7 +6,7 @@ import { precheck, type PrecheckOptions } from '../precheck.js';
 import type { CatalogueOverlay } from '../catalogue/types.js';
 import { formatJsonDocument } from '../report/format-json.js';
 import { formatTextDocument } from '../report/format-text.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { blankFacts } from '../read/derive.js';
 import { inputLimit, readInputFile } from './read-input.js';
 import type { WorkerTask } from './worker-protocol.js';

@@ -1,5 +1,5 @@
 /** What the main thread and the `--jobs` worker threads exchange. */
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CheckedReport, CheckSettings } from './engine.js';
 
 /** A file to check. */

@@ -2,7 +2,7 @@ import { loadRuleSet, type RuleSet, type SeverityOverrides } from '../rules/rule
 import { schemaErrors } from '../rules/load.js';
 import { diagnosticOf, outcomeOf } from '../rules/outcomes.js';
 import { sortDiagnostics } from '../report/order.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleOutcome } from '../report/report.js';
 import { DECISION_IDS, type DecisionId } from './decisions.js';
 import { portalFacts, statePointer } from './state.js';

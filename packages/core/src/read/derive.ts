@@ -1,8 +1,8 @@
 import type { Container, Facts } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { CADRE_PATTERN, REFORM_BILLING_MODES, isWorksCadre } from './cadres.js';
 import { profileOf } from './profile.js';
-import { readDiagnostic } from './diagnostics.js';
+import { readDiagnostic } from '../diagnostics/reader.js';
 
 /** The facts of a document nothing could be read from: every field filled with its empty value. */
 export function blankFacts(container: Container): Facts {

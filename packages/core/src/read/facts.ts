@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalizedText, Location } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location } from '../diagnostics/diagnostic.js';
 
 /** The container the bytes turned out to be (sniffed, never taken from the extension). */
 export type Container = 'xml' | 'pdf' | 'zip' | 'tar.gz' | 'gzip' | 'unknown';

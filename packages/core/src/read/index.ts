@@ -5,7 +5,7 @@
  */
 import type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator } from './input.js';
 import type { Container, ReadDocument } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { sniffContainer } from './sniff.js';
 import { readXmlBytes } from './xml.js';
@@ -13,7 +13,7 @@ import { readPdfBytes } from './pdf.js';
 import { listArchive, type ArchiveMember } from './archive.js';
 import { loadFflate } from './inflate.js';
 import { blankFacts } from './derive.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { clip } from './clip.js';
 
 export { isWorksCadre, CADRE_PATTERN } from './cadres.js';

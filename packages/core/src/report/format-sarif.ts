@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from './order.js';
 import type { Report } from './report.js';
 import { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } from './rule-descriptor.js';

@@ -1,6 +1,6 @@
 import type { SchemaFinding } from '../read/facts.js';
 import type { CompiledRule } from '../rules/types.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 
 /**
  * The diagnostic of one schema finding of a `structure/*` rule: the rule's message (which

@@ -6,7 +6,7 @@ import type { PortalState } from '../portal/types.js';
 import { depositFacts, flowFact } from './deposit-facts.js';
 import type { Evaluation } from './engine.js';
 import { diagnosticOf } from './outcomes.js';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { DEPOSIT_FACTS } from './facts-catalogue.js';
 import { defaultExampleFacts, EXAMPLE_DEPOSIT_DATE } from './example-facts.js';
 import type { RuleSet } from './rule-set.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, Location, Severity } from '../report/diagnostic.js';
+import type { Diagnostic, Location, Severity } from '../diagnostics/diagnostic.js';
 import type { RuleOutcome } from '../report/report.js';
 import type { Evaluation } from './engine.js';
 import { formatMessage } from './placeholders.js';

@@ -2,7 +2,7 @@ import { CATALOGUE_FILES, RULE_FILES } from '../generated/rules-data.js';
 import { Catalogue, applyOverlay, catalogueFromFiles } from '../catalogue/catalogue.js';
 import { activeAt } from '../catalogue/releases.js';
 import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
-import type { Severity } from '../report/diagnostic.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { flowFact } from './deposit-facts.js';
 import { compileRuleFiles, schemaErrors } from './load.js';

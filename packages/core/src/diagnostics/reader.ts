@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalizedText, Location, Severity } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location, Severity } from './diagnostic.js';
 import type { Limits } from '../limits.js';
 
 /** Extra fields a reader diagnostic may carry. */
