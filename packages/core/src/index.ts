@@ -6,14 +6,16 @@ export type { Diagnostic, Location, Severity, LocalizedText, SourceRef } from '.
 export type {
   Facts, ReadDocument, Attachment, EmbeddedFile, XmpFacts, PdfFacts, PartyId,
   Container, Syntax, Profile, FormatFamily, CadreSource, SchemaFacts, SchemaFinding, SchemaErrorKind,
-} from './read/facts.js';
+} from './facts/facts.js';
 export type {
   Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption,
 } from './report/report.js';
 export type { DepositContext, Channel, PortalSpace } from './context.js';
 export type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator, StructureResult } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
-export { readDeposit, isWorksCadre, profileOf, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';
+export { readDeposit, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';
+export { isWorksCadre } from './facts/cadres.js';
+export { profileOf } from './facts/profile.js';
 export { formatText, type TextFormatOptions } from './report/format-text.js';
 export { formatJson, toJsonDocuments, formatJsonDocument, joinJsonDocuments, type JsonFormatOptions, type JsonDocument } from './report/format-json.js';
 export { formatSarif, toSarif, toUri, SARIF_SCHEMA_URI, type SarifFormatOptions, type SarifLog } from './report/format-sarif.js';
@@ -32,7 +34,7 @@ export { listRules, listReleases, diffReleases, getRuleDescriptors, ruleInfo, ty
 export { runExample, runAllExamples, type ExampleResult } from './rules/examples.js';
 export { renderRulesReadme } from './rules/docs.js';
 export { DEPOSIT_FACTS, PORTAL_FACTS, type FactInfo, type FactKind } from './rules/facts-catalogue.js';
-export type { BuyerDirectory } from './rules/deposit-facts.js';
+export type { BuyerDirectory } from './facts/deposit-facts.js';
 export { getCatalogue, Catalogue, CatalogueError, type CatalogueOptions, type SyntaxeLookup } from './catalogue/catalogue.js';
 export type { CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus, Cadre, Release, Provenance, DataProvenance } from './catalogue/types.js';
 export { compareReleases } from './catalogue/releases.js';

@@ -7,7 +7,7 @@ import type { CatalogueOverlay } from '../catalogue/types.js';
 import { formatJsonDocument } from '../report/format-json.js';
 import { formatTextDocument } from '../report/format-text.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { blankFacts } from '../read/derive.js';
+import { blankFacts } from '../facts/derive.js';
 import { inputLimit, readInputFile } from './read-input.js';
 import type { WorkerTask } from './worker-protocol.js';
 

@@ -1,5 +1,5 @@
 import { fflate } from './inflate.js';
-import type { Container } from './facts.js';
+import type { Container } from '../facts/facts.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';

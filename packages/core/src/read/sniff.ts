@@ -1,4 +1,4 @@
-import type { Container, Attachment } from './facts.js';
+import type { Container, Attachment } from '../facts/facts.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** What the first bytes of an input say it is. */

@@ -1,4 +1,4 @@
-import type { Syntax } from './facts.js';
+import type { Syntax } from '../facts/facts.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** Namespace URIs of the invoice syntaxes (domain notes §4). */

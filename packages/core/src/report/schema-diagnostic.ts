@@ -1,4 +1,4 @@
-import type { SchemaFinding } from '../read/facts.js';
+import type { SchemaFinding } from '../facts/facts.js';
 import type { CompiledRule } from '../rules/types.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 

@@ -1,9 +1,9 @@
 import { activeAt, compareReleases } from '../catalogue/releases.js';
 import type { DepositContext } from '../context.js';
-import type { Facts } from '../read/facts.js';
+import type { Facts } from '../facts/facts.js';
 import { defaultPortalState, mergeState, portalFacts, statePointer } from '../portal/state.js';
 import type { PortalState } from '../portal/types.js';
-import { depositFacts, flowFact } from './deposit-facts.js';
+import { depositFacts, flowFact } from '../facts/deposit-facts.js';
 import type { Evaluation } from './engine.js';
 import { diagnosticOf } from './outcomes.js';
 import type { LocalizedText } from '../diagnostics/diagnostic.js';

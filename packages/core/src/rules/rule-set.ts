@@ -4,7 +4,7 @@ import { activeAt } from '../catalogue/releases.js';
 import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
-import { flowFact } from './deposit-facts.js';
+import { flowFact } from '../facts/deposit-facts.js';
 import { compileRuleFiles, schemaErrors } from './load.js';
 import type { CompiledRule, RuleCondition, RuleLoadError } from './types.js';
 

@@ -2,7 +2,8 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { interfaceCodeFromFileName } from '../catalogue/edi.js';
 import type { Flow } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
-import type { Facts, Profile } from '../read/facts.js';
+import type { Facts } from './facts.js';
+import { profileOfConformanceLevel } from './profile.js';
 
 /**
  * A user-supplied snapshot of the Chorus Pro directory: per buyer SIRET, whether invoices must
@@ -21,18 +22,6 @@ export interface DepositShape {
 /** The plain flow object rules see as the `flow` fact. */
 export function flowFact(flow: Flow): Record<string, unknown> {
   return { code: flow.code, type: flow.type, formatFamily: flow.formatFamily, syntaxes: flow.syntaxes, scope: flow.scope, channels: flow.channels };
-}
-
-const PROFILE_BY_LEVEL: Record<string, Profile> = {
-  MINIMUM: 'MINIMUM', 'BASIC WL': 'BASIC WL', BASICWL: 'BASIC WL', BASIC: 'BASIC', 'EN 16931': 'EN 16931', EN16931: 'EN 16931',
-  COMFORT: 'EN 16931', EXTENDED: 'EXTENDED', XRECHNUNG: 'XRECHNUNG',
-};
-
-/** Reads the profile named by an XMP `fx:ConformanceLevel` (ZUGFeRD's COMFORT is EN 16931). */
-export function profileOfConformanceLevel(level: string | null | undefined): string | null {
-  if (!level) return null;
-  const key = level.trim().toUpperCase().replace(/\s+/g, ' ');
-  return PROFILE_BY_LEVEL[key] ?? key;
 }
 
 /** The flow a context chooses: by interface code for EDI, else by syntaxe, else by interface code. */
