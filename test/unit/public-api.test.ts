@@ -8,8 +8,8 @@ const MAIN = [
   'RuleSetError', 'SARIF_SCHEMA_URI', 'checkDocument', 'compareDiagnostics', 'compareReleases',
   'contextProblems', 'detectXmlEncoding', 'diffReleases', 'evaluatePortal', 'formatJson',
   'formatJsonDocument', 'formatJunit', 'formatPortal', 'formatSarif', 'formatText', 'getCatalogue',
-  'getRuleDescriptors', 'isWorksCadre', 'joinJsonDocuments', 'listReleases', 'listRules', 'loadRuleSet',
-  'precheck', 'profileOf', 'readDeposit', 'renderRulesReadme', 'ruleDescriptorLookup', 'ruleInfo',
+  'getRuleDescriptors', 'interfaceOrFileName', 'isWorksCadre', 'joinJsonDocuments', 'listReleases', 'listRules', 'loadRuleSet',
+  'normaliseContext', 'precheck', 'profileOf', 'readDeposit', 'renderRulesReadme', 'ruleDescriptorLookup', 'ruleInfo',
   'runAllExamples', 'runExample', 'sniffContainer', 'sortDiagnostics', 'toJsonDocuments', 'toSarif',
   'toUri', 'validatePortalState',
 ];

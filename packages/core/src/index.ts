@@ -11,6 +11,7 @@ export type {
   Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption,
 } from './report/report.js';
 export type { DepositContext, Channel, PortalSpace } from './context.js';
+export { normaliseContext, interfaceOrFileName } from './facts/deposit-context.js';
 export type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator, StructureResult } from './read/input.js';
 export { DEFAULT_LIMITS, type Limits } from './limits.js';
 export { readDeposit, sniffContainer, detectXmlEncoding, INVOICE_XML_NAMES } from './read/index.js';

@@ -17,6 +17,7 @@ import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
 import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js';
 import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './facts/deposit-facts.js';
+import { normaliseContext } from './facts/deposit-context.js';
 import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
 import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet, memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
@@ -137,12 +138,13 @@ function effectiveSeverity(id: string, shipped: Severity, overrides: SeverityOve
 /** Checks one read document against the prepared rules. */
 export async function checkDocument(
   doc: ReadDocument,
-  context: DepositContext,
+  givenContext: DepositContext,
   prepared: PreparedRules,
   shape: { invoiceCount: number; depositContainer: string },
   settings: { lang: 'fr' | 'en'; severity: SeverityOverrides; directory?: BuyerDirectory | null },
 ): Promise<DocumentReport> {
   const catalogue = prepared.catalogue;
+  const context = normaliseContext(givenContext);
   const facts = depositFacts(doc.facts, context, catalogue, shape, settings.directory);
   // The deposit rules and the flow table memoise on some of the same facts: one key maker.
   const keyOf = memoKeys(facts);
@@ -189,7 +191,7 @@ export async function checkDocument(
   }
   const assumptions = assumptionsOf({
     catalogue,
-    flow: verdict === null ? null : chosenFlow({ ...context, ...(facts.interfaceCode ? { interfaceCode: facts.interfaceCode as string } : {}) }, catalogue),
+    flow: verdict === null ? null : chosenFlow(context, catalogue),
     syntaxe: context.channel === 'EDI' ? null : (facts.syntaxe as string | null),
     syntax: doc.facts.syntax,
     cadre: doc.facts.cadre,
@@ -237,7 +239,7 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
     const invoices = docs.filter((d) => !(d.unreadable && d.facts.syntax === 'unknown' && d.facts.formatFamily === 'unknown'));
     const shape = { invoiceCount: Math.max(invoices.length, 1), depositContainer: depositContainerOf(file, docs) };
     // In EDI the file name names the flow: without an interface code or EDI name, the deposit file's own name is it.
-    const ctx = context.channel === 'EDI' && !context.ediFileName && !context.interfaceCode ? { ...context, ediFileName: file.name } : context;
+    const ctx = normaliseContext(context, file.name);
     // The report of one input is bounded whatever the input holds: the documents past
     // maxReportChars (as JSON) are not reported, and a document of the input says so.
     let chars = 0;

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { interfaceCodeFromFileName } from '../catalogue/edi.js';
 import type { Flow } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
+import { normaliseContext } from './deposit-context.js';
 import type { Facts } from './facts.js';
 import { profileOfConformanceLevel } from './profile.js';
 
@@ -24,16 +24,13 @@ export function flowFact(flow: Flow): Record<string, unknown> {
   return { code: flow.code, type: flow.type, formatFamily: flow.formatFamily, syntaxes: flow.syntaxes, scope: flow.scope, channels: flow.channels };
 }
 
-/** The flow a context chooses: by interface code for EDI, else by syntaxe, else by interface code. */
+/** The flow a normalised context ({@link normaliseContext}) chooses: by interface code for EDI, else by syntaxe, else by interface code. */
 export function chosenFlow(context: DepositContext, catalogue: Catalogue): Flow | null {
-  const interfaceCode = context.interfaceCode ?? (context.ediFileName ? interfaceCodeFromFileName(context.ediFileName) : null);
-  const bySyntaxe = context.syntaxe ? catalogue.lookupSyntaxe(context.syntaxe).flow : null;
-  const byCode = interfaceCode ? catalogue.flow(interfaceCode) : null;
-  if (context.channel === 'EDI') return byCode;
-  return context.syntaxe ? bySyntaxe : byCode;
+  if (context.channel === 'EDI' || !context.syntaxe) return context.interfaceCode ? catalogue.flow(context.interfaceCode) : null;
+  return catalogue.lookupSyntaxe(context.syntaxe).flow;
 }
 
-/** Tells whether a context names a flow (a syntaxe for PORTAIL/API, an interface code or EDI file name). */
+/** Tells whether a normalised context names a flow (a syntaxe for PORTAIL/API, an interface code or EDI file name). */
 export function contextChoosesFlow(context: DepositContext): boolean {
   if (context.channel === 'EDI') return !!(context.interfaceCode || context.ediFileName);
   return !!(context.syntaxe || context.interfaceCode || context.ediFileName);
@@ -46,7 +43,7 @@ export function today(): string {
 
 /**
  * Builds the engine facts of one document: the reader's facts, the derived facts, the context
- * and the deposit shape. Every fact of the catalogue gets a value (null when unknown).
+ * (normalised here) and the deposit shape. Every fact of the catalogue gets a value (null when unknown).
  */
 export function depositFacts(
   facts: Facts,
@@ -56,12 +53,13 @@ export function depositFacts(
   directory?: BuyerDirectory | null,
   defaultDepositDate: string = today(),
 ): Record<string, unknown> {
-  const syntaxe = context.syntaxe?.trim() || null;
-  const ediFileName = context.ediFileName?.trim() || null;
-  const interfaceCode = context.interfaceCode?.trim().toUpperCase() || (ediFileName ? interfaceCodeFromFileName(ediFileName) : null);
+  const normalised = normaliseContext(context);
+  const syntaxe = normalised.syntaxe ?? null;
+  const ediFileName = normalised.ediFileName ?? null;
+  const interfaceCode = normalised.interfaceCode ?? null;
   const s = syntaxe ? catalogue.lookupSyntaxe(syntaxe) : null;
   const i = interfaceCode ? catalogue.lookupInterfaceCode(interfaceCode) : null;
-  const flow = chosenFlow({ ...context, ...(interfaceCode ? { interfaceCode } : {}) }, catalogue);
+  const flow = chosenFlow(normalised, catalogue);
   const pdf = facts.pdf;
   const afs = (pdf?.embeddedFiles ?? []).map((f) => f.afRelationship).filter((x): x is string => typeof x === 'string');
   const buyerSiret = facts.buyerId?.value.replace(/\s+/g, '') ?? null;
