@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { limitDiagnostic } from './diagnostics/reader.js';
 import { blankFacts } from './facts/derive.js';
 import { sniffContainer } from './read/sniff.js';
-import type { ReadDocument } from './facts/facts.js';
+import type { Facts, ReadDocument } from './facts/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
 import { schemaDiagnostic } from './report/schema-diagnostic.js';
 import type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
@@ -198,8 +198,8 @@ export async function checkDocument(
     flows,
     decisiveRules,
   });
-  // The works flag as the rules saw it: from the catalogue after the user's overlay.
-  const reported = facts.isWorks === doc.facts.isWorks ? doc.facts : { ...doc.facts, isWorks: facts.isWorks as boolean | null };
+  // The reader leaves the works flag to the catalogue after the user's overlay: the deposit facts' value.
+  const reported: Facts = { ...doc.facts, isWorks: facts.isWorks as boolean | null };
   return {
     file: doc.file, facts: reported, flows, verdict, verdictProvisional: verdict !== null && verdictIsProvisional(assumptions), assumptions,
     release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules,

@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Flow } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
 import { normaliseContext } from './deposit-context.js';
+import { worksFlag } from './cadres.js';
 import type { Facts } from './facts.js';
 import { profileOfConformanceLevel } from './profile.js';
 
@@ -80,8 +81,7 @@ export function depositFacts(
     cadreRaw: facts.cadreRaw,
     cadre: facts.cadre,
     cadreSource: facts.cadreSource,
-    // From the catalogue (after overlay), so that a user can correct an inferred works flag.
-    isWorks: catalogue.cadre(facts.cadre)?.works ?? null,
+    isWorks: worksFlag(facts.cadre, catalogue),
     guideline: facts.guideline,
     profile: facts.profile,
     formatFamily: facts.formatFamily,
