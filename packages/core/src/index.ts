@@ -26,7 +26,7 @@ export { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } 
 export type { ChorusPrecheckConfig, LoadedConfig } from './config/config.js';
 export { ConfigError } from './config/config.js';
 export { precheck, checkDocument, contextProblems, PrecheckError, type PrecheckOptions, type DepositReader } from './precheck.js';
-export { evaluatePortal, formatPortal, validatePortalState, PortalStateError, type PortalOptions, type PortalJson } from './portal/evaluate.js';
+export { evaluatePortal, formatPortal, validatePortalState, PortalStateError, type PortalOptions, type PortalJson } from './portal.js';
 export type { PortalState, PortalReport, PortalDecision, AttachmentRequest, CreatedStructure } from './portal/types.js';
 export { DECISION_IDS, type DecisionId } from './portal/decisions.js';
 export { loadRuleSet, RuleSet, PreparedRules, RuleSetError, type SeverityOverrides, type RuleSetSource } from './rules/rule-set.js';

@@ -11,15 +11,14 @@ import { blankFacts } from './facts/derive.js';
 import { sniffContainer } from './read/sniff.js';
 import type { Facts, ReadDocument } from './facts/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
-import { schemaDiagnostic } from './report/schema-diagnostic.js';
 import type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
-import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js';
+import { assumptionsOf, verdictIsProvisional } from './report/assumptions.js';
 import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './facts/deposit-facts.js';
 import { normaliseContext } from './facts/deposit-context.js';
-import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
-import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
+import { targetLocation } from './rules/targets.js';
+import { diagnosticOf, effectiveSeverity, outcomeOf, schemaDiagnostic, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet, memoKeys, type PreparedRules, type RuleSet, type SeverityOverrides } from './rules/rule-set.js';
 
 /** Reads one deposit file into its invoice documents (the reader's `readDeposit`). */
@@ -121,20 +120,6 @@ export function depositContainerOf(input: DepositInput, documents: readonly Read
   return documents[0]?.facts.container ?? 'unknown';
 }
 
-function locationOf(target: string | null, doc: ReadDocument): Location {
-  const info = target ? DEPOSIT_FACTS[target] : undefined;
-  const found = info?.location ? doc.facts.locations[info.location] ?? doc.facts.locations[target!] : undefined;
-  const loc: Location = found ? { ...found } : { file: doc.file };
-  if (!loc.file) loc.file = doc.file;
-  if (info?.businessTerm && !loc.businessTerm) loc.businessTerm = info.businessTerm;
-  return loc;
-}
-
-function effectiveSeverity(id: string, shipped: Severity, overrides: SeverityOverrides): Severity {
-  const o = overrides[id];
-  return o && o !== 'off' ? o : shipped;
-}
-
 /** Checks one read document against the prepared rules. */
 export async function checkDocument(
   doc: ReadDocument,
@@ -167,7 +152,7 @@ export async function checkDocument(
       // One diagnostic per kind of schema error, not one for the rule.
       for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity, settings.lang));
     } else {
-      diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
+      diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, targetLocation(rule.target, doc)));
     }
     if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
   }

@@ -6,7 +6,7 @@
 import { gzipSync, strToU8, zipSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../../packages/core/src/node.js';
-import { evaluatePortal } from '../../../packages/core/src/portal/evaluate.js';
+import { evaluatePortal } from '../../../packages/core/src/portal.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
 import { TINY_UBL, buildPdf, buildTar, buildZip, crc32, runLengthZlib } from '../../helpers/bombs.js';
 

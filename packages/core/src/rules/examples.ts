@@ -1,7 +1,8 @@
 import { activeAt, compareReleases } from '../catalogue/releases.js';
 import type { DepositContext } from '../context.js';
 import type { Facts } from '../facts/facts.js';
-import { defaultPortalState, mergeState, portalFacts, statePointer } from '../portal/state.js';
+import { defaultPortalState, mergeState, portalFacts } from '../portal/state.js';
+import { statePointer } from './targets.js';
 import type { PortalState } from '../portal/types.js';
 import { depositFacts, flowFact } from '../facts/deposit-facts.js';
 import type { Evaluation } from './engine.js';
