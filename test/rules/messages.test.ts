@@ -43,7 +43,7 @@ describe('rendered rule messages', () => {
         const result = await runExample(set, rule, i);
         if (result.actual !== 'failed') continue;
         const facts = exampleDepositFacts(set, rule.meta.examples[i]!);
-        expectClean(diagnosticOf(rule, result.evaluation, facts, rule.meta.severity, 'en', undefined), `example ${i} of`);
+        expectClean(diagnosticOf(rule, result.evaluation, facts, rule.meta.severity, undefined), `example ${i} of`);
         rendered++;
       }
     }

@@ -13,6 +13,7 @@ import type { Facts, ReadDocument } from './facts/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
 import type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
+import { localise } from './diagnostics/localise.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
 import { assumptionsOf, verdictIsProvisional } from './report/assumptions.js';
 import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './facts/deposit-facts.js';
@@ -150,9 +151,9 @@ export async function checkDocument(
     if (ev.status !== 'failed') continue;
     if (rule.area === STRUCTURE_AREA && doc.schemaFindings !== undefined && doc.schemaFindings.length > 0) {
       // One diagnostic per kind of schema error, not one for the rule.
-      for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity, settings.lang));
+      for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity));
     } else {
-      diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, targetLocation(rule.target, doc)));
+      diagnostics.push(diagnosticOf(rule, ev, facts, severity, targetLocation(rule.target, doc)));
     }
     if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
   }
@@ -187,7 +188,7 @@ export async function checkDocument(
   const reported: Facts = { ...doc.facts, isWorks: facts.isWorks as boolean | null };
   return {
     file: doc.file, facts: reported, flows, verdict, verdictProvisional: verdict !== null && verdictIsProvisional(assumptions), assumptions,
-    release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules,
+    release: prepared.release, diagnostics: sortDiagnostics(localise(diagnostics, settings.lang)), rules,
   };
 }
 
@@ -238,7 +239,6 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
           fr: `${cut.messages!.fr} ${left} document(s) de ce fichier ne sont pas dans le rapport.`,
           en: `${cut.messages!.en} ${left} document(s) of this file are not in the report.`,
         };
-        cut.message = cut.messages.en;
         const stub = { file: file.name, facts: blankFacts(doc.facts.container), diagnostics: [cut], unreadable: true };
         documents.push(await checkDocument(stub, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null }));
         break;

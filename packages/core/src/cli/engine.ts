@@ -89,7 +89,7 @@ export async function checkInput(input: DepositInput | UnreadableInput, settings
   let deposit: DepositInput;
   if ('problem' in input) {
     // Reported as a document of its own, with its fatal diagnostic, like a file the reader cannot read.
-    const problem: Diagnostic = { ...input.problem, message: input.problem.messages?.[settings.lang] ?? input.problem.message };
+    const problem = input.problem;
     deposit = { name: input.name, bytes: new Uint8Array(0) };
     options.reader = async () => [{ file: input.name, facts: blankFacts('unknown'), diagnostics: [problem], unreadable: true }];
   } else {

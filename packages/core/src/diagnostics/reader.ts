@@ -10,8 +10,8 @@ export interface DiagnosticExtras {
 }
 
 /**
- * Builds a reader diagnostic (`read/<id>`). `message` is the English text: the report layer
- * relocalises it from `messages`.
+ * Builds a reader diagnostic (`read/<id>`). `message` is the English text until a report
+ * localises it from `messages` (`localise`).
  */
 export function readDiagnostic(
   id: string,

@@ -84,7 +84,7 @@ export async function runExample(set: RuleSet, rule: CompiledRule, index: number
   let message: LocalizedText | null = null;
   let target: string | null = null;
   if (evaluation.status === 'failed') {
-    message = diagnosticOf(rule, evaluation, facts, rule.meta.severity, 'en', undefined).messages ?? null;
+    message = diagnosticOf(rule, evaluation, facts, rule.meta.severity, undefined).messages ?? null;
     target = exampleTarget(rule, state, release);
   }
   const mismatches: string[] = [];

@@ -63,7 +63,7 @@ export function loadErrorDiagnostic(e: RuleLoadError): Diagnostic {
     severity: 'error',
     message,
     messages: { fr: message, en: message },
-    location: { file: e.file, xpath: e.pointer },
+    location: { file: e.file, pointer: e.pointer },
     source: { file: e.file, pointer: e.pointer },
   };
 }

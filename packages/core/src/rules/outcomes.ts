@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Location, Severity } from '../diagnostics/diagnostic.js';
 import type { SchemaFinding } from '../facts/facts.js';
+import { ruleDocumentationUrl } from '../diagnostics/localise.js';
 import type { RuleOutcome } from '../report/report.js';
 import type { Evaluation } from './engine.js';
 import { formatMessage } from './placeholders.js';
@@ -31,13 +32,15 @@ export function outcomeOf(rule: CompiledRule, evaluation: Evaluation | ReturnTyp
   return { ruleId: rule.id, status: evaluation.status, severity, explanation: evaluation.explanation };
 }
 
-/** Builds the diagnostic of a failed rule: message in both languages, location of its target fact, source in its rule file. */
+/**
+ * Builds the diagnostic of a failed rule: message in both languages (`message` English until
+ * localised), location of its target fact, source in its rule file, the rule's documentation page.
+ */
 export function diagnosticOf(
   rule: CompiledRule,
   evaluation: Evaluation,
   facts: Record<string, unknown>,
   severity: Severity,
-  lang: 'fr' | 'en',
   location: Location | undefined,
 ): Diagnostic {
   const leaf = firstFailingLeaf(evaluation.explanation.assert);
@@ -49,12 +52,13 @@ export function diagnosticOf(
   return {
     ruleId: rule.id,
     severity,
-    message: messages[lang],
+    message: messages.en,
     messages,
     ...(location ? { location } : {}),
     source: { file: rule.file, pointer: '/assert' },
     actual,
     expected,
+    url: ruleDocumentationUrl(rule.id),
   };
 }
 
@@ -63,7 +67,7 @@ export function diagnosticOf(
  * schema, and what Chorus Pro is known to do with it) followed by what is wrong and where,
  * with how many times it occurs. The schema engine's own text is the `detail`.
  */
-export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, severity: Severity, lang: 'fr' | 'en'): Diagnostic {
+export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, severity: Severity): Diagnostic {
   const times = (text: string, suffix: string) => (finding.count > 1 ? `${text.replace(/\.$/, '')} (${finding.count} ${suffix}).` : text);
   const messages = {
     fr: `${rule.meta.message.fr} ${times(capitalise(finding.messages.fr), 'fois dans le document')}`,
@@ -72,7 +76,7 @@ export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, sev
   return {
     ruleId: rule.id,
     severity,
-    message: messages[lang],
+    message: messages.en,
     messages,
     location: { ...finding.location },
     source: { file: rule.file, pointer: '/assert' },
@@ -80,6 +84,7 @@ export function schemaDiagnostic(rule: CompiledRule, finding: SchemaFinding, sev
     ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
     detail: finding.detail,
     count: finding.count,
+    url: ruleDocumentationUrl(rule.id),
   };
 }
 
