@@ -1,3 +1,8 @@
+/**
+ * Checks one input of a CLI run (a file, standard input, or one that could not be read) as its
+ * own deposit, in the main thread or a worker thread: `taskInput` gets its bytes, `checkInput`
+ * runs `precheck` on them and, when asked, formats its documents where they were checked.
+ */
 import type { DepositContext } from '../context.js';
 import type { DepositInput } from '../read/input.js';
 import type { Report } from '../report/report.js';
