@@ -11,7 +11,7 @@ import { blankFacts } from './facts/derive.js';
 import { sniffContainer } from './read/sniff.js';
 import type { Facts, ReadDocument } from './facts/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
-import type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
 import { localise } from './diagnostics/localise.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
