@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { readDeposit } from '../../packages/core/src/read/index.js';
 import { checkDocument } from '../../packages/core/src/precheck.js';
-import { depositFacts, flowFact } from '../../packages/core/src/rules/deposit-facts.js';
+import { depositFacts, flowFact } from '../../packages/core/src/facts/deposit-facts.js';
 import { RuleSet } from '../../packages/core/src/rules/rule-set.js';
 import { compileRuleFiles, loadRuleSet } from '../../packages/core/src/rules/load.js';
 import type { RuleEngine } from '../../packages/core/src/rules/engine.js';

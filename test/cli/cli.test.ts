@@ -178,6 +178,9 @@ describe('formats', () => {
   it('text in French', async () => {
     const run = await runCli(['inputs/truncated.xml', '--lang', 'fr', '--deposit-date', '2024-03-01']);
     expect(run.stdout).toMatch(/1 document, 1 erreur/);
+    // The reader's own messages too, not only the headings.
+    expect(run.stdout).toContain('Le XML s’arrête avant la fin du document (fichier tronqué ?) : unclosed tag: cac:OrderReference');
+    expect(run.stdout).not.toContain('The XML ends before');
   });
 });
 

@@ -5,7 +5,7 @@
  * Returns the violations as sentences; an empty list means the answer is sound.
  */
 import { createHash } from 'node:crypto';
-import type { Diagnostic } from '../../packages/core/src/report/diagnostic.js';
+import type { Diagnostic } from '../../packages/core/src/diagnostics/diagnostic.js';
 
 /** The SHA-256 of some bytes, hex. */
 export function sha256(bytes: Uint8Array): string {

@@ -2,7 +2,7 @@
  * Builders of hand-made invoice facts and read documents, so that rule and report tests do
  * not depend on the reader: a well-formed simple UBL invoice to the State, overridden per test.
  */
-import type { Facts, ReadDocument } from '../../packages/core/src/read/facts.js';
+import type { Facts, ReadDocument } from '../../packages/core/src/facts/facts.js';
 import type { DepositInput } from '../../packages/core/src/read/input.js';
 import type { DepositReader } from '../../packages/core/src/precheck.js';
 import { defaultExampleFacts } from '../../packages/core/src/rules/example-facts.js';

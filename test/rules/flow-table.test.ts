@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { exampleDepositFacts } from '../../packages/core/src/rules/examples.js';
-import { flowFact } from '../../packages/core/src/rules/deposit-facts.js';
+import { flowFact } from '../../packages/core/src/facts/deposit-facts.js';
 
 const set = loadRuleSet();
 

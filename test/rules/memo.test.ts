@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { precheck } from '../../packages/core/src/precheck.js';
 import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { RuleSet } from '../../packages/core/src/rules/rule-set.js';
-import type { Facts } from '../../packages/core/src/read/facts.js';
+import type { Facts } from '../../packages/core/src/facts/facts.js';
 import { doc, facts, facturxFacts, fakeReader, xmlInput } from '../helpers/facts.js';
 
 const variants: Facts[] = [

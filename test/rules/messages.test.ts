@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../packages/core/src/node.js';
 import type { DepositReader } from '../../packages/core/src/precheck.js';
-import type { ReadDocument } from '../../packages/core/src/read/facts.js';
+import type { ReadDocument } from '../../packages/core/src/facts/facts.js';
 import type { DepositContext, Diagnostic } from '../../packages/core/src/index.js';
 import { loadRuleSet } from '../../packages/core/src/rules/load.js';
 import { exampleDepositFacts, runExample } from '../../packages/core/src/rules/examples.js';
@@ -45,7 +45,7 @@ describe('rendered rule messages', () => {
         const result = await runExample(set, rule, i);
         if (result.actual !== 'failed') continue;
         const facts = exampleDepositFacts(set, rule.meta.examples[i]!);
-        expectClean(diagnosticOf(rule, result.evaluation, facts, rule.meta.severity, 'en', undefined), `example ${i} of`);
+        expectClean(diagnosticOf(rule, result.evaluation, facts, rule.meta.severity, undefined), `example ${i} of`);
         rendered++;
       }
     }

@@ -184,3 +184,23 @@ describe('precheck', () => {
     expect(ids(report.documents[0]!)).toEqual(['facturx/invoice-xml-named-factur-x', 'facturx/pdfa3-declared', 'facturx/xmp-level-matches-bt24']);
   });
 });
+
+describe('the deposit context, normalised once', () => {
+  // What precheck reports on a document, without the context echoed as given.
+  const checked = async (context: Parameters<typeof precheck>[1]) => (await precheck(xmlInput('a.xml'), context, { reader: fakeReader(doc('a.xml')), lang: 'en' })).documents;
+
+  it.each([
+    ['API', { interfaceCode: 'FSO1130A' }],
+    ['PORTAIL', { interfaceCode: 'FSO1100A' }],
+    ['API', { ediFileName: 'FSO1130A_XXX999_XXX9991130000000000000001' }],
+    ['PORTAIL', {}],
+  ] as const)('a blank syntaxe on %s with %j is no syntaxe: same flow, verdict and diagnostics', async (channel, rest) => {
+    const without = await checked({ channel, ...rest });
+    for (const syntaxe of ['', '  ', '\t']) expect(await checked({ channel, syntaxe, ...rest })).toEqual(without);
+  });
+
+  it('reads an interface code whatever its case and spaces, and a syntaxe whatever its spaces', async () => {
+    expect(await checked({ channel: 'EDI', interfaceCode: ' fso1130a ' })).toEqual(await checked({ channel: 'EDI', interfaceCode: 'FSO1130A' }));
+    expect(await checked({ channel: 'API', syntaxe: ' IN_DP_E1_UBL_INVOICE ' })).toEqual(await checked({ channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOICE' }));
+  });
+});

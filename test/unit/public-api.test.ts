@@ -7,9 +7,9 @@ const MAIN = [
   'INVOICE_XML_NAMES', 'PORTAL_FACTS', 'PortalStateError', 'PrecheckError', 'PreparedRules', 'RuleSet',
   'RuleSetError', 'SARIF_SCHEMA_URI', 'checkDocument', 'compareDiagnostics', 'compareReleases',
   'contextProblems', 'detectXmlEncoding', 'diffReleases', 'evaluatePortal', 'formatJson',
-  'formatJsonDocument', 'formatJunit', 'formatPortal', 'formatSarif', 'formatText', 'getCatalogue',
-  'getRuleDescriptors', 'isWorksCadre', 'joinJsonDocuments', 'listReleases', 'listRules', 'loadRuleSet',
-  'precheck', 'profileOf', 'readDeposit', 'renderRulesReadme', 'ruleDescriptorLookup', 'ruleInfo',
+  'formatJunit', 'formatPortal', 'formatSarif', 'formatText', 'getCatalogue',
+  'getRuleDescriptors', 'interfaceOrFileName', 'isWorksCadre', 'listReleases', 'listRules', 'loadRuleSet',
+  'normaliseContext', 'precheck', 'profileOf', 'readDeposit', 'renderRulesReadme', 'ruleDescriptorLookup', 'ruleInfo',
   'runAllExamples', 'runExample', 'sniffContainer', 'sortDiagnostics', 'toJsonDocuments', 'toSarif',
   'toUri', 'validatePortalState',
 ];

@@ -3,7 +3,7 @@
  * that runs in Node) passed to the reader by default.
  */
 import type { DepositInput, PdfjsLoader, ReadOptions } from './read/input.js';
-import type { ReadDocument } from './read/facts.js';
+import type { ReadDocument } from './facts/facts.js';
 import { readDeposit as readDepositWith } from './read/index.js';
 
 export * from './index.js';

@@ -6,19 +6,20 @@
 import type { CatalogueOverlay } from './catalogue/types.js';
 import type { DepositContext } from './context.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { limitDiagnostic } from './read/diagnostics.js';
-import { blankFacts } from './read/derive.js';
+import { limitDiagnostic } from './diagnostics/reader.js';
+import { blankFacts } from './facts/derive.js';
 import { sniffContainer } from './read/sniff.js';
-import type { ReadDocument } from './read/facts.js';
+import type { Facts, ReadDocument } from './facts/facts.js';
 import type { DepositInput, PdfjsLoader, ReadOptions, StructureValidator } from './read/input.js';
-import { schemaDiagnostic } from './report/schema-diagnostic.js';
-import type { Diagnostic, Location, Severity } from './report/diagnostic.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './report/order.js';
+import { localise } from './diagnostics/localise.js';
 import type { DocumentReport, FlowResult, Report, RuleOutcome, Verdict } from './report/report.js';
-import { assumptionsOf, verdictIsProvisional } from './catalogue/assumptions.js';
-import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './rules/deposit-facts.js';
-import { DEPOSIT_FACTS } from './rules/facts-catalogue.js';
-import { diagnosticOf, outcomeOf, skippedEvaluation } from './rules/outcomes.js';
+import { assumptionsOf, verdictIsProvisional } from './report/assumptions.js';
+import { chosenFlow, contextChoosesFlow, depositFacts, type BuyerDirectory } from './facts/deposit-facts.js';
+import { normaliseContext } from './facts/deposit-context.js';
+import { targetLocation } from './rules/targets.js';
+import { diagnosticOf, effectiveSeverity, outcomeOf, schemaDiagnostic, skippedEvaluation } from './rules/outcomes.js';
 import { loadRuleSet } from './rules/load.js';
 import { memoKeys } from './rules/memo.js';
 import type { PreparedRules, RuleSet, SeverityOverrides } from './rules/rule-set.js';
@@ -122,29 +123,16 @@ export function depositContainerOf(input: DepositInput, documents: readonly Read
   return documents[0]?.facts.container ?? 'unknown';
 }
 
-function locationOf(target: string | null, doc: ReadDocument): Location {
-  const info = target ? DEPOSIT_FACTS[target] : undefined;
-  const found = info?.location ? doc.facts.locations[info.location] ?? doc.facts.locations[target!] : undefined;
-  const loc: Location = found ? { ...found } : { file: doc.file };
-  if (!loc.file) loc.file = doc.file;
-  if (info?.businessTerm && !loc.businessTerm) loc.businessTerm = info.businessTerm;
-  return loc;
-}
-
-function effectiveSeverity(id: string, shipped: Severity, overrides: SeverityOverrides): Severity {
-  const o = overrides[id];
-  return o && o !== 'off' ? o : shipped;
-}
-
 /** Checks one read document against the prepared rules. */
 export async function checkDocument(
   doc: ReadDocument,
-  context: DepositContext,
+  givenContext: DepositContext,
   prepared: PreparedRules,
   shape: { invoiceCount: number; depositContainer: string },
   settings: { lang: 'fr' | 'en'; severity: SeverityOverrides; directory?: BuyerDirectory | null },
 ): Promise<DocumentReport> {
   const catalogue = prepared.catalogue;
+  const context = normaliseContext(givenContext);
   const facts = depositFacts(doc.facts, context, catalogue, shape, settings.directory);
   // The deposit rules and the flow table memoise on some of the same facts: one key maker.
   const keyOf = memoKeys(facts);
@@ -165,9 +153,9 @@ export async function checkDocument(
     if (ev.status !== 'failed') continue;
     if (rule.area === STRUCTURE_AREA && doc.schemaFindings !== undefined && doc.schemaFindings.length > 0) {
       // One diagnostic per kind of schema error, not one for the rule.
-      for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity, settings.lang));
+      for (const f of doc.schemaFindings) diagnostics.push(schemaDiagnostic(rule, f, severity));
     } else {
-      diagnostics.push(diagnosticOf(rule, ev, facts, severity, settings.lang, locationOf(rule.target, doc)));
+      diagnostics.push(diagnosticOf(rule, ev, facts, severity, targetLocation(rule.target, doc)));
     }
     if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
   }
@@ -191,18 +179,18 @@ export async function checkDocument(
   }
   const assumptions = assumptionsOf({
     catalogue,
-    flow: verdict === null ? null : chosenFlow({ ...context, ...(facts.interfaceCode ? { interfaceCode: facts.interfaceCode as string } : {}) }, catalogue),
+    flow: verdict === null ? null : chosenFlow(context, catalogue),
     syntaxe: context.channel === 'EDI' ? null : (facts.syntaxe as string | null),
     syntax: doc.facts.syntax,
     cadre: doc.facts.cadre,
     flows,
     decisiveRules,
   });
-  // The works flag as the rules saw it: from the catalogue after the user's overlay.
-  const reported = facts.isWorks === doc.facts.isWorks ? doc.facts : { ...doc.facts, isWorks: facts.isWorks as boolean | null };
+  // The reader leaves the works flag to the catalogue after the user's overlay: the deposit facts' value.
+  const reported: Facts = { ...doc.facts, isWorks: facts.isWorks as boolean | null };
   return {
     file: doc.file, facts: reported, flows, verdict, verdictProvisional: verdict !== null && verdictIsProvisional(assumptions), assumptions,
-    release: prepared.release, diagnostics: sortDiagnostics(diagnostics), rules,
+    release: prepared.release, diagnostics: sortDiagnostics(localise(diagnostics, settings.lang)), rules,
   };
 }
 
@@ -239,7 +227,7 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
     const invoices = docs.filter((d) => !(d.unreadable && d.facts.syntax === 'unknown' && d.facts.formatFamily === 'unknown'));
     const shape = { invoiceCount: Math.max(invoices.length, 1), depositContainer: depositContainerOf(file, docs) };
     // In EDI the file name names the flow: without an interface code or EDI name, the deposit file's own name is it.
-    const ctx = context.channel === 'EDI' && !context.ediFileName && !context.interfaceCode ? { ...context, ediFileName: file.name } : context;
+    const ctx = normaliseContext(context, file.name);
     // The report of one input is bounded whatever the input holds: the documents past
     // maxReportChars (as JSON) are not reported, and a document of the input says so.
     let chars = 0;
@@ -253,7 +241,6 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
           fr: `${cut.messages!.fr} ${left} document(s) de ce fichier ne sont pas dans le rapport.`,
           en: `${cut.messages!.en} ${left} document(s) of this file are not in the report.`,
         };
-        cut.message = cut.messages.en;
         const stub = { file: file.name, facts: blankFacts(doc.facts.container), diagnostics: [cut], unreadable: true };
         documents.push(await checkDocument(stub, ctx, prepared, shape, { lang, severity, directory: options.directory ?? null }));
         break;

@@ -3,15 +3,13 @@
  * for files sent as the raw body or as multipart parts, the rules, the catalogue, the health.
  */
 import multipart from '@fastify/multipart';
-import { contextProblems, formatJson, getCatalogue, listRules, type DepositContext, type DepositInput } from '@chorus-precheck/core/node';
+import { contextProblems, formatJson, interfaceOrFileName, getCatalogue, listRules, type DepositContext, type DepositInput } from '@chorus-precheck/core/node';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { check } from './check.js';
 import type { DepositStore } from './deposits.js';
 import { ProblemError } from './errors.js';
 import type { Settings } from './options.js';
 
-// As the CLI's --interface: an interface code looks like FSO1130A, anything else is an EDI file name.
-const INTERFACE_CODE = /^[A-Z]{3}\d{4}[A-Z]$/;
 const CONTEXT_FIELDS = ['channel', 'syntaxe', 'interface', 'space', 'release', 'depositDate', 'lang', 'name'] as const;
 
 /** Registers the plain API routes. */
@@ -102,11 +100,7 @@ function contextOf(fields: Record<string, string>, settings: Settings): DepositC
   const context: DepositContext = { ...settings.context };
   if (fields.channel) context.channel = fields.channel.toUpperCase() as DepositContext['channel'];
   if (fields.syntaxe) context.syntaxe = fields.syntaxe.trim();
-  if (fields.interface) {
-    const value = fields.interface.trim();
-    if (INTERFACE_CODE.test(value.toUpperCase())) context.interfaceCode = value.toUpperCase();
-    else context.ediFileName = value;
-  }
+  if (fields.interface) Object.assign(context, interfaceOrFileName(fields.interface));
   if (fields.space) context.space = fields.space as DepositContext['space'];
   if (fields.release) context.release = releaseOf(fields.release, settings);
   if (fields.depositDate) context.depositDate = fields.depositDate;

@@ -1,7 +1,7 @@
 // Portal and account scenarios: decisions with the rules that decided them, per release, and
 // the CLI contract `{ decisions: { id: boolean }, diagnostics }`.
 import { describe, expect, it } from 'vitest';
-import { evaluatePortal, formatPortal, PortalStateError, validatePortalState } from '../../../packages/core/src/portal/evaluate.js';
+import { evaluatePortal, formatPortal, PortalStateError, validatePortalState } from '../../../packages/core/src/portal.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
 import type { PortalState } from '../../../packages/core/src/portal/types.js';
 

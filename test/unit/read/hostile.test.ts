@@ -6,7 +6,7 @@
 import { gzipSync, strToU8, zipSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../../packages/core/src/node.js';
-import { evaluatePortal } from '../../../packages/core/src/portal/evaluate.js';
+import { evaluatePortal } from '../../../packages/core/src/portal.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
 import { PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildZip, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
 

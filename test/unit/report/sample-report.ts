@@ -2,8 +2,8 @@
  * Synthetic reports for the formatter tests: built by hand from the contract types so the
  * formatters are tested without the reader or the rules.
  */
-import type { Diagnostic } from '../../../packages/core/src/report/diagnostic.js';
-import type { Facts } from '../../../packages/core/src/read/facts.js';
+import type { Diagnostic } from '../../../packages/core/src/diagnostics/diagnostic.js';
+import type { Facts } from '../../../packages/core/src/facts/facts.js';
 import type { DocumentReport, Report } from '../../../packages/core/src/report/report.js';
 
 /** Returns facts of a UBL structured invoice, with the given fields replaced. */

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDeposit } from '../../../packages/core/src/node.js';
-import type { Facts } from '../../../packages/core/src/read/facts.js';
+import type { Facts } from '../../../packages/core/src/facts/facts.js';
 import { compiledSchema, schemaFor, SCHEMA_SETS, shortenPayloads } from '../../../packages/core/src/schema/index.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

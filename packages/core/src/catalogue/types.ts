@@ -1,5 +1,5 @@
 import type { Channel } from '../context.js';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** Where a piece of catalogue or rule data comes from (see rules/README.md). */
 export type Provenance = 'seed' | 'official' | 'third-party' | 'inferred';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Channel, DepositContext, PortalSpace } from '../context.js';
 import { editDistance } from '../catalogue/nearest.js';
+import { interfaceOrFileName } from '../facts/deposit-context.js';
 import { UsageError } from './usage-error.js';
 
 /** The report formats the CLI prints. */
@@ -49,8 +50,6 @@ const OPTIONS = {
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'junit'];
 const CHANNELS: readonly Channel[] = ['PORTAIL', 'API', 'EDI'];
 const SPACES: readonly PortalSpace[] = ['factures', 'factures-de-travaux'];
-// Chorus interface codes look like FSO1130A; anything else given to --interface is an EDI file name.
-const INTERFACE_CODE = /^[A-Z]{3}\d{4}[A-Z]$/;
 
 /** The usage text printed by `--help`, before the catalogue's values (see help.ts). */
 export const USAGE = `Usage: chorus-precheck [options] <file|directory|glob|->...
@@ -162,9 +161,7 @@ function contextOf(values: Record<string, string | boolean | undefined>): Deposi
   if (syntaxe !== undefined) context.syntaxe = nonEmpty('--syntaxe', syntaxe);
   const iface = text('interface');
   if (iface !== undefined) {
-    const value = nonEmpty('--interface', iface);
-    if (INTERFACE_CODE.test(value.toUpperCase())) context.interfaceCode = value.toUpperCase();
-    else context.ediFileName = value;
+    Object.assign(context, interfaceOrFileName(nonEmpty('--interface', iface)));
   }
   const space = text('space');
   if (space !== undefined) context.space = oneOf('--space', space, SPACES);

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Command } from './args.js';
-import type { CheckedReport, CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './check-input.js';
 import { mergeReports } from './merge.js';
-import { limitDiagnostic } from '../read/diagnostics.js';
+import { limitDiagnostic } from '../diagnostics/reader.js';
 import { inputLimit } from './read-input.js';
 import { expandInputs, type InputRef } from './inputs.js';
 import { createProgress } from './progress.js';
@@ -47,7 +47,7 @@ export async function runChecks(
     if (jobs <= 1 || tasks.length <= 1) {
       // The rules and the reader are loaded here only: with worker threads, the main thread
       // never needs them, and starts the workers sooner.
-      const { checkInput, taskInput } = await import('./engine.js');
+      const { checkInput, taskInput } = await import('./check-input.js');
       for (const [index, task] of tasks.entries()) {
         await done(index, await checkInput(taskInput(task, settings), settings));
       }

@@ -1,7 +1,7 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { globToRegExp, isGlob, splitGlob } from './glob.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileKind } from './messages.js';
 import { notAFile, unreadableFile } from './read-input.js';
 import { UsageError } from './usage-error.js';

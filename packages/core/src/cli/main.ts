@@ -4,7 +4,7 @@ import type { LoadedConfig } from '../config/config.js';
 import { printable } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
 import { parseCommandLine, type Command, type OutputFormat } from './args.js';
-import type { CheckedReport, CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './check-input.js';
 import { BlockWriter, openDestination } from './output.js';
 import type { Io } from './io.js';
 import { say } from './messages.js';

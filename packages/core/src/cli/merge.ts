@@ -1,5 +1,5 @@
 import type { Report } from '../report/report.js';
-import type { CheckedReport, CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './check-input.js';
 
 /**
  * Merges the reports of several inputs into one, documents in input order: the report of the

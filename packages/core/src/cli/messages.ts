@@ -1,5 +1,5 @@
 import type { Stats } from 'node:fs';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** The text of a message in the run's language. */
 export function say(lang: 'fr' | 'en', text: LocalizedText): string {

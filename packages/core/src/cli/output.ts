@@ -4,7 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileKind, say } from './messages.js';
 import { joinTextBlocks } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
-import type { Preformat } from './engine.js';
+import type { Preformat } from './check-input.js';
 import type { Io } from './io.js';
 import { UsageError } from './usage-error.js';
 

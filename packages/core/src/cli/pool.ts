@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { CheckedReport, CheckSettings } from './engine.js';
+import type { CheckedReport, CheckSettings } from './check-input.js';
 import { LIMIT, SHARED_CELLS, STOP, type WorkerAnswer, type WorkerInit, type WorkerTask } from './worker-protocol.js';
 
 /** An unexpected exception in a worker thread: a bug, reported as an internal error. */

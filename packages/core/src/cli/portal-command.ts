@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { evaluatePortal, formatPortal, PortalStateError } from '../portal/evaluate.js';
+import { evaluatePortal, formatPortal, PortalStateError } from '../portal.js';
 import type { PortalReport, PortalState } from '../portal/types.js';
 import { printable } from '../report/format-text.js';
 import { sortDiagnostics } from '../report/order.js';

@@ -5,9 +5,9 @@
  * the rest of the batch is still checked and reported.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { readDiagnostic, limitDiagnostic } from '../read/diagnostics.js';
+import { readDiagnostic, limitDiagnostic } from '../diagnostics/reader.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fileKind } from './messages.js';
 
 /** The size limit of one input: the configuration's `limits.maxInputBytes`, else the default. */

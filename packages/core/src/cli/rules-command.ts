@@ -10,7 +10,7 @@ import { lintRuleDirectory, loadErrorDiagnostic, readRuleDirectory } from '../ru
 import { catalogueErrors, compileRuleFiles, loadRuleSet } from '../rules/load.js';
 import { listRules, type RuleInfo } from '../rules/registry.js';
 import { RuleSet } from '../rules/rule-set.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
 import { say } from './messages.js';

@@ -1,6 +1,6 @@
 /** What the main thread and the `--jobs` worker threads exchange. */
-import type { Diagnostic } from '../report/diagnostic.js';
-import type { CheckedReport, CheckSettings } from './engine.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { CheckedReport, CheckSettings } from './check-input.js';
 
 /** A file to check. */
 export interface WorkerTask {

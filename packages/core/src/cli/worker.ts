@@ -4,7 +4,7 @@
  * stable, and stops when the batch is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { checkInput, taskInput } from './engine.js';
+import { checkInput, taskInput } from './check-input.js';
 import { LIMIT, NEXT, STOP, type WorkerAnswer, type WorkerInit, type WorkerTask } from './worker-protocol.js';
 
 const port = parentPort;

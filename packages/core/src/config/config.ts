@@ -1,5 +1,5 @@
 import type { DepositContext } from '../context.js';
-import type { Severity } from '../report/diagnostic.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 
 /**

@@ -1,5 +1,4 @@
 import { compareReleases } from '../catalogue/releases.js';
-import { PORTAL_FACTS } from '../rules/facts-catalogue.js';
 import type { PortalState } from './types.js';
 
 /**
@@ -20,7 +19,7 @@ export function canonicalProfile(name: string): string {
 const APPROVERS: ReadonlySet<string> = new Set(['gestionnaire', 'organisation-modification']);
 
 /** Tells whether an approved request attaches the account: approved by an approver (the manager by default). */
-function approvedByApprover(r: PortalState['attachmentRequests'][number]): boolean {
+export function approvedByApprover(r: PortalState['attachmentRequests'][number]): boolean {
   return r.status === 'approved' && APPROVERS.has(r.decidedBy ?? 'gestionnaire');
 }
 
@@ -82,25 +81,4 @@ export function portalFacts(state: PortalState, release: string): Record<string,
     approvalsWithoutRightCount: state.attachmentRequests.filter((r) => r.status === 'approved' && r.decidedBy != null && !APPROVERS.has(r.decidedBy)).length,
     pendingApprovals: state.pendingApprovals,
   };
-}
-
-/**
- * The JSON pointer of the state a portal rule's diagnostic points at: the field its target fact
- * is read from; for an approval decided without the right to approve, that approval; for the
- * attachment count, what attaches the account (an approved request, a created structure, the
- * structure given at creation before 3.8.1), else the requests. Null without a target.
- */
-export function statePointer(target: string | null, state: PortalState, release: string): string | null {
-  if (target === 'approvalsWithoutRightCount') {
-    const i = firstApprovalWithoutRight(state);
-    if (i >= 0) return `/attachmentRequests/${i}/decidedBy`;
-  }
-  if (target === 'attachedStructureCount') {
-    const i = state.attachmentRequests.findIndex((r) => approvedByApprover(r) && r.structureActive !== false);
-    if (i >= 0) return `/attachmentRequests/${i}`;
-    const j = (state.createdStructures ?? []).findIndex((s) => s.structureActive !== false);
-    if (j >= 0) return `/createdStructures/${j}`;
-    if (state.account.structureAtCreation && compareReleases(release, '3.8.1') < 0) return '/account/structureAtCreation';
-  }
-  return (target ? PORTAL_FACTS[target]?.pointer : undefined) ?? null;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RuleOutcome } from '../report/report.js';
 import type { DecisionId } from './decisions.js';
 

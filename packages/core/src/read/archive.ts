@@ -1,8 +1,8 @@
 import { fflate } from './inflate.js';
-import type { Container } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Container } from '../facts/facts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { looksLikeTar, sniffContainer } from './sniff.js';
 import { clip } from './clip.js';
 import { crc32 } from './crc32.js';

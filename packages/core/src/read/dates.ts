@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** A date as read: the calendar day (ISO `YYYY-MM-DD`), or why none could be read. */
 export type ReadDate = { iso: string; problem: null } | { iso: null; problem: LocalizedText };

@@ -4,20 +4,18 @@
  * pdf.js is injected through `ReadOptions.pdfjs`.
  */
 import type { DepositInput, ReadOptions, PdfjsLoader, StructureValidator } from './input.js';
-import type { Container, ReadDocument } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Container, ReadDocument } from '../facts/facts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { sniffContainer } from './sniff.js';
 import { readXmlBytes } from './xml.js';
 import { readPdfBytes } from './pdf.js';
 import { listArchive, type ArchiveMember } from './archive.js';
 import { loadFflate } from './inflate.js';
-import { blankFacts } from './derive.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { blankFacts } from '../facts/derive.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { clip } from './clip.js';
 
-export { isWorksCadre, CADRE_PATTERN } from './cadres.js';
-export { profileOf } from './profile.js';
 export { sniffContainer } from './sniff.js';
 export { detectXmlEncoding } from './encoding.js';
 export { INVOICE_XML_NAMES } from './pdf.js';

@@ -1,5 +1,5 @@
 import type { Limits } from '../limits.js';
-import type { Facts, SchemaFacts, SchemaFinding } from './facts.js';
+import type { Facts, SchemaFacts, SchemaFinding } from '../facts/facts.js';
 
 /** One file given by the user: its display name and its bytes (never modified). */
 export interface DepositInput {

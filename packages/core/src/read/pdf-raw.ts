@@ -1,8 +1,8 @@
 import { fflate } from './inflate.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { asciiBytes, indexOfBytes } from './sniff.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { measureStreams, nameOf, objectDictionary, refOf, type FoundStream, type StreamProblem, type Value } from './pdf-streams.js';
 import { clip } from './clip.js';
 

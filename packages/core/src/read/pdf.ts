@@ -1,9 +1,9 @@
-import type { Attachment, EmbeddedFile, Facts, PdfFacts, XmpFacts } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Attachment, EmbeddedFile, Facts, PdfFacts, XmpFacts } from '../facts/facts.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 import type { PdfjsLoader } from './input.js';
-import { blankFacts } from './derive.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { blankFacts } from '../facts/derive.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { readXmlBytes } from './xml.js';
 import { parseXmp } from './xmp.js';
 import { scanPdf } from './pdf-raw.js';

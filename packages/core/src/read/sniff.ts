@@ -1,5 +1,5 @@
-import type { Container, Attachment } from './facts.js';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { Container, Attachment } from '../facts/facts.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** What the first bytes of an input say it is. */
 export interface Sniffed {

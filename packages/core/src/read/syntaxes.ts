@@ -1,5 +1,5 @@
-import type { Syntax } from './facts.js';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { Syntax } from '../facts/facts.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 
 /** Namespace URIs of the invoice syntaxes (domain notes §4). */
 export const NS = {

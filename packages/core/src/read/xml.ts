@@ -1,14 +1,14 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
-import type { Attachment, Facts, PartyId } from './facts.js';
-import type { Diagnostic, LocalizedText, Location } from '../report/diagnostic.js';
+import type { Attachment, Facts, PartyId } from '../facts/facts.js';
+import type { Diagnostic, LocalizedText, Location } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { CANONICAL_PREFIX, NS, rootInfo, type FactSpec, type RootInfo, type TrieNode } from './syntaxes.js';
 import { detectXmlEncoding, makeDecoder } from './encoding.js';
 import { Base64Meter } from './base64.js';
 import { sniffAttachment } from './sniff.js';
-import { limitDiagnostic, readDiagnostic } from './diagnostics.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { readCefactDate, readXsdDate } from './dates.js';
-import { blankFacts, deriveCadre } from './derive.js';
+import { blankFacts, deriveCadre } from '../facts/derive.js';
 import { clip, XPATH_CHARS } from './clip.js';
 
 /** What the XML reader is told about the document it reads. */

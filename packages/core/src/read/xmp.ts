@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { XmpFacts } from './facts.js';
+import type { XmpFacts } from '../facts/facts.js';
 
 /** PDF/A identification schema (ISO 19005-1 §6.7.11). */
 const PDFAID = 'http://www.aiim.org/pdfa/ns/id/';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from './order.js';
 import type { Report, RuleStatus } from './report.js';
 

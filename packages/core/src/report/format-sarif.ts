@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { ruleDocumentationUrl, rulesDocumentationUrl } from '../diagnostics/localise.js';
 import { sortDiagnostics } from './order.js';
 import type { Report } from './report.js';
 import { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } from './rule-descriptor.js';
@@ -22,20 +23,6 @@ export interface SarifFormatOptions {
 
 /** The package's page: SARIF `tool.driver.informationUri`. */
 export const PACKAGE_URL = 'https://www.npmjs.com/package/@chorus-precheck/core';
-
-/**
- * Where the rules documentation (the generated `rules/README.md`, shipped in the package as
- * `dist/rules.md`) is published: the package's file on the unpkg CDN, at a version when given,
- * so that a log links to the rules that produced it.
- */
-export function rulesDocumentationUrl(version?: string): string {
-  return `https://unpkg.com/@chorus-precheck/core${version ? `@${encodeURIComponent(version)}` : ''}/dist/rules.md`;
-}
-
-/** The anchor of a rule's section in the rules documentation (its heading is the rule id, slugged as Markdown hosts do). */
-export function ruleAnchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
-}
 
 /** A SARIF 2.1.0 log, as far as this format fills it. */
 export interface SarifLog {
@@ -128,7 +115,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
   const sortedIds = [...ruleIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const ruleIndex = new Map(sortedIds.map((id, i) => [id, i]));
   const documentation = options.rulesDocumentation ?? rulesDocumentationUrl(options.toolVersion);
-  const rules = sortedIds.map((id) => sarifRule(id, lookup(id), lang, `${documentation}#${ruleAnchor(id)}`));
+  const rules = sortedIds.map((id) => sarifRule(id, lookup(id), lang, ruleDocumentationUrl(id, documentation)));
 
   const results = pending.map(({ diagnostic, documentFile, verdictProvisional }): SarifResult => {
     const location = diagnostic.location;

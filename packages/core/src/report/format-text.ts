@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from './diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from './order.js';
 import type { DocumentReport, FlowResult, Report } from './report.js';
 

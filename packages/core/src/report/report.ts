@@ -1,7 +1,7 @@
 import type { DataProvenance } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
-import type { Facts } from '../read/facts.js';
-import type { Diagnostic, LocalizedText, Severity } from './diagnostic.js';
+import type { Facts } from '../facts/facts.js';
+import type { Diagnostic, LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 
 /** The outcome of one rule on one document. */
 export type RuleStatus = 'passed' | 'failed' | 'not-applicable' | 'skipped';

@@ -1,4 +1,4 @@
-import type { LocalizedText, Severity } from './diagnostic.js';
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 
 /**
  * The metadata of a rule that report formats show beside its results (SARIF `tool.driver.rules`,

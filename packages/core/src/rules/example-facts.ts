@@ -1,4 +1,4 @@
-import type { Facts } from '../read/facts.js';
+import type { Facts } from '../facts/facts.js';
 
 /**
  * The facts of a well-formed, simple UBL invoice to the State (cadre A1, structured XML): the

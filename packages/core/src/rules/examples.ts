@@ -1,12 +1,13 @@
 import { activeAt, compareReleases } from '../catalogue/releases.js';
 import type { DepositContext } from '../context.js';
-import type { Facts } from '../read/facts.js';
-import { defaultPortalState, mergeState, portalFacts, statePointer } from '../portal/state.js';
+import type { Facts } from '../facts/facts.js';
+import { defaultPortalState, mergeState, portalFacts } from '../portal/state.js';
+import { statePointer } from './targets.js';
 import type { PortalState } from '../portal/types.js';
-import { depositFacts, flowFact } from './deposit-facts.js';
+import { depositFacts, flowFact } from '../facts/deposit-facts.js';
 import type { Evaluation } from './engine.js';
 import { diagnosticOf } from './outcomes.js';
-import type { LocalizedText } from '../report/diagnostic.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { DEPOSIT_FACTS } from './facts-catalogue.js';
 import { defaultExampleFacts, EXAMPLE_DEPOSIT_DATE } from './example-facts.js';
 import type { RuleSet } from './rule-set.js';
@@ -83,7 +84,7 @@ export async function runExample(set: RuleSet, rule: CompiledRule, index: number
   let message: LocalizedText | null = null;
   let target: string | null = null;
   if (evaluation.status === 'failed') {
-    message = diagnosticOf(rule, evaluation, facts, rule.meta.severity, 'en', undefined).messages ?? null;
+    message = diagnosticOf(rule, evaluation, facts, rule.meta.severity, undefined).messages ?? null;
     target = exampleTarget(rule, state, release);
   }
   const mismatches: string[] = [];

@@ -3,7 +3,7 @@
  * catalogue flow of a release, from one engine run per document instead of one per flow.
  */
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { flowFact } from './deposit-facts.js';
+import { flowFact } from '../facts/deposit-facts.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { factReferences, factsOf, isFactReference, mapConditions, visitConditions } from './conditions.js';
 import type { CompiledRule, RuleCondition } from './types.js';

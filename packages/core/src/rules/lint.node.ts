@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
-import type { Diagnostic } from '../report/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { catalogueFromFiles } from '../catalogue/catalogue.js';
 import { runExample } from './examples.js';
 import { catalogueErrors, compileRuleFiles } from './load.js';
@@ -63,7 +63,7 @@ export function loadErrorDiagnostic(e: RuleLoadError): Diagnostic {
     severity: 'error',
     message,
     messages: { fr: message, en: message },
-    location: { file: e.file, xpath: e.pointer },
+    location: { file: e.file, pointer: e.pointer },
     source: { file: e.file, pointer: e.pointer },
   };
 }

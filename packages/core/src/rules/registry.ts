@@ -1,6 +1,6 @@
 import { activeAt } from '../catalogue/releases.js';
 import type { Provenance, Release } from '../catalogue/types.js';
-import type { LocalizedText, Severity } from '../report/diagnostic.js';
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 import type { RuleDescriptor } from '../report/rule-descriptor.js';
 import { loadRuleSet } from './load.js';
 import type { RuleSet } from './rule-set.js';

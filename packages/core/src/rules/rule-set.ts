@@ -1,7 +1,7 @@
 import { Catalogue, applyOverlay } from '../catalogue/catalogue.js';
 import { activeAt } from '../catalogue/releases.js';
 import type { CatalogueData, CatalogueOverlay } from '../catalogue/types.js';
-import type { Severity } from '../report/diagnostic.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
 import { RuleEngine, type Evaluation } from './engine.js';
 import { buildFlowTable, runFlowTable, type FlowEvaluation, type FlowTable } from './flow-table.js';
 import { documentGroups, memoKeys, remember, runDocumentGroups, type DocumentGroup } from './memo.js';

@@ -1,4 +1,4 @@
-import type { LocalizedText, Severity } from '../report/diagnostic.js';
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 import type { Provenance } from '../catalogue/types.js';
 
 /** A condition of a rule file: a boolean node (all, any, not) or a fact test. */

@@ -4,8 +4,8 @@
  * into one finding located at its first occurrence (file, line, column, XPath, business term),
  * with a message of our own in French and English; the engine's text is kept as the detail.
  */
-import type { Location, LocalizedText } from '../report/diagnostic.js';
-import type { SchemaFinding, SchemaErrorKind } from '../read/facts.js';
+import type { Location, LocalizedText } from '../diagnostics/diagnostic.js';
+import type { SchemaFinding, SchemaErrorKind } from '../facts/facts.js';
 import { CANONICAL_PREFIX } from '../read/syntaxes.js';
 import { locateElements, type ElementSpot } from '../read/locate.js';
 import type { EngineError } from './libxml2.js';

@@ -4,7 +4,7 @@
  * findings. Browser-safe; the schema engine and each schema set are loaded on first need and
  * compiled once per process (or worker).
  */
-import type { Facts } from '../read/facts.js';
+import type { Facts } from '../facts/facts.js';
 import type { StructureResult } from '../read/input.js';
 import type { CompiledSchema } from './libxml2.js';
 import { findingsOf } from './findings.js';

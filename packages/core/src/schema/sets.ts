@@ -2,7 +2,7 @@
  * The XML schemas invoices are validated against, and which one a document gets: the schema
  * of its syntax (UBL 2.1, CII D16B, the Factur-X profile named by BT-24, ZUGFeRD 1.0).
  */
-import type { Facts } from '../read/facts.js';
+import type { Facts } from '../facts/facts.js';
 
 /** The name of a schema set (a folder of `packages/core/xsd/`). */
 export type SchemaName =

@@ -3,7 +3,7 @@
  * verdict and the flow it was given on, and the next step when there is no verdict. Pure
  * functions of the report and the catalogue, so that the component only lays them out.
  */
-import type { DepositContext, DocumentReport, Flow } from '@chorus-precheck/core';
+import { normaliseContext, type DepositContext, type DocumentReport, type Flow } from '@chorus-precheck/core';
 import { catalogueAt } from './catalogue';
 import { displayVerdict, type DisplayVerdict } from './verdict';
 import type { Lang } from './url';
@@ -72,12 +72,13 @@ export function nameFlow(release: string, code: string, lang: Lang): NamedFlow |
   return { code: flow.code, type: flow.type, family, scope: flow.scope, syntaxe: flow.syntaxe, provisional: flow.provisional.length > 0 };
 }
 
-/** The flow the context names: the syntaxe's flow (portal, API) or the interface code's (EDI). */
-function chosenFlow(release: string, context: DepositContext): { chosen: string | null; code: string | null } {
+/** The flow the context names, read as the check reads it: the syntaxe's flow (portal, API) or the interface code's (EDI). */
+function chosenFlow(release: string, given: DepositContext): { chosen: string | null; code: string | null } {
   const catalogue = catalogueAt(release);
+  const context = normaliseContext(given);
   if (context.channel === 'EDI') {
-    const chosen = context.interfaceCode ?? context.ediFileName ?? null;
-    const code = context.interfaceCode ?? /^FSO\d{4}[A-Z]/i.exec(context.ediFileName ?? '')?.[0] ?? null;
+    const chosen = (given.interfaceCode?.trim() ? context.interfaceCode : context.ediFileName) ?? null;
+    const code = context.interfaceCode ?? null;
     return { chosen, code: code ? (catalogue.flow(code)?.code ?? null) : null };
   }
   const chosen = context.syntaxe ?? null;

@@ -1,12 +1,18 @@
-import type { RuleSet, SeverityOverrides } from '../rules/rule-set.js';
-import { loadRuleSet, schemaErrors } from '../rules/load.js';
-import { diagnosticOf, outcomeOf } from '../rules/outcomes.js';
-import { sortDiagnostics } from '../report/order.js';
-import type { Diagnostic } from '../report/diagnostic.js';
-import type { RuleOutcome } from '../report/report.js';
-import { DECISION_IDS, type DecisionId } from './decisions.js';
-import { portalFacts, statePointer } from './state.js';
-import type { PortalDecision, PortalReport, PortalState } from './types.js';
+/**
+ * The portal evaluation, the second orchestrator beside `precheck`: an account state to the
+ * portal decisions, with the rules that decided them and the diagnostics of the account fields.
+ */
+import type { RuleSet, SeverityOverrides } from './rules/rule-set.js';
+import { loadRuleSet, schemaErrors } from './rules/load.js';
+import { diagnosticOf, effectiveSeverity, outcomeOf } from './rules/outcomes.js';
+import { statePointer } from './rules/targets.js';
+import { sortDiagnostics } from './report/order.js';
+import { localise } from './diagnostics/localise.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { RuleOutcome } from './report/report.js';
+import { DECISION_IDS, type DecisionId } from './portal/decisions.js';
+import { portalFacts } from './portal/state.js';
+import type { PortalDecision, PortalReport, PortalState } from './portal/types.js';
 
 /** Options of {@link evaluatePortal}. */
 export interface PortalOptions {
@@ -55,10 +61,9 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
   for (const rule of prepared.portalRules) {
     const ev = evaluations.get(rule.id);
     if (!ev) continue;
-    const override = options.severity?.[rule.id];
-    const severity = override && override !== 'off' ? override : rule.meta.severity;
+    const severity = effectiveSeverity(rule.id, rule.meta.severity, options.severity ?? {});
     rules.push(outcomeOf(rule, ev, severity));
-    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, lang, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }));
+    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }));
   }
   const decisions = {} as Record<DecisionId, PortalDecision>;
   for (const id of DECISION_IDS) {
@@ -71,7 +76,7 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     const pointers = decidedBy.map((ruleId) => statePointer(prepared.portalRules.find((r) => r.id === ruleId)!.target, state, prepared.release) ?? '');
     decisions[id] = { id, value: !absent && failing.length === 0, decidedBy, pointers, absentInRelease: absent };
   }
-  return { release: prepared.release, lang, decisions, diagnostics: sortDiagnostics(diagnostics), rules };
+  return { release: prepared.release, lang, decisions, diagnostics: sortDiagnostics(localise(diagnostics, lang)), rules };
 }
 
 /** The CLI's JSON contract for `chorus-precheck portal <state.json> --format json`. */

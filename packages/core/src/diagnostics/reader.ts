@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalizedText, Location, Severity } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location, Severity } from './diagnostic.js';
 import type { Limits } from '../limits.js';
 
 /** Extra fields a reader diagnostic may carry. */
@@ -10,8 +10,8 @@ export interface DiagnosticExtras {
 }
 
 /**
- * Builds a reader diagnostic (`read/<id>`). `message` is the English text: the report layer
- * relocalises it from `messages`.
+ * Builds a reader diagnostic (`read/<id>`). `message` is the English text until a report
+ * localises it from `messages` (`localise`).
  */
 export function readDiagnostic(
   id: string,

@@ -1,8 +1,10 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { interfaceCodeFromFileName } from '../catalogue/edi.js';
 import type { Flow } from '../catalogue/types.js';
 import type { DepositContext } from '../context.js';
-import type { Facts, Profile } from '../read/facts.js';
+import { normaliseContext } from './deposit-context.js';
+import { worksFlag } from './cadres.js';
+import type { Facts } from './facts.js';
+import { profileOfConformanceLevel } from './profile.js';
 
 /**
  * A user-supplied snapshot of the Chorus Pro directory: per buyer SIRET, whether invoices must
@@ -23,28 +25,13 @@ export function flowFact(flow: Flow): Record<string, unknown> {
   return { code: flow.code, type: flow.type, formatFamily: flow.formatFamily, syntaxes: flow.syntaxes, scope: flow.scope, channels: flow.channels };
 }
 
-const PROFILE_BY_LEVEL: Record<string, Profile> = {
-  MINIMUM: 'MINIMUM', 'BASIC WL': 'BASIC WL', BASICWL: 'BASIC WL', BASIC: 'BASIC', 'EN 16931': 'EN 16931', EN16931: 'EN 16931',
-  COMFORT: 'EN 16931', EXTENDED: 'EXTENDED', XRECHNUNG: 'XRECHNUNG',
-};
-
-/** Reads the profile named by an XMP `fx:ConformanceLevel` (ZUGFeRD's COMFORT is EN 16931). */
-export function profileOfConformanceLevel(level: string | null | undefined): string | null {
-  if (!level) return null;
-  const key = level.trim().toUpperCase().replace(/\s+/g, ' ');
-  return PROFILE_BY_LEVEL[key] ?? key;
-}
-
-/** The flow a context chooses: by interface code for EDI, else by syntaxe, else by interface code. */
+/** The flow a normalised context ({@link normaliseContext}) chooses: by interface code for EDI, else by syntaxe, else by interface code. */
 export function chosenFlow(context: DepositContext, catalogue: Catalogue): Flow | null {
-  const interfaceCode = context.interfaceCode ?? (context.ediFileName ? interfaceCodeFromFileName(context.ediFileName) : null);
-  const bySyntaxe = context.syntaxe ? catalogue.lookupSyntaxe(context.syntaxe).flow : null;
-  const byCode = interfaceCode ? catalogue.flow(interfaceCode) : null;
-  if (context.channel === 'EDI') return byCode;
-  return context.syntaxe ? bySyntaxe : byCode;
+  if (context.channel === 'EDI' || !context.syntaxe) return context.interfaceCode ? catalogue.flow(context.interfaceCode) : null;
+  return catalogue.lookupSyntaxe(context.syntaxe).flow;
 }
 
-/** Tells whether a context names a flow (a syntaxe for PORTAIL/API, an interface code or EDI file name). */
+/** Tells whether a normalised context names a flow (a syntaxe for PORTAIL/API, an interface code or EDI file name). */
 export function contextChoosesFlow(context: DepositContext): boolean {
   if (context.channel === 'EDI') return !!(context.interfaceCode || context.ediFileName);
   return !!(context.syntaxe || context.interfaceCode || context.ediFileName);
@@ -57,7 +44,7 @@ export function today(): string {
 
 /**
  * Builds the engine facts of one document: the reader's facts, the derived facts, the context
- * and the deposit shape. Every fact of the catalogue gets a value (null when unknown).
+ * (normalised here) and the deposit shape. Every fact of the catalogue gets a value (null when unknown).
  */
 export function depositFacts(
   facts: Facts,
@@ -67,12 +54,13 @@ export function depositFacts(
   directory?: BuyerDirectory | null,
   defaultDepositDate: string = today(),
 ): Record<string, unknown> {
-  const syntaxe = context.syntaxe?.trim() || null;
-  const ediFileName = context.ediFileName?.trim() || null;
-  const interfaceCode = context.interfaceCode?.trim().toUpperCase() || (ediFileName ? interfaceCodeFromFileName(ediFileName) : null);
+  const normalised = normaliseContext(context);
+  const syntaxe = normalised.syntaxe ?? null;
+  const ediFileName = normalised.ediFileName ?? null;
+  const interfaceCode = normalised.interfaceCode ?? null;
   const s = syntaxe ? catalogue.lookupSyntaxe(syntaxe) : null;
   const i = interfaceCode ? catalogue.lookupInterfaceCode(interfaceCode) : null;
-  const flow = chosenFlow({ ...context, ...(interfaceCode ? { interfaceCode } : {}) }, catalogue);
+  const flow = chosenFlow(normalised, catalogue);
   const pdf = facts.pdf;
   const afs = (pdf?.embeddedFiles ?? []).map((f) => f.afRelationship).filter((x): x is string => typeof x === 'string');
   const buyerSiret = facts.buyerId?.value.replace(/\s+/g, '') ?? null;
@@ -93,8 +81,7 @@ export function depositFacts(
     cadreRaw: facts.cadreRaw,
     cadre: facts.cadre,
     cadreSource: facts.cadreSource,
-    // From the catalogue (after overlay), so that a user can correct an inferred works flag.
-    isWorks: catalogue.cadre(facts.cadre)?.works ?? null,
+    isWorks: worksFlag(facts.cadre, catalogue),
     guideline: facts.guideline,
     profile: facts.profile,
     formatFamily: facts.formatFamily,

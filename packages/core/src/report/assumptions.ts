@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../report/diagnostic.js';
-import type { Assumption, FlowResult } from '../report/report.js';
-import type { Catalogue } from './catalogue.js';
-import type { Flow } from './types.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import type { Assumption, FlowResult } from './report.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { Flow } from '../catalogue/types.js';
 
 /** What a document's verdict and flow table rest on, besides the document itself. */
 export interface AssumptionInput {

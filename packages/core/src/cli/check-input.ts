@@ -1,3 +1,8 @@
+/**
+ * Checks one input of a CLI run (a file, standard input, or one that could not be read) as its
+ * own deposit, in the main thread or a worker thread: `taskInput` gets its bytes, `checkInput`
+ * runs `precheck` on them and, when asked, formats its documents where they were checked.
+ */
 import type { DepositContext } from '../context.js';
 import type { DepositInput } from '../read/input.js';
 import type { Report } from '../report/report.js';
@@ -6,8 +11,8 @@ import { precheck, type PrecheckOptions } from '../precheck.js';
 import type { CatalogueOverlay } from '../catalogue/types.js';
 import { formatJsonDocument } from '../report/format-json.js';
 import { formatTextDocument } from '../report/format-text.js';
-import type { Diagnostic } from '../report/diagnostic.js';
-import { blankFacts } from '../read/derive.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { blankFacts } from '../facts/derive.js';
 import { inputLimit, readInputFile } from './read-input.js';
 import type { WorkerTask } from './worker-protocol.js';
 
@@ -89,7 +94,7 @@ export async function checkInput(input: DepositInput | UnreadableInput, settings
   let deposit: DepositInput;
   if ('problem' in input) {
     // Reported as a document of its own, with its fatal diagnostic, like a file the reader cannot read.
-    const problem: Diagnostic = { ...input.problem, message: input.problem.messages?.[settings.lang] ?? input.problem.message };
+    const problem = input.problem;
     deposit = { name: input.name, bytes: new Uint8Array(0) };
     options.reader = async () => [{ file: input.name, facts: blankFacts('unknown'), diagnostics: [problem], unreadable: true }];
   } else {

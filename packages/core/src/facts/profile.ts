@@ -19,3 +19,15 @@ export function profileOf(guideline: string | null): Profile | null {
   if (g.endsWith(':comfort') || g.endsWith(':en16931')) return 'EN 16931';
   return null;
 }
+
+const PROFILE_BY_LEVEL: Record<string, Profile> = {
+  MINIMUM: 'MINIMUM', 'BASIC WL': 'BASIC WL', BASICWL: 'BASIC WL', BASIC: 'BASIC', 'EN 16931': 'EN 16931', EN16931: 'EN 16931',
+  COMFORT: 'EN 16931', EXTENDED: 'EXTENDED', XRECHNUNG: 'XRECHNUNG',
+};
+
+/** Reads the profile named by an XMP `fx:ConformanceLevel` (ZUGFeRD's COMFORT is EN 16931). */
+export function profileOfConformanceLevel(level: string | null | undefined): string | null {
+  if (!level) return null;
+  const key = level.trim().toUpperCase().replace(/\s+/g, ' ');
+  return PROFILE_BY_LEVEL[key] ?? key;
+}

@@ -1,8 +1,8 @@
 import type { Container, Facts } from './facts.js';
-import type { Diagnostic } from '../report/diagnostic.js';
-import { CADRE_PATTERN, REFORM_BILLING_MODES, isWorksCadre } from './cadres.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { CADRE_PATTERN, REFORM_BILLING_MODES } from './cadres.js';
 import { profileOf } from './profile.js';
-import { readDiagnostic } from './diagnostics.js';
+import { readDiagnostic } from '../diagnostics/reader.js';
 
 /** The facts of a document nothing could be read from: every field filled with its empty value. */
 export function blankFacts(container: Container): Facts {
@@ -22,7 +22,7 @@ export function blankFacts(container: Container): Facts {
     cadreRaw: null,
     cadre: 'A1',
     cadreSource: 'default',
-    isWorks: false,
+    isWorks: null,
     guideline: null,
     profile: null,
     formatFamily: 'unknown',
@@ -40,8 +40,8 @@ export function blankFacts(container: Container): Facts {
 }
 
 /**
- * Derives the cadre (BT-23, else a cadre code found in BT-24 with a warning, else `A1`),
- * `isWorks` and the profile from the values read. Mutates `facts`, appends to `diagnostics`.
+ * Derives the cadre (BT-23, else a cadre code found in BT-24 with a warning, else `A1`) and the
+ * profile from the values read; `isWorks` waits for the catalogue (see `worksFlag`). Mutates `facts`, appends to `diagnostics`.
  */
 export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
   // In CII, BT-23 is where the cadre is written; UBL read its own BT-23 (cbc:ProfileID) apart.
@@ -97,7 +97,6 @@ export function deriveCadre(facts: Facts, diagnostics: Diagnostic[]): void {
       ),
     );
   }
-  facts.isWorks = isWorksCadre(facts.cadre);
   facts.profile = profileOf(facts.guideline);
   // Derived facts point where the value they come from was read.
   const cadreAt = facts.locations['cadre'];

@@ -1,4 +1,4 @@
-import type { Diagnostic, LocalizedText, Location } from '../report/diagnostic.js';
+import type { Diagnostic, LocalizedText, Location } from '../diagnostics/diagnostic.js';
 
 /** The container the bytes turned out to be (sniffed, never taken from the extension). */
 export type Container = 'xml' | 'pdf' | 'zip' | 'tar.gz' | 'gzip' | 'unknown';
@@ -140,7 +140,11 @@ export interface Facts {
   /** Normalised cadre (trimmed, upper-case), `A1` when absent or empty. */
   cadre: string;
   cadreSource: CadreSource;
-  /** Derived from the cadre table; null when the cadre is not a known Chorus cadre. */
+  /**
+   * Whether the cadre is a works cadre, from the cadre catalogue after the user's overlay: set
+   * when the document is checked (null in the reader's own facts, and when the cadre is not a
+   * known Chorus cadre).
+   */
   isWorks: boolean | null;
   /** BT-24 as written. */
   guideline: string | null;

@@ -20,6 +20,7 @@ export interface LocalizedText {
 export interface Location {
   /** Display name of the input, with `!/` for archive members and embedded files (`a.zip!/b.xml`). */
   file: string;
+  /** In an XML input: the element's XPath. Never a JSON pointer (see `pointer`). */
   xpath?: string;
   /** In a JSON input (the portal account state): a JSON pointer (RFC 6901), e.g. `/account/profiles`. */
   pointer?: string;
@@ -40,7 +41,7 @@ export interface Diagnostic {
   /** Stable id: a rule id (`deposit/works-flow-requires-works-cadre`) or a reader id (`read/xml-not-well-formed`). */
   ruleId: string;
   severity: Severity;
-  /** The message in the report's language. */
+  /** The message in the report's language: `messages[lang]`, set in one place (`localise`) for every diagnostic of a report. */
   message: string;
   /** The message in both languages. */
   messages?: LocalizedText;
@@ -50,6 +51,7 @@ export interface Diagnostic {
   expected?: unknown;
   /** True when the input could not be read at all: the rules that needed it are skipped. */
   fatal?: boolean;
+  /** The rule's documentation page (its section in the rules documentation); absent for reader and limit diagnostics. */
   url?: string;
   /** The text of the third-party engine behind the finding (e.g. libxml2 for schema errors), as it wrote it. */
   detail?: string;
