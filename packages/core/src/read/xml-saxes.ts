@@ -2,7 +2,8 @@
  * The saxes internals the XML reader reads between writes, beyond saxes' public API: the parser
  * state and the text it has accumulated. Reading them lets the reader stream an attachment's
  * base64 past saxes and bound a text or attribute value before saxes has finished it.
- * `xml-saxes.test.ts` pins their meaning: it fails if a saxes update renames or renumbers them.
+ * Pinned twice: packages/core/package.json names saxes' exact version (6.0.0), and
+ * `xml-saxes.test.ts` fails if a saxes update renames, renumbers or changes what they hold.
  */
 import type { SaxesParser } from 'saxes';
 
