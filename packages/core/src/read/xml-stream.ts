@@ -96,7 +96,7 @@ export abstract class XmlStream {
     parser.on('opentag', (tag) => this.onOpen(tag));
     parser.on('closetag', () => this.onClose());
     // Registered, then unset when off: every parser then has the same shape, which keeps
-    // saxes' property accesses monomorphic.
+    // saxes' property accesses monomorphic (part of the text-off figure above, commit da3297c).
     parser.on('text', this.textHandler);
     if (!allText) parser.off('text');
     parser.on('cdata', (t) => this.onText(t));

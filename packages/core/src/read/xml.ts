@@ -38,7 +38,7 @@ const CE = 0x63 * 128 + 0x65;
 const NT = 0x6e * 128 + 0x74;
 const CT = 0x63 * 128 + 0x74;
 
-/** Whether the qualified `name`, with its colon at `colon` (-1: none), has this local name. */
+/** Whether the qualified `name`, with its colon at `colon` (-1: none), has this local name (length first: commit e361102). */
 function hasLocal(name: string, colon: number, local: string): boolean {
   return name.length - colon - 1 === local.length && name.endsWith(local);
 }
