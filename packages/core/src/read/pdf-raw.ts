@@ -3,7 +3,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 import { asciiBytes, indexOfBytes } from './sniff.js';
 import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
-import { measureStreams, nameOf, objectDictionary, refOf, type FoundStream, type StreamProblem, type Value } from './pdf-streams.js';
+import { measureStreams, type FoundStream, type StreamProblem } from './pdf-streams.js';
+import { nameOf, objectDictionary, refOf, type Value } from './pdf-lex.js';
 import { clip } from './clip.js';
 
 /** What a scan of the raw PDF bytes tells, for what pdf.js does not expose. */
