@@ -32,7 +32,7 @@ export interface Limits {
   maxAttachmentBytes: number;
   /** Objects a PDF may declare. */
   maxPdfObjects: number;
-  /** Decoded bytes of any one PDF stream, through its whole filter chain. */
+  /** Decoded bytes of any one PDF stream: the outputs of every filter of its chain, added up. */
   maxPdfStreamBytes: number;
   /** Nested archives (zip in zip, tar.gz in zip). */
   maxArchiveNesting: number;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { precheck, readDeposit } from '../../../packages/core/src/node.js';
 import { evaluatePortal } from '../../../packages/core/src/portal.js';
 import { defaultPortalState, mergeState } from '../../../packages/core/src/portal/state.js';
-import { PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildZip, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
+import { PDF_FILTER_ENCODERS, TINY_UBL, buildPdf, buildZip, concat, crc32, runLengthZlib, tarWithPaxPath, zipMember } from '../../helpers/build/index.js';
 
 const ubl = strToU8(TINY_UBL);
 const ids = (docs: { diagnostics: { ruleId: string }[] }[]): string[] => docs.flatMap((d) => d.diagnostics.map((x) => x.ruleId));
@@ -194,5 +194,19 @@ describe('the stream measure decodes as pdf.js does', () => {
     expect(measured.decodedBytes).toBe('ABCCCCCDE'.length);
     // One byte less of limit than the decoded size: refused as too large.
     expect(measureStreams(pdf, new Map(), 8, false).problem?.kind).toBe('too-large');
+  });
+
+  it('counts the outputs of every stage of a chain against one budget', async () => {
+    const { measureStreams } = await import('../../../packages/core/src/read/pdf-streams.js');
+    // 1,000 bytes that do not compress, deflated twice: each stage outputs about 1,000 bytes.
+    let x = 7;
+    const noise = Uint8Array.from({ length: 1000 }, () => (x = (x * 1103515245 + 12345) >>> 0) >>> 24);
+    const data = zlibSync(zlibSync(noise));
+    const pdf = concat([strToU8(`%PDF-1.7\n1 0 obj\n<< /Length ${data.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`), data, strToU8('\nendstream\nendobj\n%%EOF\n')]);
+    // Each stage fits in 1,500 bytes, the two together do not.
+    expect(measureStreams(pdf, new Map(), 1500, false).problem?.kind).toBe('too-large');
+    const within = measureStreams(pdf, new Map(), 2100, false);
+    expect(within.problem).toBeNull();
+    expect(within.decodedBytes).toBe(1000);
   });
 });

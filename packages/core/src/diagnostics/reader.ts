@@ -41,7 +41,7 @@ const LIMIT_SUBJECT: Record<keyof Limits, LocalizedText> = {
   maxTextLength: { fr: 'la longueur d’un texte XML', en: 'the length of one XML text node' },
   maxAttachmentBytes: { fr: 'la taille décodée d’une pièce jointe', en: 'the decoded size of one attachment' },
   maxPdfObjects: { fr: 'le nombre d’objets du PDF', en: 'the number of PDF objects' },
-  maxPdfStreamBytes: { fr: 'la taille décodée d’un flux PDF (tous ses filtres appliqués)', en: 'the decoded size of one PDF stream (through all its filters)' },
+  maxPdfStreamBytes: { fr: 'la taille décodée d’un flux PDF (sorties de tous ses filtres additionnées)', en: 'the decoded size of one PDF stream (the outputs of all its filters added up)' },
   maxArchiveNesting: { fr: 'l’imbrication d’archives', en: 'the nesting of archives' },
 };
 
