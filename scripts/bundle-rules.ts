@@ -99,7 +99,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   let stale = 0;
   for (const [file, content] of Object.entries(generatedFiles())) {
     let current = '';
-    try { current = readFileSync(file, 'utf8'); } catch { /* missing: stale */ }
+    try {
+      current = readFileSync(file, 'utf8');
+    } catch {
+      /* missing: stale */
+    }
     if (current === content) continue;
     stale++;
     if (check) process.stderr.write(`stale: ${relative(root, file)}\n`);

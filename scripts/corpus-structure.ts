@@ -19,8 +19,14 @@ import { compiledSchema, schemaFor, SCHEMA_SETS, shortenPayloads } from '../pack
 const XSD = fileURLToPath(new URL('../packages/core/xsd/', import.meta.url));
 const XMLLINT = '/usr/bin/xmllint';
 const FOLDER: Record<string, string> = {
-  'ubl-2.1': 'ubl-2.1', 'cii-d16b': 'cii-d16b', 'factur-x-minimum': 'factur-x/MINIMUM', 'factur-x-basic-wl': 'factur-x/BASIC-WL',
-  'factur-x-basic': 'factur-x/BASIC', 'factur-x-en16931': 'factur-x/EN16931', 'factur-x-extended': 'factur-x/EXTENDED', 'zugferd-1.0': 'zugferd-1.0',
+  'ubl-2.1': 'ubl-2.1',
+  'cii-d16b': 'cii-d16b',
+  'factur-x-minimum': 'factur-x/MINIMUM',
+  'factur-x-basic-wl': 'factur-x/BASIC-WL',
+  'factur-x-basic': 'factur-x/BASIC',
+  'factur-x-en16931': 'factur-x/EN16931',
+  'factur-x-extended': 'factur-x/EXTENDED',
+  'zugferd-1.0': 'zugferd-1.0',
 };
 /** The syntaxe AIFE published each official sample folder for (aife-chorus-pro/README.md). */
 const OFFICIAL_SYNTAXE: Record<string, string> = { FSO1116A: 'IN_DP_E2_CII_16B', FSO1117A: 'IN_DP_E2_CII_FACTURX' };
@@ -52,13 +58,17 @@ export async function structureSweep(root: string): Promise<number> {
       for (const file of filesUnder(root)) {
         const name = relative(root, file);
         const xmls: Array<{ bytes: Uint8Array; file: string; schema: string; document: string }> = [];
-        await readDeposit({ name, bytes: new Uint8Array(readFileSync(file)) }, {
-          structure: async (bytes, facts, xmlFile) => {
-            const schema = schemaFor(facts);
-            if (schema !== null && facts.document !== null && SCHEMA_SETS[schema].entries[facts.document] !== undefined) xmls.push({ bytes, file: xmlFile, schema, document: facts.document });
-            return null;
+        await readDeposit(
+          { name, bytes: new Uint8Array(readFileSync(file)) },
+          {
+            structure: async (bytes, facts, xmlFile) => {
+              const schema = schemaFor(facts);
+              if (schema !== null && facts.document !== null && SCHEMA_SETS[schema].entries[facts.document] !== undefined)
+                xmls.push({ bytes, file: xmlFile, schema, document: facts.document });
+              return null;
+            },
           },
-        });
+        );
         for (const x of xmls) {
           n++;
           bySchema[x.schema] = (bySchema[x.schema] ?? 0) + 1;
@@ -72,11 +82,19 @@ export async function structureSweep(root: string): Promise<number> {
           if (theirsValid) valid++;
           const ourLine = ours[0]?.line ?? null;
           if ((ours.length === 0) !== theirsValid || ourLine !== (theirsLine === undefined ? null : Number(theirsLine))) {
-            mismatches.push(`- ${x.file} (${x.schema}): ours ${ours.length === 0 ? 'valid' : `invalid at line ${ourLine}`}, xmllint ${theirsValid ? 'valid' : `invalid at line ${theirsLine ?? '?'}`}`);
+            mismatches.push(
+              `- ${x.file} (${x.schema}): ours ${ours.length === 0 ? 'valid' : `invalid at line ${ourLine}`}, xmllint ${theirsValid ? 'valid' : `invalid at line ${theirsLine ?? '?'}`}`,
+            );
           }
         }
       }
-      out.push(`Against \`xmllint --schema\`: ${n} invoice XMLs (${Object.entries(bySchema).map(([k, v]) => `${k} ${v}`).join(', ')}), ${valid} valid, ${n - valid} invalid; ${n - mismatches.length} agree on the verdict and the first error line, ${mismatches.length} disagree.`);
+      out.push(
+        `Against \`xmllint --schema\`: ${n} invoice XMLs (${Object.entries(bySchema)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(
+            ', ',
+          )}), ${valid} valid, ${n - valid} invalid; ${n - mismatches.length} agree on the verdict and the first error line, ${mismatches.length} disagree.`,
+      );
       if (mismatches.length > 0) out.push('', ...mismatches);
       failures += mismatches.length;
     }
@@ -97,9 +115,14 @@ export async function structureSweep(root: string): Promise<number> {
         const same = doc.verdict === without.documents[0]!.verdict;
         if (errors.length > 0 || !same) failures++;
         const severities = [...new Set(findings.map((d) => d.severity))].join(', ');
-        out.push(`| ${relative(official, file)} | ${doc.facts.schema?.name ?? 'none'} | ${doc.facts.schema?.valid ?? 'n/a'} | ${findings.length}${severities ? ` (${severities})` : ''} | ${doc.verdict} | ${without.documents[0]!.verdict}${same ? '' : ' ≠'} |`);
+        out.push(
+          `| ${relative(official, file)} | ${doc.facts.schema?.name ?? 'none'} | ${doc.facts.schema?.valid ?? 'n/a'} | ${findings.length}${severities ? ` (${severities})` : ''} | ${doc.verdict} | ${without.documents[0]!.verdict}${same ? '' : ' ≠'} |`,
+        );
       }
-      out.push('', 'A schema finding on an official sample is never an error: Chorus Pro accepts these deposits. (A verdict other than "accepted" here comes from other rules, the same without the check.)');
+      out.push(
+        '',
+        'A schema finding on an official sample is never an error: Chorus Pro accepts these deposits. (A verdict other than "accepted" here comes from other rules, the same without the check.)',
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -39,14 +39,26 @@ const reviewed: Disagreement[] = JSON.parse(readFileSync(join(here, '../test/cor
 const reviewedKey = (d: { repo: string; path: string; field: string }): string => `${d.repo}\t${d.path}\t${d.field}`;
 const reviewedMap = new Map(reviewed.map((d) => [reviewedKey(d), d]));
 
-const lines = readFileSync(join(root, 'MANIFEST.tsv'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(join(root, 'MANIFEST.tsv'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const header = (lines.shift() as string).split('\t');
 const rows: ManifestRow[] = lines.map((l) => {
   const cells = l.split('\t');
   return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])) as unknown as ManifestRow;
 });
 
-const fields: Array<keyof Expected> = ['container', 'syntax', 'profile', 'businessProcess', 'formatFamily', 'unreadable', 'typeCode', 'xmpConformance', 'embeddedNames'];
+const fields: Array<keyof Expected> = [
+  'container',
+  'syntax',
+  'profile',
+  'businessProcess',
+  'formatFamily',
+  'unreadable',
+  'typeCode',
+  'xmpConformance',
+  'embeddedNames',
+];
 const agree: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
 const justified: Record<string, number> = Object.fromEntries(fields.map((f) => [f, 0]));
 /** Files the manifest says something comparable about, per field. */
@@ -114,7 +126,9 @@ for (const row of rows) {
 const total = rows.length;
 const elapsed = performance.now() - t0;
 process.stdout.write(`\n# Corpus sweep: ${root}\n\n`);
-process.stdout.write(`${total} files, ${(bytesRead / 1048576).toFixed(1)} MiB, ${(elapsed / 1000).toFixed(1)} s; crashes: ${crashes}; slowest: ${slowest.ms.toFixed(0)} ms (${slowest.file})${firstPdf === null ? '' : `; first PDF, loading pdf.js: ${firstPdf.ms.toFixed(0)} ms`}\n\n`);
+process.stdout.write(
+  `${total} files, ${(bytesRead / 1048576).toFixed(1)} MiB, ${(elapsed / 1000).toFixed(1)} s; crashes: ${crashes}; slowest: ${slowest.ms.toFixed(0)} ms (${slowest.file})${firstPdf === null ? '' : `; first PDF, loading pdf.js: ${firstPdf.ms.toFixed(0)} ms`}\n\n`,
+);
 process.stdout.write('| field | agree / files the manifest classifies | reviewed disagreement | unexplained |\n|---|---:|---:|---:|\n');
 for (const f of fields) {
   const bad = unexplained.filter((u) => u.field === f).length;
@@ -123,7 +137,8 @@ for (const f of fields) {
 }
 if (unexplained.length > 0) {
   process.stdout.write('\nUnexplained disagreements (review them, then record them in test/corpus/manifest-disagreements.json):\n');
-  for (const u of unexplained) process.stdout.write(`- ${u.repo}/${u.path} ${u.field}: manifest ${JSON.stringify(u.manifest)}, ours ${JSON.stringify(u.ours)}\n`);
+  for (const u of unexplained)
+    process.stdout.write(`- ${u.repo}/${u.path} ${u.field}: manifest ${JSON.stringify(u.manifest)}, ours ${JSON.stringify(u.ours)}\n`);
 }
 if (stale.size > 0) {
   process.stdout.write(`\n${stale.size} reviewed disagreement(s) no longer occur (remove them):\n`);

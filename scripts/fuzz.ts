@@ -37,7 +37,18 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 1000, seed: 1, timeout: 15_000, jobs: 2, seedsDir: null, bombs: true, replay: null, out: 'fuzz-failures', maxOldSpace: null, sources: false };
+  const args: Args = {
+    runs: 1000,
+    seed: 1,
+    timeout: 15_000,
+    jobs: 2,
+    seedsDir: null,
+    bombs: true,
+    replay: null,
+    out: 'fuzz-failures',
+    maxOldSpace: null,
+    sources: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -89,11 +100,23 @@ function plan(seeds: Seed[], seed: number, index: number, timeout: number): Plan
   if (rng.next() < 0.2) {
     const kind = rng.pick(Object.keys(GENERATORS));
     const g = GENERATORS[kind]!(rng);
-    return { label: `#${index} ${g.kind}: ${g.detail}`, input: { name: g.name, bytes: g.bytes }, api, timeout, meta: { campaignSeed: seed, index, inputSeed: s, source: g.kind, detail: g.detail } };
+    return {
+      label: `#${index} ${g.kind}: ${g.detail}`,
+      input: { name: g.name, bytes: g.bytes },
+      api,
+      timeout,
+      meta: { campaignSeed: seed, index, inputSeed: s, source: g.kind, detail: g.detail },
+    };
   }
   if (rng.next() < 0.1) {
     const bytes = rng.bytes(rng.int(4096));
-    return { label: `#${index} random ${bytes.length} bytes`, input: { name: rng.pick(['x.xml', 'x.pdf', 'x.zip', 'x.tar.gz']), bytes }, api, timeout, meta: { campaignSeed: seed, index, inputSeed: s, source: 'random' } };
+    return {
+      label: `#${index} random ${bytes.length} bytes`,
+      input: { name: rng.pick(['x.xml', 'x.pdf', 'x.zip', 'x.tar.gz']), bytes },
+      api,
+      timeout,
+      meta: { campaignSeed: seed, index, inputSeed: s, source: 'random' },
+    };
   }
   const from = rng.pick(seeds);
   const m = mutateChain(from.bytes, rng);
@@ -119,7 +142,10 @@ async function main(): Promise<void> {
   let slowest = { cpuMs: 0, ms: 0, label: '' };
   // A child's peak RSS only grows: the input during which it grew past the record is the culprit.
   let heaviest = { bytes: 0, label: '' };
-  const runners = Array.from({ length: args.jobs }, () => new IsolatedRunner({ built: !args.sources, ...(args.maxOldSpace ? { maxOldSpaceMb: args.maxOldSpace } : {}) }));
+  const runners = Array.from(
+    { length: args.jobs },
+    () => new IsolatedRunner({ built: !args.sources, ...(args.maxOldSpace ? { maxOldSpaceMb: args.maxOldSpace } : {}) }),
+  );
   const started = Date.now();
 
   let seeds: Seed[] = allSeeds();
@@ -133,12 +159,27 @@ async function main(): Promise<void> {
   const queue: Planned[] = [];
   if (args.replay) {
     const bytes = new Uint8Array(readFileSync(args.replay));
-    queue.push({ label: `replay ${args.replay}`, input: { name: basename(args.replay), bytes }, api: 'precheck', timeout: args.timeout, meta: { replay: args.replay } });
+    queue.push({
+      label: `replay ${args.replay}`,
+      input: { name: basename(args.replay), bytes },
+      api: 'precheck',
+      timeout: args.timeout,
+      meta: { replay: args.replay },
+    });
   } else if (args.bombs) {
-    for (const b of allBombs()) queue.push({ label: `bomb ${b.id}`, input: { bombId: b.id }, api: 'precheck', timeout: Math.max(args.timeout, 30_000), meta: { bomb: b.id, description: b.description } });
+    for (const b of allBombs())
+      queue.push({
+        label: `bomb ${b.id}`,
+        input: { bombId: b.id },
+        api: 'precheck',
+        timeout: Math.max(args.timeout, 30_000),
+        meta: { bomb: b.id, description: b.description },
+      });
   }
   const total = args.replay ? queue.length : queue.length + args.runs;
-  process.stdout.write(`fuzz: seed ${args.seed}, ${total} inputs (${queue.length} fixed + ${args.replay ? 0 : args.runs} mutated) over ${seeds.length} seeds (${fixtureSeeds().length} from fixtures/), ${args.jobs} children running ${args.sources ? 'the sources through tsx' : 'the built core under node'}, timeout ${args.timeout} ms\n`);
+  process.stdout.write(
+    `fuzz: seed ${args.seed}, ${total} inputs (${queue.length} fixed + ${args.replay ? 0 : args.runs} mutated) over ${seeds.length} seeds (${fixtureSeeds().length} from fixtures/), ${args.jobs} children running ${args.sources ? 'the sources through tsx' : 'the built core under node'}, timeout ${args.timeout} ms\n`,
+  );
 
   let nextRun = 0;
   const take = (): Planned | null => {
@@ -154,7 +195,12 @@ async function main(): Promise<void> {
     if (r.cpuMs > slowest.cpuMs && r.outcome !== 'hang') slowest = { cpuMs: r.cpuMs, ms: r.ms, label: p.label };
     if (r.maxRssBytes > heaviest.bytes) heaviest = { bytes: r.maxRssBytes, label: p.label };
     if (r.outcome === 'ok') return;
-    const bytes = 'bytes' in p.input ? p.input.bytes : allBombs().find((b) => b.id === (p.input as { bombId: string }).bombId)!.build();
+    const bytes =
+      'bytes' in p.input
+        ? p.input.bytes
+        : allBombs()
+            .find((b) => b.id === (p.input as { bombId: string }).bombId)!
+            .build();
     const hash = sha256(bytes).slice(0, 12);
     const key = `${r.outcome}-${hash}`;
     failures.set(key, (failures.get(key) ?? 0) + 1);
@@ -165,9 +211,26 @@ async function main(): Promise<void> {
     const replay = 'bombId' in p.input ? `npx vitest run test/fuzz/bombs.test.ts -t ${p.input.bombId}` : `npm run fuzz -- --replay ${file}`;
     writeFileSync(
       `${file}.json`,
-      JSON.stringify({ ...p.meta, name: 'name' in p.input ? p.input.name : null, api: p.api, outcome: r.outcome, ms: Math.round(r.ms), cpuMs: Math.round(r.cpuMs), violations: r.violations, error: r.error ?? null, ruleIds: r.ruleIds, replay }, null, 2) + '\n',
+      JSON.stringify(
+        {
+          ...p.meta,
+          name: 'name' in p.input ? p.input.name : null,
+          api: p.api,
+          outcome: r.outcome,
+          ms: Math.round(r.ms),
+          cpuMs: Math.round(r.cpuMs),
+          violations: r.violations,
+          error: r.error ?? null,
+          ruleIds: r.ruleIds,
+          replay,
+        },
+        null,
+        2,
+      ) + '\n',
     );
-    process.stdout.write(`\n${r.outcome.toUpperCase()} ${p.label}\n  ${[...r.violations, (r.error ?? '').split('\n').slice(0, 4).join('\n  ')].join('\n  ')}\n  -> ${file}\n`);
+    process.stdout.write(
+      `\n${r.outcome.toUpperCase()} ${p.label}\n  ${[...r.violations, (r.error ?? '').split('\n').slice(0, 4).join('\n  ')].join('\n  ')}\n  -> ${file}\n`,
+    );
   };
 
   let done = 0;
@@ -211,7 +274,7 @@ async function main(): Promise<void> {
       `| wall time | ${seconds.toFixed(1)} s |`,
       '',
       failures.size ? `Failing inputs written to ${args.out}/ (each with a .json sidecar).` : 'No failing input.',
-      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed} --timeout ${args.timeout}${args.bombs ? "" : " --no-bombs"}${args.sources ? " --sources" : ""}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}${args.seedsDir ? ` --seeds-dir ${args.seedsDir}` : ''}${args.maxOldSpace ? ` --max-old-space ${args.maxOldSpace}` : ''}`,
+      `Reproduce: npm run fuzz -- --runs ${args.runs} --seed ${args.seed} --timeout ${args.timeout}${args.bombs ? '' : ' --no-bombs'}${args.sources ? ' --sources' : ''}${args.jobs !== 2 ? ` --jobs ${args.jobs}` : ''}${args.seedsDir ? ` --seeds-dir ${args.seedsDir}` : ''}${args.maxOldSpace ? ` --max-old-space ${args.maxOldSpace}` : ''}`,
       '',
     ].join('\n'),
   );

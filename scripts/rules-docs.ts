@@ -21,8 +21,15 @@ const readme = renderRulesReadme(set, files.traceability ? (files.traceability.j
 const path = join(root, 'rules', 'README.md');
 if (check) {
   let current = '';
-  try { current = readFileSync(path, 'utf8'); } catch { /* missing */ }
-  if (current !== readme) { process.stderr.write('rules/README.md is stale: run npm run docs\n'); process.exitCode = 1; }
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    /* missing */
+  }
+  if (current !== readme) {
+    process.stderr.write('rules/README.md is stale: run npm run docs\n');
+    process.exitCode = 1;
+  }
 } else {
   writeFileSync(path, readme);
   process.stdout.write(`wrote rules/README.md (${set.rules.length} rules)\n`);

@@ -12,9 +12,15 @@ const CHECKS = 1500;
 if (isMainThread) {
   const [core, file] = process.argv.slice(2);
   const run = (threads) =>
-    Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => {
-      new Worker(new URL(import.meta.url), { workerData: { core, file } }).on('message', resolve).on('error', reject);
-    })));
+    Promise.all(
+      Array.from(
+        { length: threads },
+        () =>
+          new Promise((resolve, reject) => {
+            new Worker(new URL(import.meta.url), { workerData: { core, file } }).on('message', resolve).on('error', reject);
+          }),
+      ),
+    );
   const [one] = await run(1);
   const two = await run(2);
   console.log(JSON.stringify({ one, two, checks: CHECKS }));

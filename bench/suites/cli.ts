@@ -97,7 +97,12 @@ const cli = time(process.execPath, [bin, one, '--format', 'json', '--jobs', '1']
 const rowAgainst = (label: string, t: { median: number; min: number; cpu: number }, base: { median: number }) =>
   `| ${label} | ${fmt(t.median)} | ${fmt(t.min)} | ${fmt(t.cpu)} | ${(t.median / base.median).toFixed(2)}× |`;
 const row = (label: string, t: { median: number; min: number; cpu: number }) => rowAgainst(label, t, floor);
-lines.push(`Machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start.`, '');
+lines.push(
+  `Machine: ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) at the start.`,
+  '',
+);
 lines.push(`One XML invoice (\`${basename(one)}\`, ${statSync(one).size} bytes), whole process, ${RUNS} runs:`, '');
 lines.push('| command | median | best | CPU (median) | median vs `node -e 0` |', '|---|---|---|---|---|');
 lines.push(row('`node -e 0`', floor));
@@ -171,7 +176,10 @@ try {
   const rows = [
     { label: `\`chorus-precheck DIR --format json -o report.json\``, t: shell(`${cliRun} -o ${q(out)} >/dev/null 2>&1`, batchRuns) },
     { label: `\`chorus-precheck DIR --format json \\| cat >/dev/null\``, t: shell(`${cliRun} 2>/dev/null | cat >/dev/null`, batchRuns) },
-    { label: `same into a slow pipe (reader pauses 2 ms per 64 KiB)`, t: shell(`${cliRun} 2>/dev/null | ${q(process.execPath)} ${q(join(suites, 'cli-slow-reader.mjs'))}`, batchRuns) },
+    {
+      label: `same into a slow pipe (reader pauses 2 ms per 64 KiB)`,
+      t: shell(`${cliRun} 2>/dev/null | ${q(process.execPath)} ${q(join(suites, 'cli-slow-reader.mjs'))}`, batchRuns),
+    },
   ];
   rmSync(out, { force: true });
   lines.push(
@@ -182,7 +190,9 @@ try {
     `| bare saxes parse of the same files, one Node process (floor) | ${fmt(floorRun.median)} | ${fmt(floorRun.min)} | ${fmt(floorRun.cpu)} | 1.00× | |`,
   );
   for (const { label, t } of rows) {
-    lines.push(`| ${label} | ${fmt(t.median)} | ${fmt(t.min)} | ${fmt(t.cpu)} | ${(t.median / floorRun.median).toFixed(2)}× / ${(t.min / floorRun.min).toFixed(2)}× | ${mib(t.rss)} |`);
+    lines.push(
+      `| ${label} | ${fmt(t.median)} | ${fmt(t.min)} | ${fmt(t.cpu)} | ${(t.median / floorRun.median).toFixed(2)}× / ${(t.min / floorRun.min).toFixed(2)}× | ${mib(t.rss)} |`,
+    );
   }
   const [file, pipe, slow] = rows.map((r) => r.t);
   lines.push(
@@ -196,7 +206,12 @@ try {
   // 2b. --jobs 2 vs --jobs 1, in turn with gzip on one core and on two.
   const all = join(tmpdir(), `chorus-bench-all-${process.pid}.xml`);
   writeFileSync(all, Buffer.concat(copies.slice(0, 400).map((f) => readFileSync(f))));
-  const jobs: Record<'one' | 'two' | 'gzip1' | 'gzip2', Array<{ median: number; cpu: number; rss: number | null }>> = { one: [], two: [], gzip1: [], gzip2: [] };
+  const jobs: Record<'one' | 'two' | 'gzip1' | 'gzip2', Array<{ median: number; cpu: number; rss: number | null }>> = {
+    one: [],
+    two: [],
+    gzip1: [],
+    gzip2: [],
+  };
   const gzip = `gzip -6 -c ${q(all)} >/dev/null`;
   // One round to warm the caches, then rounds measured: each command once per round.
   for (let i = 0; i <= batchRuns; i++) {
@@ -216,7 +231,8 @@ try {
   }
   rmSync(out, { force: true });
   rmSync(all, { force: true });
-  const med = (xs: Array<{ median: number }>, key: 'median' | 'cpu' = 'median') => [...xs].map((x) => (x as Record<string, number>)[key]!).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const med = (xs: Array<{ median: number }>, key: 'median' | 'cpu' = 'median') =>
+    [...xs].map((x) => (x as Record<string, number>)[key]!).sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rssOf = (xs: Array<{ rss: number | null }>) => Math.max(...xs.map((x) => x.rss ?? 0));
   const jobsRatio = med(jobs.one) / med(jobs.two);
   lines.push(

@@ -80,7 +80,9 @@ async function writeBigXml(path: string, size: number): Promise<void> {
   const chunkRaw = 57 * 1024;
   await write(Buffer.from('%PDF-1.7\n').toString('base64').slice(0, 8));
   while (written < size - 200) {
-    const b64 = Buffer.from(rng.bytes(chunkRaw)).toString('base64').replace(/(.{76})/g, '$1\n');
+    const b64 = Buffer.from(rng.bytes(chunkRaw))
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n');
     await write(b64);
     written += b64.length;
   }
@@ -89,7 +91,10 @@ async function writeBigXml(path: string, size: number): Promise<void> {
 }
 
 function measure(path: string, name: string, warmXml: string): Measure {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, ENTRY.href, path, name, warmXml], { encoding: 'utf8', maxBuffer: 16 * MB });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD, ENTRY.href, path, name, warmXml], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+  });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`case ${name} failed (${r.status ?? r.signal}): ${r.stderr.slice(-2000)}`);
   return JSON.parse(line) as Measure;
@@ -123,13 +128,17 @@ async function main(): Promise<void> {
       const isBaseline = m === baseline;
       const underTarget = m.peakRssBytes < 200 * MB;
       const refusedEarly = label.startsWith('gzip') ? m.ruleIds.some((id) => id.startsWith('limit/')) : true;
-      const target = isBaseline ? '' : `${underTarget ? 'peak < 200 MB ✔' : 'peak ≥ 200 MB ✘'}${label.startsWith('gzip') ? (refusedEarly ? ', refused by a limit ✔' : ', no limit diagnostic ✘') : ''}`;
+      const target = isBaseline
+        ? ''
+        : `${underTarget ? 'peak < 200 MB ✔' : 'peak ≥ 200 MB ✘'}${label.startsWith('gzip') ? (refusedEarly ? ', refused by a limit ✔' : ', no limit diagnostic ✘') : ''}`;
       lines.push(
         `| ${label} | ${mb(m.inputBytes)} | ${mb(m.peakRssBytes)} | ${mb(m.peakRssBytes - baseline.peakRssBytes)} | ${(m.peakRssBytes / baseline.peakRssBytes).toFixed(2)} | ${mb(m.peakRssBytes - m.peakBeforeRunBytes)} | ${mb(m.peakArrayBuffersBytes)} | ${m.ms.toFixed(0)} | ${(m.ms / Math.max(baseline.ms, 0.001)).toFixed(0)} | ${m.documents} | ${m.ruleIds.filter((id) => /^(read|limit)\//.test(id)).join(', ')} | ${target} |`,
       );
     }
     process.stdout.write(lines.join('\n') + '\n');
-    process.stdout.write('\nThe input bytes are resident in each case (the 100 MB file is read into memory, once, before the run); "run over its own start" is what the run adds to the peak reached by loading the modules, the input and a warm-up run.\n');
+    process.stdout.write(
+      '\nThe input bytes are resident in each case (the 100 MB file is read into memory, once, before the run); "run over its own start" is what the run adds to the peak reached by loading the modules, the input and a warm-up run.\n',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -107,7 +107,9 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push('| measure | value | target |', '|---|---|---|');
-  lines.push(`| initial JS (${js.files.length} file${js.files.length === 1 ? '' : 's'}), gzip | ${(js.gzip / 1024).toFixed(1)} KB (raw ${(js.raw / 1024).toFixed(1)} KB) | < 150 KB |`);
+  lines.push(
+    `| initial JS (${js.files.length} file${js.files.length === 1 ? '' : 's'}), gzip | ${(js.gzip / 1024).toFixed(1)} KB (raw ${(js.raw / 1024).toFixed(1)} KB) | < 150 KB |`,
+  );
 
   if (!xmlFixture && !pdfFixture) {
     console.log(lines.join('\n'));
@@ -158,7 +160,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) warm.push(await dropToVerdict(page, path));
       const m = medians(warm);
       lines.push(`| DOMParser on the ${(bytes.length / 1024).toFixed(0)} KB XML (baseline), median of ${BASELINE_RUNS} | ${baseline.toFixed(2)} ms | — |`);
-      lines.push(`| drop-to-verdict, ${(bytes.length / 1024).toFixed(0)} KB XML (${relative(FIXTURES, xmlFixture)}), median of ${RUNS} | ${m.total.toFixed(1)} ms (${(m.total / baseline).toFixed(1)}× baseline; ${parts(m)}) | < 100 ms |`);
+      lines.push(
+        `| drop-to-verdict, ${(bytes.length / 1024).toFixed(0)} KB XML (${relative(FIXTURES, xmlFixture)}), median of ${RUNS} | ${m.total.toFixed(1)} ms (${(m.total / baseline).toFixed(1)}× baseline; ${parts(m)}) | < 100 ms |`,
+      );
       lines.push(`| same, first drop (worker start, rules compiled) | ${cold.total.toFixed(1)} ms (${parts(cold)}) | — |`);
     }
     if (pdfFixture) {
@@ -168,11 +172,15 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) warm.push(await dropToVerdict(page, pdfFixture));
       const m = medians(warm);
       const ratio = baseline ? `${(m.total / baseline).toFixed(1)}× XML baseline; ` : '';
-      lines.push(`| drop-to-verdict, ${(size / 1024).toFixed(0)} KB Factur-X (${relative(FIXTURES, pdfFixture)}), median of ${RUNS} | ${m.total.toFixed(1)} ms (${ratio}${parts(m)}) | < 300 ms |`);
+      lines.push(
+        `| drop-to-verdict, ${(size / 1024).toFixed(0)} KB Factur-X (${relative(FIXTURES, pdfFixture)}), median of ${RUNS} | ${m.total.toFixed(1)} ms (${ratio}${parts(m)}) | < 300 ms |`,
+      );
       lines.push(`| same, first drop (pdf.js and its worker loaded) | ${cold.total.toFixed(1)} ms (${parts(cold)}) | — |`);
     }
     console.log(lines.join('\n'));
-    console.log(`\nChromium ${browser.version()}, built playground served by vite preview; times are the page's own \`drop-to-verdict\` measure (file input change to verdict rendered).`);
+    console.log(
+      `\nChromium ${browser.version()}, built playground served by vite preview; times are the page's own \`drop-to-verdict\` measure (file input change to verdict rendered).`,
+    );
   } finally {
     await browser.close();
     await server.close();

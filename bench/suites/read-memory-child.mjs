@@ -14,7 +14,9 @@ const head = enc.encode(`<?xml version="1.0" encoding="UTF-8"?>
 <rsm:ExchangedDocument><ram:ID>BIG-1</ram:ID><ram:TypeCode>380</ram:TypeCode></rsm:ExchangedDocument>
 <rsm:SupplyChainTradeTransaction><ram:ApplicableHeaderTradeAgreement><ram:AdditionalReferencedDocument>
 <ram:AttachmentBinaryObject mimeCode="application/pdf" filename="big.pdf">JVBERi0xLjcK`);
-const tail = enc.encode('</ram:AttachmentBinaryObject></ram:AdditionalReferencedDocument></ram:ApplicableHeaderTradeAgreement></rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>\n');
+const tail = enc.encode(
+  '</ram:AttachmentBinaryObject></ram:AdditionalReferencedDocument></ram:ApplicableHeaderTradeAgreement></rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>\n',
+);
 const body = 100 * MB - head.length - tail.length;
 const bytes = new Uint8Array(head.length + body + tail.length);
 bytes.set(head);
@@ -28,12 +30,14 @@ const t0 = performance.now();
 const docs = await readDeposit({ name: 'big.xml', bytes });
 const ms = performance.now() - t0;
 const peak = process.resourceUsage().maxRSS * 1024;
-process.stdout.write(JSON.stringify({
-  inputBytes: bytes.length,
-  rssModules,
-  rssBeforeRead: before,
-  peakRss: peak,
-  ms,
-  attachmentSize: docs[0]?.facts.attachments[0]?.size ?? null,
-  diagnostics: docs[0]?.diagnostics.map((d) => d.ruleId) ?? [],
-}) + '\n');
+process.stdout.write(
+  JSON.stringify({
+    inputBytes: bytes.length,
+    rssModules,
+    rssBeforeRead: before,
+    peakRss: peak,
+    ms,
+    attachmentSize: docs[0]?.facts.attachments[0]?.size ?? null,
+    diagnostics: docs[0]?.diagnostics.map((d) => d.ruleId) ?? [],
+  }) + '\n',
+);

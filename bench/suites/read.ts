@@ -65,7 +65,11 @@ async function main(): Promise<void> {
 
   // --- XML throughput ------------------------------------------------------------------------
   const corpus = [join(ROOT, '../shared/corpus')].find((d) => existsSync(d));
-  const paths = [...filesUnder(join(ROOT, 'fixtures/corpus'), '.xml'), ...filesUnder(join(ROOT, 'fixtures/generated'), '.xml'), ...(corpus ? filesUnder(corpus, '.xml') : [])];
+  const paths = [
+    ...filesUnder(join(ROOT, 'fixtures/corpus'), '.xml'),
+    ...filesUnder(join(ROOT, 'fixtures/generated'), '.xml'),
+    ...(corpus ? filesUnder(corpus, '.xml') : []),
+  ];
   const fxp = new XMLParser({ ignoreAttributes: false });
   // Only invoices that read without error: the same work for every parser.
   const inputs: Uint8Array[] = [];
@@ -79,7 +83,13 @@ async function main(): Promise<void> {
     } catch {
       fxpOk = false;
     }
-    if (fxpOk && doc && !doc.unreadable && doc.facts.attachments.length === 0 && /^\s*</.test(new TextDecoder().decode(b.subarray(0, 64)).replace(/^\uFEFF/, ''))) {
+    if (
+      fxpOk &&
+      doc &&
+      !doc.unreadable &&
+      doc.facts.attachments.length === 0 &&
+      /^\s*</.test(new TextDecoder().decode(b.subarray(0, 64)).replace(/^\uFEFF/, ''))
+    ) {
       inputs.push(b);
       usedPaths.push(p);
     }
@@ -123,7 +133,9 @@ async function main(): Promise<void> {
   out.push(`### XML: ${inputs.length} invoices, ${totalMb.toFixed(1)} MiB, best of ${rounds} interleaved rounds (fixtures${corpus ? ' + corpus' : ''})`, '');
   out.push('| reader | MiB/s | ours ÷ it | target |', '|---|---:|---:|---|');
   out.push(`| readDeposit (full facts, locations) | ${ours.toFixed(1)} | 1.00 | |`);
-  out.push(`| raw saxes, as the reader runs it (positions, no xmlns; empty handlers) | ${saxesPlain.toFixed(1)} | ${(ours / saxesPlain).toFixed(2)} | ≥ 0.75 |`);
+  out.push(
+    `| raw saxes, as the reader runs it (positions, no xmlns; empty handlers) | ${saxesPlain.toFixed(1)} | ${(ours / saxesPlain).toFixed(2)} | ≥ 0.75 |`,
+  );
   out.push(`| raw saxes with its xmlns mode | ${saxesNs.toFixed(1)} | ${(ours / saxesNs).toFixed(2)} | |`);
   out.push(`| fast-xml-parser 5 (to objects) | ${fastXml.toFixed(1)} | ${(ours / fastXml).toFixed(2)} | ≥ 4 |`);
   if (xmllint !== null) out.push(`| xmllint --noout (one process per round, C) | ${xmllint.toFixed(1)} | ${(ours / xmllint).toFixed(2)} | |`);
@@ -131,7 +143,10 @@ async function main(): Promise<void> {
   // ours ÷ fast-xml-parser = (ours ÷ raw saxes) × (raw saxes ÷ fast-xml-parser): the second
   // factor bounds what a reader built on saxes can reach.
   const saxesOverFxp = saxesPlain / fastXml;
-  out.push('', `Ceiling on saxes: raw saxes is ${saxesOverFxp.toFixed(2)}× fast-xml-parser here, so ≥ 4× fast-xml-parser needs ours ≥ ${(4 / saxesOverFxp).toFixed(2)} of raw saxes${saxesOverFxp < 4 ? ' (more than saxes itself: out of reach with saxes)' : ''}.`);
+  out.push(
+    '',
+    `Ceiling on saxes: raw saxes is ${saxesOverFxp.toFixed(2)}× fast-xml-parser here, so ≥ 4× fast-xml-parser needs ours ≥ ${(4 / saxesOverFxp).toFixed(2)} of raw saxes${saxesOverFxp < 4 ? ' (more than saxes itself: out of reach with saxes)' : ''}.`,
+  );
   out.push('');
 
   // --- 100 MB XML memory --------------------------------------------------------------------
@@ -148,10 +163,23 @@ async function main(): Promise<void> {
   out.push(`(memory measured with ${built ? 'the built core under plain node' : 'the sources under tsx'})`, '');
   const line = child.stdout.trim().split('\n').pop() ?? '';
   try {
-    const m = JSON.parse(line) as { inputBytes: number; rssModules: number; rssBeforeRead: number; peakRss: number; ms: number; attachmentSize: number; diagnostics: string[] };
+    const m = JSON.parse(line) as {
+      inputBytes: number;
+      rssModules: number;
+      rssBeforeRead: number;
+      peakRss: number;
+      ms: number;
+      attachmentSize: number;
+      diagnostics: string[];
+    };
     out.push('### 100 MB XML, mostly one base64 attachment (fresh process)', '');
-    out.push('| input | RSS, modules loaded | RSS, input built | peak RSS | reader over input + modules | read time | attachment size found | target |', '|---:|---:|---:|---:|---:|---:|---:|---|');
-    out.push(`| ${(m.inputBytes / MB).toFixed(0)} MiB | ${(m.rssModules / MB).toFixed(0)} MiB | ${(m.rssBeforeRead / MB).toFixed(0)} MiB | ${(m.peakRss / MB).toFixed(0)} MiB | ${((m.peakRss - m.rssModules - m.inputBytes) / MB).toFixed(0)} MiB | ${m.ms.toFixed(0)} ms | ${(m.attachmentSize / MB).toFixed(1)} MiB | peak < 200 MB |`);
+    out.push(
+      '| input | RSS, modules loaded | RSS, input built | peak RSS | reader over input + modules | read time | attachment size found | target |',
+      '|---:|---:|---:|---:|---:|---:|---:|---|',
+    );
+    out.push(
+      `| ${(m.inputBytes / MB).toFixed(0)} MiB | ${(m.rssModules / MB).toFixed(0)} MiB | ${(m.rssBeforeRead / MB).toFixed(0)} MiB | ${(m.peakRss / MB).toFixed(0)} MiB | ${((m.peakRss - m.rssModules - m.inputBytes) / MB).toFixed(0)} MiB | ${m.ms.toFixed(0)} ms | ${(m.attachmentSize / MB).toFixed(1)} MiB | peak < 200 MB |`,
+    );
     if (m.diagnostics.length > 0) out.push('', `Diagnostics: ${m.diagnostics.join(', ')}`);
   } catch {
     out.push(`100 MB XML: child failed (${child.status}): ${child.stderr.slice(0, 500)}`);
@@ -159,9 +187,14 @@ async function main(): Promise<void> {
   out.push('');
 
   // --- Warm Factur-X PDF ----------------------------------------------------------------------
-  const pdfs = [join(ROOT, 'fixtures/generated/works-a4-facturx.pdf'), join(ROOT, 'fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf')].filter((p) => existsSync(p));
+  const pdfs = [join(ROOT, 'fixtures/generated/works-a4-facturx.pdf'), join(ROOT, 'fixtures/corpus/akretion-factur-x/invoice_EN16931.pdf')].filter((p) =>
+    existsSync(p),
+  );
   out.push('### Warm Factur-X PDF (pdf.js loaded; 50 reads right after 5, then 50 more after 100 in all, once the code is optimised)', '');
-  out.push('| file | size | median, reads 6-55 | median, reads 101-150 | best | pdfdetach -list median (process per call) | target |', '|---|---:|---:|---:|---:|---:|---|');
+  out.push(
+    '| file | size | median, reads 6-55 | median, reads 101-150 | best | pdfdetach -list median (process per call) | target |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  );
   const coldStart = performance.now();
   if (pdfs[0]) await readDeposit({ name: 'warm.pdf', bytes: new Uint8Array(readFileSync(pdfs[0])) });
   const cold = performance.now() - coldStart;
@@ -190,7 +223,9 @@ async function main(): Promise<void> {
       }
       detach = `${median(dt).toFixed(2)} ms`;
     }
-    out.push(`| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(early).toFixed(2)} ms | ${median(times).toFixed(2)} ms | ${Math.min(...early, ...times).toFixed(2)} ms | ${detach} | < 5 ms |`);
+    out.push(
+      `| ${p.slice(ROOT.length)} | ${(b.length / 1024).toFixed(0)} KiB | ${median(early).toFixed(2)} ms | ${median(times).toFixed(2)} ms | ${Math.min(...early, ...times).toFixed(2)} ms | ${detach} | < 5 ms |`,
+    );
   }
   out.push('', `First PDF read in this process (loads pdf.js and its fake worker): ${cold.toFixed(0)} ms.`);
   process.stdout.write(out.join('\n') + '\n');

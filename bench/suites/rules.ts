@@ -30,7 +30,8 @@ const fixture = `${root}fixtures/corpus/ph-ubl/UBL-Invoice-2.1-Example.xml`;
 /** A 20 KB UBL invoice: the fixture when present, else a synthetic one of the same size. */
 function invoiceBytes(): { name: string; bytes: Uint8Array } {
   if (existsSync(fixture)) return { name: 'UBL-Invoice-2.1-Example.xml', bytes: new Uint8Array(readFileSync(fixture)) };
-  const line = (i: number) => `<cac:InvoiceLine><cbc:ID>${i}</cbc:ID><cbc:InvoicedQuantity unitCode="C62">1</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="EUR">10.00</cbc:LineExtensionAmount><cac:Item><cbc:Name>Article ${i}</cbc:Name></cac:Item><cac:Price><cbc:PriceAmount currencyID="EUR">10.00</cbc:PriceAmount></cac:Price></cac:InvoiceLine>`;
+  const line = (i: number) =>
+    `<cac:InvoiceLine><cbc:ID>${i}</cbc:ID><cbc:InvoicedQuantity unitCode="C62">1</cbc:InvoicedQuantity><cbc:LineExtensionAmount currencyID="EUR">10.00</cbc:LineExtensionAmount><cac:Item><cbc:Name>Article ${i}</cbc:Name></cac:Item><cac:Price><cbc:PriceAmount currencyID="EUR">10.00</cbc:PriceAmount></cac:Price></cac:InvoiceLine>`;
   const xml = `<?xml version="1.0" encoding="UTF-8"?><Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"><cbc:ID>F1</cbc:ID><cbc:IssueDate>2024-02-01</cbc:IssueDate><cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode><cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>${Array.from({ length: 60 }, (_, i) => line(i)).join('')}</Invoice>`;
   return { name: 'synthetic-20k.xml', bytes: new TextEncoder().encode(xml) };
 }
@@ -61,7 +62,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * …), so that a busy machine slows both alike; returns median times and the median of the
  * per-round ratios.
  */
-async function compare(baseline: () => unknown, cases: Record<string, () => unknown>, rounds = 15): Promise<{ base: number; times: Record<string, number>; ratios: Record<string, number> }> {
+async function compare(
+  baseline: () => unknown,
+  cases: Record<string, () => unknown>,
+  rounds = 15,
+): Promise<{ base: number; times: Record<string, number>; ratios: Record<string, number> }> {
   const basePer = await calibrate(baseline);
   const pers: Record<string, number> = {};
   for (const [k, fn] of Object.entries(cases)) pers[k] = await calibrate(fn);
@@ -100,34 +105,56 @@ const engines = prepared as unknown as Engines;
 const table = await engines.flowTable();
 const flowInput: Record<string, unknown> = { ...facts };
 for (const code of new Set(table.flows)) flowInput[`flow@${code}`] = flowFact(prepared.catalogue.flow(code)!);
-const cold = () => { memo.flowCache.clear(); memo.contextCache.clear(); for (const g of memo.documentGroups) g.cache.clear(); };
+const cold = () => {
+  memo.flowCache.clear();
+  memo.contextCache.clear();
+  for (const g of memo.documentGroups) g.cache.clear();
+};
 // A batch: the same invoice with its own number and issue date, as in a real deposit.
-const batchDocs = Array.from({ length: 64 }, (_, i) => ({ ...doc, facts: { ...doc.facts, number: `F2024-${1000 + i}`, issueDate: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` } }));
+const batchDocs = Array.from({ length: 64 }, (_, i) => ({
+  ...doc,
+  facts: { ...doc.facts, number: `F2024-${1000 + i}`, issueDate: `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` },
+}));
 let next = 0;
 
 const { rules } = compileRuleFiles(RULE_FILES);
-const { base: read, times, ratios } = await compare(() => readDeposit(input), {
+const {
+  base: read,
+  times,
+  ratios,
+} = await compare(() => readDeposit(input), {
   saxes: () => {
     const p = new SaxesParser({ xmlns: true, position: true });
     p.on('opentag', () => undefined);
     p.write(new TextDecoder().decode(input.bytes)).close();
   },
-  depositRun: async () => { cold(); await prepared.runDeposit(facts); },
-  flowsCold: async () => { cold(); await prepared.runFlows(facts); },
+  depositRun: async () => {
+    cold();
+    await prepared.runDeposit(facts);
+  },
+  flowsCold: async () => {
+    cold();
+    await prepared.runFlows(facts);
+  },
   flowsWarm: () => prepared.runFlows(facts),
   engineOnly: async () => {
     await engines.contextEngine.statuses(facts);
     await engines.documentEngine.statuses(facts);
     await table.engine.statuses(flowInput);
   },
-  checkCold: async () => { cold(); await checkDocument(doc, context, prepared, shape, { lang: 'fr', severity: {} }); },
+  checkCold: async () => {
+    cold();
+    await checkDocument(doc, context, prepared, shape, { lang: 'fr', severity: {} });
+  },
   checkBatch: () => checkDocument(batchDocs[next++ % batchDocs.length]!, context, prepared, shape, { lang: 'fr', severity: {} }),
   compile: () => new RuleSet(rules, set.catalogueData).prepare({ release: '3.8.1' }),
 });
 
 const us = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} ms` : `${x.toFixed(0)} µs`);
 const row = (label: string, k: string) => console.log(`| ${label} | ${us(times[k]!)} | ${ratios[k]!.toFixed(2)}× |`);
-console.log(`Input: ${input.name} (${(input.bytes.length / 1024).toFixed(1)} KB), release 3.8.1, ${prepared.depositRules.length} deposit rules, ${prepared.catalogue.flows.length} flows. Median time per call; ratio = median of per-round ratios, each round timing the baseline and the case back to back.\n`);
+console.log(
+  `Input: ${input.name} (${(input.bytes.length / 1024).toFixed(1)} KB), release 3.8.1, ${prepared.depositRules.length} deposit rules, ${prepared.catalogue.flows.length} flows. Median time per call; ratio = median of per-round ratios, each round timing the baseline and the case back to back.\n`,
+);
 console.log('| measurement | time | vs reading the invoice |');
 console.log('|---|---|---|');
 console.log(`| **baseline**: readDeposit (read the 20 KB invoice) | ${us(read)} | 1.00× |`);
@@ -140,4 +167,6 @@ row('checkDocument (facts, rules, flows, diagnostics), cold: one document alone'
 row('checkDocument per document of a batch (64 invoices differing in number and date; memoised rule groups)', 'checkBatch');
 row('build the engines of a release once (compiled rules), not per document', 'compile');
 console.log(`\njson-rules-engine's own runs are ${((100 * times.engineOnly!) / times.checkCold!).toFixed(0)}% of a lone document's checkDocument.`);
-console.log(`\nRules per document cost ${ratios.checkCold!.toFixed(2)}× reading the invoice for a document alone, ${ratios.checkBatch!.toFixed(2)}× per document of a batch (target: < 1.00×). Machine load average: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs.`);
+console.log(
+  `\nRules per document cost ${ratios.checkCold!.toFixed(2)}× reading the invoice for a document alone, ${ratios.checkBatch!.toFixed(2)}× per document of a batch (target: < 1.00×). Machine load average: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs.`,
+);

@@ -51,7 +51,12 @@ const bytes = Buffer.byteLength(xml);
 
 const lines: string[] = [];
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-lines.push(`Machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the start; the load generator shares the cores with the server.`, '');
+lines.push(
+  `Machine: ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min) at the start; the load generator shares the cores with the server.`,
+  '',
+);
 
 // 1. The CLI's cost per invoice, same file, same context.
 function wall(args: string[], runs: number): number {
@@ -73,7 +78,11 @@ for (let i = 0; i < BATCH; i++) copyFileSync(file, join(batchDir, `${String(i).p
 const cliBatch = wall([batchDir, ...context, '--jobs', '1'], 3) / BATCH;
 
 // 2. The server, as users start it, in its own process (its RSS is its own).
-interface Server { url: string; pid: number; stop(): void }
+interface Server {
+  url: string;
+  pid: number;
+  stop(): void;
+}
 async function serve(nodeFlags: string[]): Promise<Server> {
   const child = spawn(process.execPath, [...nodeFlags, bin, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -91,12 +100,27 @@ const MB = 1024 * 1024;
 const mb = (n: number) => `${(n / MB).toFixed(0)} MB`;
 
 async function targetsOf(url: string) {
-  const tokenAnswer = await fetch(`${url}/api/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=bench&client_secret=bench' });
+  const tokenAnswer = await fetch(`${url}/api/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=bench&client_secret=bench',
+  });
   const token = ((await tokenAnswer.json()) as { access_token: string }).access_token;
   const chorusHeaders = { authorization: `Bearer ${token}`, 'cpro-account': Buffer.from('bench:bench').toString('base64'), 'content-type': 'application/json' };
-  const depositBody = JSON.stringify({ idUtilisateurCourant: 0, fichierFlux: Buffer.from(xml).toString('base64'), nomFichier: 'invoice-20k.xml', syntaxeFlux: SYNTAXE, avecSignature: false });
+  const depositBody = JSON.stringify({
+    idUtilisateurCourant: 0,
+    fichierFlux: Buffer.from(xml).toString('base64'),
+    nomFichier: 'invoice-20k.xml',
+    syntaxeFlux: SYNTAXE,
+    avecSignature: false,
+  });
   return {
-    precheck: { url: `${url}/v1/precheck?channel=API&syntaxe=${SYNTAXE}&name=invoice-20k.xml`, method: 'POST' as const, headers: { 'content-type': 'application/xml' }, body: xml },
+    precheck: {
+      url: `${url}/v1/precheck?channel=API&syntaxe=${SYNTAXE}&name=invoice-20k.xml`,
+      method: 'POST' as const,
+      headers: { 'content-type': 'application/xml' },
+      body: xml,
+    },
     deposit: { url: `${url}/cpro/factures/v1/deposer/flux`, method: 'POST' as const, headers: chorusHeaders, body: depositBody },
   };
 }
@@ -119,7 +143,9 @@ async function memory(label: string, nodeFlags: string[]): Promise<void> {
     const kept = ((await (await fetch(`${server.url}/health`)).json()) as { deposits: number }).deposits;
     const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.round(fraction * (samples.length - 1)))]!;
     const end = samples.at(-1)!;
-    lines.push(`| ${label} | ${done}${done < TOTAL ? ` (stopped at ${MAX_SECONDS} s)` : ''} in ${seconds.toFixed(0)} s | ${kept} | ${samples.map((x) => mb(x.rss)).join(' → ')} | ${mb(rss(server).peak)} | ${((end.rss / at(0.5).rss) * 100 - 100).toFixed(0)} % |`);
+    lines.push(
+      `| ${label} | ${done}${done < TOTAL ? ` (stopped at ${MAX_SECONDS} s)` : ''} in ${seconds.toFixed(0)} s | ${kept} | ${samples.map((x) => mb(x.rss)).join(' → ')} | ${mb(rss(server).peak)} | ${((end.rss / at(0.5).rss) * 100 - 100).toFixed(0)} % |`,
+    );
   } finally {
     server.stop();
   }
@@ -129,26 +155,42 @@ const server = await serve([]);
 try {
   const targets = await targetsOf(server.url);
   // The verdict the load runs get: the invoice must be accepted, or the figures measure a rejection.
-  const verdict = ((await (await fetch(targets.precheck.url, { method: 'POST', headers: targets.precheck.headers, body: xml })).json()) as { verdict: string }[])[0]!.verdict;
+  const verdict = (
+    (await (await fetch(targets.precheck.url, { method: 'POST', headers: targets.precheck.headers, body: xml })).json()) as { verdict: string }[]
+  )[0]!.verdict;
 
-  lines.push(`One UBL invoice of ${bytes} bytes (verdict on ${SYNTAXE}: ${verdict}); each load run lasts ${SECONDS} s after a 2 s warm-up; autocannon rounds latencies to the millisecond.`, '');
-  lines.push('| endpoint | clients | requests/s | p50 | p99 | mean | non-2xx | errors | mean latency vs CLI process per invoice | requests/s vs CLI batch invoices/s |', '|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    `One UBL invoice of ${bytes} bytes (verdict on ${SYNTAXE}: ${verdict}); each load run lasts ${SECONDS} s after a 2 s warm-up; autocannon rounds latencies to the millisecond.`,
+    '',
+  );
+  lines.push(
+    '| endpoint | clients | requests/s | p50 | p99 | mean | non-2xx | errors | mean latency vs CLI process per invoice | requests/s vs CLI batch invoices/s |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const [name, target] of Object.entries(targets)) {
     for (const connections of [1, 10, 50]) {
       await autocannon({ ...target, connections, duration: 2 });
       const r = await autocannon({ ...target, connections, duration: SECONDS });
-      lines.push(`| ${name === 'precheck' ? '`POST /v1/precheck`' : '`POST …/deposer/flux`'} | ${connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${fmt(r.latency.average)} | ${r.non2xx} | ${r.errors + r.timeouts} | ${(r.latency.average / cliOne).toFixed(3)}× | ${(r.requests.average / (1000 / cliBatch)).toFixed(2)}× |`);
+      lines.push(
+        `| ${name === 'precheck' ? '`POST /v1/precheck`' : '`POST …/deposer/flux`'} | ${connections} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} ms | ${r.latency.p99} ms | ${fmt(r.latency.average)} | ${r.non2xx} | ${r.errors + r.timeouts} | ${(r.latency.average / cliOne).toFixed(3)}× | ${(r.requests.average / (1000 / cliBatch)).toFixed(2)}× |`,
+      );
     }
   }
   lines.push('');
-  lines.push(`CLI, same file and context: ${fmt(cliOne)} per invoice as one process (median of ${CLI_RUNS}, start-up included); ${fmt(cliBatch)} per invoice in a batch of ${BATCH} files with --jobs 1 (${(1000 / cliBatch).toFixed(0)} invoices/s).`, '');
+  lines.push(
+    `CLI, same file and context: ${fmt(cliOne)} per invoice as one process (median of ${CLI_RUNS}, start-up included); ${fmt(cliBatch)} per invoice in a batch of ${BATCH} files with --jobs 1 (${(1000 / cliBatch).toFixed(0)} invoices/s).`,
+    '',
+  );
 } finally {
   server.stop();
 }
 
 // 3. RSS over many deposits, on fresh servers: as started, and with V8's heap bounded, which
 // makes the garbage collector run before the heap grows (the deposit store is bounded either way).
-lines.push(`RSS of a fresh server over ${TOTAL} deposits of the same invoice (10 clients), sampled every ${Math.max(1000, Math.floor(TOTAL / 10))}; the store keeps 10 000 deposits at most:`, '');
+lines.push(
+  `RSS of a fresh server over ${TOTAL} deposits of the same invoice (10 clients), sampled every ${Math.max(1000, Math.floor(TOTAL / 10))}; the store keeps 10 000 deposits at most:`,
+  '',
+);
 lines.push('| server | deposits | kept at the end | RSS along the way | peak RSS (VmHWM) | end vs half-way |', '|---|---|---|---|---|---|');
 try {
   await memory('`chorus-precheck serve`', []);

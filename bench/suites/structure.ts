@@ -19,8 +19,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const XSD = join(ROOT, 'packages/core/xsd');
 const FOLDER: Record<string, string> = {
-  'ubl-2.1': 'ubl-2.1', 'cii-d16b': 'cii-d16b', 'factur-x-minimum': 'factur-x/MINIMUM', 'factur-x-basic-wl': 'factur-x/BASIC-WL',
-  'factur-x-basic': 'factur-x/BASIC', 'factur-x-en16931': 'factur-x/EN16931', 'factur-x-extended': 'factur-x/EXTENDED', 'zugferd-1.0': 'zugferd-1.0',
+  'ubl-2.1': 'ubl-2.1',
+  'cii-d16b': 'cii-d16b',
+  'factur-x-minimum': 'factur-x/MINIMUM',
+  'factur-x-basic-wl': 'factur-x/BASIC-WL',
+  'factur-x-basic': 'factur-x/BASIC',
+  'factur-x-en16931': 'factur-x/EN16931',
+  'factur-x-extended': 'factur-x/EXTENDED',
+  'zugferd-1.0': 'zugferd-1.0',
 };
 
 function filesUnder(dir: string, re: RegExp): string[] {
@@ -74,7 +80,10 @@ async function main(): Promise<void> {
     const bytes = cases.reduce((a, c) => a + c.bytes.length, 0);
     const bySchema = new Map<string, Case[]>();
     for (const c of cases) bySchema.set(`${c.schema}|${c.root}`, [...(bySchema.get(`${c.schema}|${c.root}`) ?? []), c]);
-    out.push(`### ${cases.length} invoice XMLs (${(bytes / 1024 / 1024).toFixed(1)} MiB, ${bySchema.size} schemas; fixtures${corpus ? ' + corpus' : ''}); machine shared and loaded: figures are noisy`, '');
+    out.push(
+      `### ${cases.length} invoice XMLs (${(bytes / 1024 / 1024).toFixed(1)} MiB, ${bySchema.size} schemas; fixtures${corpus ? ' + corpus' : ''}); machine shared and loaded: figures are noisy`,
+      '',
+    );
 
     // --- whole process ---------------------------------------------------------------------
     const hasXmllint = existsSync('/usr/bin/xmllint');
@@ -102,7 +111,10 @@ async function main(): Promise<void> {
       xmllintWhole.push(total);
     }
     out.push('| whole process (best of 3) | ms | ours ÷ xmllint |', '|---|---:|---:|');
-    if (built) out.push(`| ours: node + libxml2-wasm, load + compile + validate all | ${best(oursWhole).toFixed(0)} | ${hasXmllint ? (best(oursWhole) / best(xmllintWhole)).toFixed(2) : ''} |`);
+    if (built)
+      out.push(
+        `| ours: node + libxml2-wasm, load + compile + validate all | ${best(oursWhole).toFixed(0)} | ${hasXmllint ? (best(oursWhole) / best(xmllintWhole)).toFixed(2) : ''} |`,
+      );
     else out.push('| ours | core not built (npm run bench builds it) | |');
     if (hasXmllint) out.push(`| xmllint --noout --nonet --schema (one process per schema) | ${best(xmllintWhole).toFixed(0)} | 1.00 |`);
     else out.push('| xmllint | not installed (apt-get install libxml2-utils) | |');
@@ -129,7 +141,10 @@ async function main(): Promise<void> {
       }
       if (r > 0) perRound.push(total);
     }
-    out.push('| in-process warm, per file (median of 7 rounds) | files | ours ms/file | xmllint marginal ms/file | ours ÷ xmllint |', '|---|---:|---:|---:|---:|');
+    out.push(
+      '| in-process warm, per file (median of 7 rounds) | files | ours ms/file | xmllint marginal ms/file | ours ÷ xmllint |',
+      '|---|---:|---:|---:|---:|',
+    );
     let oursSum = 0;
     let theirsSum = 0;
     let theirsKnown = hasXmllint;
@@ -140,10 +155,18 @@ async function main(): Promise<void> {
       if (theirs === null) theirsKnown = false;
       oursSum += ours * group.length;
       theirsSum += (theirs ?? 0) * group.length;
-      out.push(`| ${key.replace('|', ' ')} | ${group.length} | ${ours.toFixed(3)} | ${theirs === null ? 'n/a' : theirs.toFixed(3)} | ${theirs ? (ours / theirs).toFixed(2) : ''} |`);
+      out.push(
+        `| ${key.replace('|', ' ')} | ${group.length} | ${ours.toFixed(3)} | ${theirs === null ? 'n/a' : theirs.toFixed(3)} | ${theirs ? (ours / theirs).toFixed(2) : ''} |`,
+      );
     }
-    out.push(`| all | ${cases.length} | ${(median(perRound) / cases.length).toFixed(3)} | ${theirsKnown ? (theirsSum / cases.length).toFixed(3) : 'n/a'} | ${theirsKnown && theirsSum > 0 ? (oursSum / theirsSum).toFixed(2) : ''} |`);
-    out.push('', '(xmllint\'s marginal cost per file is its time over all files of a schema less its time over one, divided by the other files: what a warm xmllint would pay.)', '');
+    out.push(
+      `| all | ${cases.length} | ${(median(perRound) / cases.length).toFixed(3)} | ${theirsKnown ? (theirsSum / cases.length).toFixed(3) : 'n/a'} | ${theirsKnown && theirsSum > 0 ? (oursSum / theirsSum).toFixed(2) : ''} |`,
+    );
+    out.push(
+      '',
+      "(xmllint's marginal cost per file is its time over all files of a schema less its time over one, divided by the other files: what a warm xmllint would pay.)",
+      '',
+    );
 
     // --- cost added to a check ---------------------------------------------------------------
     const inputs = [...new Set(cases.map((c) => c.input))];
@@ -159,7 +182,10 @@ async function main(): Promise<void> {
         if (r > 0) (structure ? withS : without).push(ms);
       }
     }
-    out.push(`| precheck over the ${inputs.length} deposit files (warm, best of ${checkRounds} interleaved rounds) | ms | ÷ without | goal |`, '|---|---:|---:|---|');
+    out.push(
+      `| precheck over the ${inputs.length} deposit files (warm, best of ${checkRounds} interleaved rounds) | ms | ÷ without | goal |`,
+      '|---|---:|---:|---|',
+    );
     out.push(`| without the structural check | ${best(without).toFixed(0)} | 1.00 | |`);
     out.push(`| with the structural check | ${best(withS).toFixed(0)} | ${(best(withS) / best(without)).toFixed(2)} | ≤ 2 |`);
     out.push('');

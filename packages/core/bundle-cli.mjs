@@ -77,12 +77,17 @@ function writeLicences(metafile, path, what) {
     if (packages.has(dir) || !existsSync(join(dir, 'package.json'))) continue;
     packages.set(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')));
   }
-  const notices = [...packages].sort(([, a], [, b]) => (a.name < b.name ? -1 : 1)).map(([dir, pkg]) => {
-    // Every licence file: a package may ship the licence of code it embeds too (libxml2-wasm: LICENSE.libxml2).
-    const files = readdirSync(dir).filter((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name)).sort();
-    const text = files.length > 0 ? files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n\n') : `(no licence file; package.json says ${pkg.license})`;
-    return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
-  });
+  const notices = [...packages]
+    .sort(([, a], [, b]) => (a.name < b.name ? -1 : 1))
+    .map(([dir, pkg]) => {
+      // Every licence file: a package may ship the licence of code it embeds too (libxml2-wasm: LICENSE.libxml2).
+      const files = readdirSync(dir)
+        .filter((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name))
+        .sort();
+      const text =
+        files.length > 0 ? files.map((f) => readFileSync(join(dir, f), 'utf8').trim()).join('\n\n') : `(no licence file; package.json says ${pkg.license})`;
+      return `${pkg.name} ${pkg.version} (${pkg.license})\n\n${text}\n`;
+    });
   writeFileSync(path, `${what} includes code of these packages.\n\n${notices.join('\n' + '-'.repeat(72) + '\n\n')}`);
 }
 

@@ -9,9 +9,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 // The policy is written once, in index.html's <meta>. A <meta> policy does not reach Web
 // Workers (they take the policy of their own response), so the dev and preview servers also
 // send it as a header: the check worker then runs under the same rules as the page.
-const CSP = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(
-  readFileSync(fileURLToPath(new URL('index.html', import.meta.url)), 'utf8'),
-)?.[1];
+const CSP = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(readFileSync(fileURLToPath(new URL('index.html', import.meta.url)), 'utf8'))?.[1];
 if (!CSP) throw new Error('index.html must declare its Content-Security-Policy');
 const headers = { 'Content-Security-Policy': CSP };
 

@@ -42,7 +42,9 @@ export function readRefusals(file: string): Refusal[] {
 const AIFE_SYNTAXE: Record<string, string> = { FSO1116A: 'IN_DP_E2_CII_16B', FSO1117A: 'IN_DP_E2_CII_FACTURX' };
 
 function tsv(file: string): Array<Record<string, string>> {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const header = (lines.shift() as string).split('\t');
   return lines.map((l) => {
     const cells = l.split('\t');
@@ -95,15 +97,24 @@ export async function verdictSweep(root: string, refusalsFile: string, out: (s: 
     const docs = await check(join(aife, path), { channel: 'API', syntaxe: AIFE_SYNTAXE[flow] as string, depositDate: today });
     official++;
     const doc = docs[0];
-    for (const d of docs) for (const x of d.diagnostics) if (x.severity === 'error') seen.push({ repo: 'aife-chorus-pro', path, ruleId: x.ruleId, message: x.message });
-    if (docs.length !== 1 || doc === undefined) { problems.push(`aife-chorus-pro/${path}: ${docs.length} documents`); continue; }
+    for (const d of docs)
+      for (const x of d.diagnostics) if (x.severity === 'error') seen.push({ repo: 'aife-chorus-pro', path, ruleId: x.ruleId, message: x.message });
+    if (docs.length !== 1 || doc === undefined) {
+      problems.push(`aife-chorus-pro/${path}: ${docs.length} documents`);
+      continue;
+    }
     count(`official ${doc.verdict}`);
     if (doc.verdict === 'accepted') officialAccepted++;
     else problems.push(`aife-chorus-pro/${path}: ${String(doc.verdict)} on ${flow} (${AIFE_SYNTAXE[flow]}), an official sample Chorus Pro accepts`);
     const f = doc.facts;
     const got: Record<string, string> = {
-      syntax: f.syntax, formatFamily: f.formatFamily, cadre: f.cadre, cadreSource: f.cadreSource,
-      isWorks: String(f.isWorks), profile: f.profile ?? '', typeCode: f.typeCode ?? '',
+      syntax: f.syntax,
+      formatFamily: f.formatFamily,
+      cadre: f.cadre,
+      cadreSource: f.cadreSource,
+      isWorks: String(f.isWorks),
+      profile: f.profile ?? '',
+      typeCode: f.typeCode ?? '',
     };
     for (const [field, value] of Object.entries(got)) {
       if (row[field] !== value) problems.push(`aife-chorus-pro/${path}: ${field} is ${JSON.stringify(value)}, AIFE's index says ${JSON.stringify(row[field])}`);
@@ -130,7 +141,10 @@ export async function verdictSweep(root: string, refusalsFile: string, out: (s: 
   for (const [k, s] of pairs) {
     const row = perRule.get(s.ruleId) ?? { files: 0, explained: 0 };
     row.files++;
-    if (reviewed.has(k)) { row.explained++; stale.delete(k); } else unexplained.push(s);
+    if (reviewed.has(k)) {
+      row.explained++;
+      stale.delete(k);
+    } else unexplained.push(s);
     perRule.set(s.ruleId, row);
   }
   out(`\n## Verdicts (deposit date ${today})\n\n`);

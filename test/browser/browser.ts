@@ -40,13 +40,7 @@ export interface PlaygroundPage {
 }
 
 /** Opens the playground at `search` (a query string) in a fresh context of the given width. */
-export async function openPlayground(
-  browser: Browser,
-  origin: string,
-  search = '',
-  width = 1280,
-  height = 900,
-): Promise<PlaygroundPage> {
+export async function openPlayground(browser: Browser, origin: string, search = '', width = 1280, height = 900): Promise<PlaygroundPage> {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const foreign: string[] = [];
@@ -65,9 +59,7 @@ export async function openPlayground(
   await page.exposeFunction('__reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(
-        `${event.violatedDirective} ${event.blockedURI}`,
-      );
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
   await page.goto(`${origin}/${search}`);
@@ -83,8 +75,11 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
 
 /** Whether the element is wholly inside the window, top edge included: where the eye lands. */
 export function inViewport(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).first().evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.top >= 0 && box.top < window.innerHeight && box.bottom <= window.innerHeight && box.height > 0;
-  });
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.top < window.innerHeight && box.bottom <= window.innerHeight && box.height > 0;
+    });
 }

@@ -120,11 +120,11 @@ describe('hostile files', () => {
       await page.setInputFiles('[data-testid="drop-input"]', file(bomb.name, bomb.build()));
       await page.locator('[data-testid="verdict"]').first().waitFor({ timeout: 30_000 });
       const ruleIds = await page.locator('[data-testid="diagnostic"]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-rule')!));
-      const expected = [
-        ...(bomb.expect.limits ?? []).map((name) => new RegExp(`^limit/${name}$`)),
-        ...(bomb.expect.ruleIds ?? []),
-      ];
-      expect(ruleIds.some((id) => expected.some((re) => re.test(id))), `${ruleIds.join(', ')}`).toBe(true);
+      const expected = [...(bomb.expect.limits ?? []).map((name) => new RegExp(`^limit/${name}$`)), ...(bomb.expect.ruleIds ?? [])];
+      expect(
+        ruleIds.some((id) => expected.some((re) => re.test(id))),
+        `${ruleIds.join(', ')}`,
+      ).toBe(true);
       expect(foreign).toEqual([]);
       await page.context().close();
     });
@@ -141,10 +141,11 @@ describe('a 50 MB invoice', () => {
     let worstFrame = 0;
     while ((await page.locator('[data-testid="verdict"]').count()) === 0) {
       const frame = await page.evaluate(
-        () => new Promise<number>((resolve) => {
-          const t0 = performance.now();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        }),
+        () =>
+          new Promise<number>((resolve) => {
+            const t0 = performance.now();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }),
       );
       worstFrame = Math.max(worstFrame, frame);
     }
@@ -162,11 +163,7 @@ describe('a 50 MB invoice', () => {
 
 describe('the address bar', () => {
   it('carries the deposit context and release, never the invoice, and a link reproduces them', async () => {
-    const { page } = await openPlayground(
-      browser,
-      origin,
-      '?channel=EDI&interface=FSO1130A&release=3.8.0&date=2024-02-01&lang=en',
-    );
+    const { page } = await openPlayground(browser, origin, '?channel=EDI&interface=FSO1130A&release=3.8.0&date=2024-02-01&lang=en');
     expect(await page.locator('[data-testid="channel-EDI"]').isChecked()).toBe(true);
     expect(await page.locator('[data-testid="interface"]').inputValue()).toBe('FSO1130A');
     expect(await page.locator('[data-testid="deposit-date"]').inputValue()).toBe('2024-02-01');

@@ -27,10 +27,14 @@ describe('the flows table', () => {
 
     await page.setInputFiles('[data-testid="drop-input"]', SIMPLE_FACTURX);
     await row('FSO1117A').waitFor();
-    const codes = await page.locator('[data-testid^="flow-row-"]').evaluateAll((rows) =>
-      rows.map((r) => r.getAttribute('data-testid')!.replace('flow-row-', '')),
+    const codes = await page
+      .locator('[data-testid^="flow-row-"]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('flow-row-', '')));
+    expect(codes.sort()).toEqual(
+      getCatalogue({ release: '3.8.1' })
+        .flows.map((f) => f.code)
+        .sort(),
     );
-    expect(codes.sort()).toEqual(getCatalogue({ release: '3.8.1' }).flows.map((f) => f.code).sort());
     expect(await applicable('FSO1117A')).toBe('true');
     expect(await applicable('FSO1137A')).toBe('false');
     expect(await applicable('FSO1100A')).toBe('false');
@@ -57,11 +61,7 @@ describe('the flows table', () => {
   });
 
   it('gives the verdict for the chosen syntaxe: works-only value accepted for a works invoice, rejected for a simple one', async () => {
-    const { page } = await openPlayground(
-      browser,
-      origin,
-      '?channel=PORTAIL&space=factures-de-travaux&syntaxe=IN_DP_E5_CII_FACTURX&lang=en',
-    );
+    const { page } = await openPlayground(browser, origin, '?channel=PORTAIL&space=factures-de-travaux&syntaxe=IN_DP_E5_CII_FACTURX&lang=en');
     const verdict = page.locator('[data-testid="verdict"]');
     await page.setInputFiles('[data-testid="drop-input"]', WORKS_FACTURX);
     await verdict.waitFor();
@@ -81,9 +81,9 @@ describe('the portal "Syntaxe" drop-down', () => {
     const options = await select.locator('option').allInnerTexts();
     expect(options.some((o) => o.includes('Pour factures simples et factures de travaux'))).toBe(true);
     expect(options.some((o) => o.includes('Seulement pour factures de travaux'))).toBe(true);
-    const b2b = await select.locator('option[data-mention="b2b"]').evaluateAll((os) =>
-      os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })),
-    );
+    const b2b = await select
+      .locator('option[data-mention="b2b"]')
+      .evaluateAll((os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
     expect(b2b.length).toBeGreaterThan(0);
     for (const o of b2b) expect(o.text).toContain('défaut connu de la 3.8.1');
 

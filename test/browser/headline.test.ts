@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 describe('the headline of a document', () => {
-  for (const [width, name] of [[1280, 'desktop'], [375, 'mobile']] as const) {
+  for (const [width, name] of [
+    [1280, 'desktop'],
+    [375, 'mobile'],
+  ] as const) {
     it(`names the flows, offers the next step and gives the verdict on its flow, in view after a drop (${width}×800)`, async () => {
       const { page, errors, foreign } = await openPlayground(browser, origin, '?channel=PORTAIL&space=factures&lang=en', width, 800);
       await page.setInputFiles('[data-testid="drop-input"]', WORKS_FACTURX);
@@ -84,10 +87,7 @@ describe('the headline of a document', () => {
     await expect.poll(() => inViewport(page, '[data-testid="headline"]')).toBe(true);
     const differences = await headline.locator('[data-testid="headline-differences"]').innerText();
     expect(differences).toBe('Ils diffèrent par le format (FSO1111A : XML mixte CII, FSO1116A : XML mixte CII D16B).');
-    expect(await headline.locator('[data-testid="next-step"]').allInnerTexts()).toEqual([
-      'Choisir IN_DP_E2_CII_MIN',
-      'Choisir IN_DP_E2_CII_MIN_16B',
-    ]);
+    expect(await headline.locator('[data-testid="next-step"]').allInnerTexts()).toEqual(['Choisir IN_DP_E2_CII_MIN', 'Choisir IN_DP_E2_CII_MIN_16B']);
     await page.context().close();
   });
 
@@ -117,7 +117,10 @@ describe('the headline of a document', () => {
 });
 
 describe('a batch', () => {
-  for (const [width, name] of [[1280, 'desktop'], [375, 'mobile']] as const) {
+  for (const [width, name] of [
+    [1280, 'desktop'],
+    [375, 'mobile'],
+  ] as const) {
     it(`lists its documents with flow, verdict and counts; a click opens one (${width}×800)`, async () => {
       const { page, errors } = await openPlayground(browser, origin, '?channel=PORTAIL&space=factures&lang=en', width, 800);
       await page.setInputFiles('[data-testid="drop-input"]', BATCH);

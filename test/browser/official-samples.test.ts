@@ -9,8 +9,12 @@ import { launch, openPlayground } from './browser.js';
 
 const origin = inject('playgroundUrl');
 let browser: Browser;
-beforeAll(async () => { browser = await launch(); });
-afterAll(async () => { await browser?.close(); });
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
 
 const sample = (path: string): string => fileURLToPath(new URL(`../../fixtures/aife-chorus-pro/${path}`, import.meta.url));
 

@@ -91,7 +91,9 @@ describe('the account-creation form', () => {
     expect(await page.locator('[data-testid="portal-last-name"]').getAttribute('aria-invalid')).toBe('true');
 
     await page.locator('[data-testid="portal-create"]').click();
-    await expect.poll(async () => (await shown()).sort()).toEqual(['portal/contact-email-filled', 'portal/first-name-filled', 'portal/last-name-filled', 'portal/login-email-valid', 'portal/phone-filled']);
+    await expect
+      .poll(async () => (await shown()).sort())
+      .toEqual(['portal/contact-email-filled', 'portal/first-name-filled', 'portal/last-name-filled', 'portal/login-email-valid', 'portal/phone-filled']);
     const login = await page.locator('[data-testid="portal-diagnostic"][data-rule="portal/login-email-valid"]').innerText();
     expect(login).toContain('(empty)');
     expect(login).not.toContain('—');

@@ -24,7 +24,9 @@ describe('the rules page', () => {
     const structure = page.locator('[data-testid="rule-card"][data-rule="structure/factur-x-minimum"]');
     expect((await structure.locator('p.small code').allInnerTexts()).length).toBeGreaterThan(0);
     const card = page.locator('[data-testid="rule-card"][data-rule="content/buyer-siret-valid"]');
-    expect(await card.locator('[data-testid="rule-message"]').innerText()).toBe('Message: Buyer identifier ‹value seen› is not a valid SIRET (14 digits, Luhn key; La Poste 356000000 variant).');
+    expect(await card.locator('[data-testid="rule-message"]').innerText()).toBe(
+      'Message: Buyer identifier ‹value seen› is not a valid SIRET (14 digits, Luhn key; La Poste 356000000 variant).',
+    );
 
     await card.locator('details > summary', { hasText: 'Examples' }).click();
     const message = card.locator('[data-testid="rule-example"][data-expected="failed"] [data-testid="example-message"]');

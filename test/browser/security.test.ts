@@ -43,9 +43,7 @@ describe('Content-Security-Policy', () => {
     const { page, violations } = await openPlayground(browser, origin);
     // A same-origin script (so allowed by script-src 'self') that tries eval(); served by the
     // test rather than shipped with the playground.
-    await page.route(`${origin}/eval-probe.js`, (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: EVAL_PROBE }),
-    );
+    await page.route(`${origin}/eval-probe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: EVAL_PROBE }));
     // Runs as a page script (not through the DevTools protocol, which CSP does not govern).
     const outcome = await page.evaluate(
       () =>
@@ -84,4 +82,3 @@ describe('Content-Security-Policy', () => {
     await page.context().close();
   });
 });
-

@@ -24,7 +24,9 @@ describe('structural check in the playground', () => {
   it('rejects the skeleton UBL with a located UBL 2.1 schema error', async () => {
     const { page, foreign, errors } = await openPlayground(browser, origin, '?channel=PORTAIL&syntaxe=IN_DP_E1_UBL_INVOICE&date=2024-03-01&lang=en');
     const wasm: string[] = [];
-    page.context().on('request', (r) => { if (/libxml2|ubl-2/i.test(r.url())) wasm.push(r.url()); });
+    page.context().on('request', (r) => {
+      if (/libxml2|ubl-2/i.test(r.url())) wasm.push(r.url());
+    });
     await page.setInputFiles('[data-testid="drop-input"]', SKELETON);
     const verdict = page.locator('[data-testid="verdict"]');
     await verdict.waitFor();
@@ -33,10 +35,14 @@ describe('structural check in the playground', () => {
     await d.first().waitFor();
     expect(await d.count()).toBe(1);
     expect(await d.getAttribute('data-severity')).toBe('error');
-    expect(await d.innerText()).toContain('The XML is not valid against the published UBL 2.1 schema (OASIS). Element cac:AccountingCustomerParty is not expected here');
+    expect(await d.innerText()).toContain(
+      'The XML is not valid against the published UBL 2.1 schema (OASIS). Element cac:AccountingCustomerParty is not expected here',
+    );
     const location = await d.locator('[data-testid="diagnostic-location"]').innerText();
     expect(location).toMatch(/^skeleton-ubl\.xml:8:3\s+\/ubl:Invoice\[1\]\/cac:AccountingCustomerParty\[1\]\s+BG-7/);
-    expect(await d.locator('[data-testid="diagnostic-detail"] code').textContent()).toMatch(/^Element '\{urn:oasis:[^}]+\}AccountingCustomerParty': This element is not expected/);
+    expect(await d.locator('[data-testid="diagnostic-detail"] code').textContent()).toMatch(
+      /^Element '\{urn:oasis:[^}]+\}AccountingCustomerParty': This element is not expected/,
+    );
     expect(await page.locator('[data-testid="facts"]').innerText()).toContain('ubl-2.1 · not valid, errors (1)');
     // The schema engine and the UBL schemas came as chunks of their own, from this origin.
     expect(wasm.length).toBeGreaterThan(0);

@@ -34,7 +34,12 @@ describe('what users read', () => {
   for (const lang of ['en', 'fr'] as const) {
     it(`has no null, no dash for a missing value, no placeholder, no "allwhen", no "(s)" (${lang})`, async () => {
       const { page } = await openPlayground(browser, origin, `?channel=PORTAIL&space=factures&lang=${lang}`);
-      const files = ['generated/works-a4-facturx.pdf', 'generated/truncated-cii.xml', 'generated/mixed-cii-zip-attachment.xml', 'generated/cadre-absent-cii.xml'];
+      const files = [
+        'generated/works-a4-facturx.pdf',
+        'generated/truncated-cii.xml',
+        'generated/mixed-cii-zip-attachment.xml',
+        'generated/cadre-absent-cii.xml',
+      ];
       for (const file of files) {
         await page.setInputFiles('[data-testid="drop-input"]', fixture(file));
         await page.locator('h3.file', { hasText: file.split('/').pop()! }).waitFor();

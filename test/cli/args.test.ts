@@ -5,9 +5,34 @@ import { UsageError } from '../../packages/core/src/cli/usage-error.js';
 describe('parseCommandLine', () => {
   it('reads a check with every deposit option', () => {
     const command = parseCommandLine([
-      'a.xml', 'dir', '-', '--format', 'sarif', '-o', 'out.sarif', '--quiet', '--max-warnings', '0', '--jobs', '2', '--explain',
-      '--channel', 'api', '--syntaxe', 'IN_DP_E4_UBL_INVOICE', '--space', 'factures-de-travaux', '--release', '3.8.1',
-      '--deposit-date', '2024-02-29', '--lang', 'fr', '--config', 'c.json', '--strict',
+      'a.xml',
+      'dir',
+      '-',
+      '--format',
+      'sarif',
+      '-o',
+      'out.sarif',
+      '--quiet',
+      '--max-warnings',
+      '0',
+      '--jobs',
+      '2',
+      '--explain',
+      '--channel',
+      'api',
+      '--syntaxe',
+      'IN_DP_E4_UBL_INVOICE',
+      '--space',
+      'factures-de-travaux',
+      '--release',
+      '3.8.1',
+      '--deposit-date',
+      '2024-02-29',
+      '--lang',
+      'fr',
+      '--config',
+      'c.json',
+      '--strict',
     ]);
     expect(command).toEqual({
       kind: 'check',
@@ -39,7 +64,12 @@ describe('parseCommandLine', () => {
   it('reads serve: 127.0.0.1:8080 by default, --host, --port, --release, --config, --lang', () => {
     expect(parseCommandLine(['serve'])).toMatchObject({ kind: 'serve', host: '127.0.0.1', port: 8080, release: null, config: null, lang: null });
     expect(parseCommandLine(['serve', '--host', '0.0.0.0', '--port', '0', '--release', '3.8.0', '-c', 'c.json', '--lang', 'en'])).toMatchObject({
-      kind: 'serve', host: '0.0.0.0', port: 0, release: '3.8.0', config: 'c.json', lang: 'en',
+      kind: 'serve',
+      host: '0.0.0.0',
+      port: 0,
+      release: '3.8.0',
+      config: 'c.json',
+      lang: 'en',
     });
   });
 

@@ -40,12 +40,34 @@ function runCli(args: string[]): Promise<CliRun> {
   });
 }
 
-const CLI_BOMBS = ['xml-billion-laughs', 'xml-external-entity', 'xml-deep-nesting', 'gzip-1gb', 'zip-overlapping', 'zip-nested', 'zip-garbage-entry-count', 'tar-paths', 'pdf-embedded-bomb', 'pdf-xref-loop', 'pdf-encrypted', 'pdf-truncated-header'];
+const CLI_BOMBS = [
+  'xml-billion-laughs',
+  'xml-external-entity',
+  'xml-deep-nesting',
+  'gzip-1gb',
+  'zip-overlapping',
+  'zip-nested',
+  'zip-garbage-entry-count',
+  'tar-paths',
+  'pdf-embedded-bomb',
+  'pdf-xref-loop',
+  'pdf-encrypted',
+  'pdf-truncated-header',
+];
 
 let dir = '';
 const files: { label: string; path: string; alone: boolean }[] = [];
 // Each CLI start costs a second or two on a busy machine: these run alone, the rest together.
-const ALONE = new Set(['gzip-1gb', 'zip-garbage-entry-count', 'pdf-truncated-header', 'xml-deep-nesting', 'empty', 'random bytes', 'random bytes behind %PDF', 'random bytes behind PK']);
+const ALONE = new Set([
+  'gzip-1gb',
+  'zip-garbage-entry-count',
+  'pdf-truncated-header',
+  'xml-deep-nesting',
+  'empty',
+  'random bytes',
+  'random bytes behind %PDF',
+  'random bytes behind PK',
+]);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-precheck-cli-fuzz-'));
@@ -71,30 +93,39 @@ function explain(r: CliRun): string {
 }
 
 describe('CLI on hostile input', () => {
-  it('bombs and garbage files alone: exit 0 or 1, a JSON report, no crash on stderr', async () => {
-    const failures: string[] = [];
-    // Two at a time: the suite runs on two cores.
-    const queue = files.filter((f) => f.alone);
-    await Promise.all(
-      [0, 1].map(async () => {
-        for (let f = queue.shift(); f; f = queue.shift()) {
-          const r = await runCli([f.path, '--format', 'json', '--quiet', '--jobs', '1']);
-          let json = true;
-          try {
-            JSON.parse(r.stdout);
-          } catch {
-            json = false;
+  it(
+    'bombs and garbage files alone: exit 0 or 1, a JSON report, no crash on stderr',
+    async () => {
+      const failures: string[] = [];
+      // Two at a time: the suite runs on two cores.
+      const queue = files.filter((f) => f.alone);
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let f = queue.shift(); f; f = queue.shift()) {
+            const r = await runCli([f.path, '--format', 'json', '--quiet', '--jobs', '1']);
+            let json = true;
+            try {
+              JSON.parse(r.stdout);
+            } catch {
+              json = false;
+            }
+            if ((r.code !== 0 && r.code !== 1) || CRASH.test(r.stderr) || !json)
+              failures.push(`${f.label}: ${explain(r)}${json ? '' : '\nstdout is not JSON: ' + r.stdout.slice(0, 300)}`);
           }
-          if ((r.code !== 0 && r.code !== 1) || CRASH.test(r.stderr) || !json) failures.push(`${f.label}: ${explain(r)}${json ? '' : '\nstdout is not JSON: ' + r.stdout.slice(0, 300)}`);
-        }
-      }),
-    );
-    expect(failures).toEqual([]);
-  }, TIMEOUT_MS * 4);
+        }),
+      );
+      expect(failures).toEqual([]);
+    },
+    TIMEOUT_MS * 4,
+  );
 
-  it('every bomb and garbage file in one run: exit 1, no crash on stderr', async () => {
-    const r = await runCli([...files.map((f) => f.path), '--format', 'json', '--quiet']);
-    expect(r.code, explain(r)).toBe(1);
-    expect(r.stderr).not.toMatch(CRASH);
-  }, TIMEOUT_MS * 2);
+  it(
+    'every bomb and garbage file in one run: exit 1, no crash on stderr',
+    async () => {
+      const r = await runCli([...files.map((f) => f.path), '--format', 'json', '--quiet']);
+      expect(r.code, explain(r)).toBe(1);
+      expect(r.stderr).not.toMatch(CRASH);
+    },
+    TIMEOUT_MS * 2,
+  );
 });

@@ -52,7 +52,9 @@ describe('chorus-precheck --format json', () => {
     expect(lean.every((d) => !('rules' in d))).toBe(true);
     const explainedRun = await runCli([...INPUTS, '--format', 'json', '--explain', ...COMMON]);
     expect(explainedRun.code).toBe(all.code);
-    const explained = JSON.parse(explainedRun.stdout) as Array<Record<string, unknown> & { rules: Array<{ ruleId: string; status: string; explanation: { assert: unknown } }> }>;
+    const explained = JSON.parse(explainedRun.stdout) as Array<
+      Record<string, unknown> & { rules: Array<{ ruleId: string; status: string; explanation: { assert: unknown } }> }
+    >;
     const validate = reportValidator();
     expect(validate(explained), errorsOf(validate)).toBe(true);
     // The same documents, with the rules added.
@@ -137,7 +139,12 @@ describe('formats', () => {
   it('sarif is valid SARIF 2.1.0 with rule metadata and both kinds of location', async () => {
     const run = await runCli([...INPUTS, '--format', 'sarif', ...COMMON]);
     expect(run.code).toBe(1);
-    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; shortDescription?: { text: string } }> } }; results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region?: unknown }; logicalLocations?: unknown[] }> }> }> };
+    const log = JSON.parse(run.stdout) as {
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; shortDescription?: { text: string } }> } };
+        results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { region?: unknown }; logicalLocations?: unknown[] }> }>;
+      }>;
+    };
     const validate = sarifValidator();
     expect(validate(log), errorsOf(validate)).toBe(true);
     const sarifRun = log.runs[0]!;
@@ -225,7 +232,11 @@ describe('inputs and outputs', () => {
 
   it('reports only errors with --quiet', async () => {
     const run = await runCli([...INPUTS, '--format', 'json', '--quiet', ...COMMON]);
-    expect(json(run).flatMap((d) => d.diagnostics).every((d) => d.severity === 'error')).toBe(true);
+    expect(
+      json(run)
+        .flatMap((d) => d.diagnostics)
+        .every((d) => d.severity === 'error'),
+    ).toBe(true);
     expect(run.stderr).toBe('');
   });
 });

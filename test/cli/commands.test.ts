@@ -43,7 +43,8 @@ describe('portal', () => {
     const out = JSON.parse(run.stdout) as { decisions: Record<string, boolean>; diagnostics: Array<{ ruleId: string; severity: string; location: unknown }> };
     expect(out.decisions['action.depositInvoice']).toBe(false);
     expect(out.diagnostics.find((d) => d.ruleId === 'portal/structure-not-asked-at-creation')).toMatchObject({
-      severity: 'error', location: { file: 'portal/structure-at-creation.json', pointer: '/account/structureAtCreation' },
+      severity: 'error',
+      location: { file: 'portal/structure-at-creation.json', pointer: '/account/structureAtCreation' },
     });
     const text = await runCli(['portal', 'portal/structure-at-creation.json', '--lang', 'en']);
     expect(text.code).toBe(1);

@@ -60,12 +60,22 @@ describe('loadConfig', () => {
     await expect(loadConfig(join(dir, 'none.json'))).rejects.toMatchObject({ code: 'CONFIG_UNREADABLE' });
     await expect(loadConfig(write('broken.json', '{ "lang": '))).rejects.toMatchObject({ code: 'CONFIG_NOT_JSON' });
     await expect(loadConfig(write('missing-overlay.json', { catalogue: './nowhere.json' }))).rejects.toMatchObject({ code: 'CONFIG_UNREADABLE' });
-    await expect(loadConfig(write('array-overlay.json', { catalogue: './list.json' }) && write('list.json', [1]) && join(dir, 'array-overlay.json'))).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    await expect(
+      loadConfig(write('array-overlay.json', { catalogue: './list.json' }) && write('list.json', [1]) && join(dir, 'array-overlay.json')),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
   it('agrees with the published schema, which the README example follows', () => {
     const validate = configValidator();
-    expect(validate({ context: { channel: 'PORTAIL', space: 'factures-de-travaux', release: '3.8.1' }, lang: 'fr', severity: { 'content/payment-means-not-58-59': 'off', 'content/amounts-at-most-2-decimals': 'error' }, catalogue: './catalogue-overlay.json', limits: { maxBatchMembers: 2000 } })).toBe(true);
+    expect(
+      validate({
+        context: { channel: 'PORTAIL', space: 'factures-de-travaux', release: '3.8.1' },
+        lang: 'fr',
+        severity: { 'content/payment-means-not-58-59': 'off', 'content/amounts-at-most-2-decimals': 'error' },
+        catalogue: './catalogue-overlay.json',
+        limits: { maxBatchMembers: 2000 },
+      }),
+    ).toBe(true);
     expect(validate({ unknown: 1 })).toBe(false);
   });
 });

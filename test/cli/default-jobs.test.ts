@@ -29,7 +29,13 @@ describe('default --jobs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chorus-jobs-'));
     try {
       writeFileSync(join(dir, 'a.xml'), 'x'.repeat(1000));
-      expect(batchSize([{ name: 'a.xml', path: join(dir, 'a.xml') }, { name: '-', bytes: new Uint8Array(24) }, { name: 'gone.xml', path: join(dir, 'gone.xml') }])).toEqual({ files: 3, bytes: 1024 });
+      expect(
+        batchSize([
+          { name: 'a.xml', path: join(dir, 'a.xml') },
+          { name: '-', bytes: new Uint8Array(24) },
+          { name: 'gone.xml', path: join(dir, 'gone.xml') },
+        ]),
+      ).toEqual({ files: 3, bytes: 1024 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -19,7 +19,10 @@ let clone: string;
 function readmeCommands(): string[] {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n')).map((line) => line.replace(/\s+#.*$/, '').trim()).filter((line) => /(^|\| )npx /.test(line));
+  return blocks
+    .flatMap((b) => b.split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => /(^|\| )npx /.test(line));
 }
 
 function npx(args: string[]): { status: number | null; stdout: string; stderr: string } {

@@ -5,7 +5,18 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
-  linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync, chmodSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+  chmodSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +72,9 @@ describe('terminal injection', () => {
 
   it('prints the portal state file name and its values escaped', async () => {
     const cwd = dir('portal');
-    const state = JSON.parse(readFileSync(fileURLToPath(new URL('./data/portal/structure-at-creation.json', import.meta.url)), 'utf8')) as { account: Record<string, unknown> };
+    const state = JSON.parse(readFileSync(fileURLToPath(new URL('./data/portal/structure-at-creation.json', import.meta.url)), 'utf8')) as {
+      account: Record<string, unknown>;
+    };
     state.account.contactEmail = 'jeanne\u001b]8;;https://evil.example\u0007@\u009b';
     const name = 'state\r\u001b[2K.json';
     writeFileSync(join(cwd, name), JSON.stringify(state));
@@ -88,7 +101,11 @@ describe('--output', () => {
     symlinkSync(join(cwd, 'victim.txt'), join(cwd, 'link.json'));
     execFileSync('mkfifo', [join(cwd, 'fifo.json')]);
     mkdirSync(join(cwd, 'folder.json'));
-    for (const [target, kind] of [['link.json', 'a symbolic link'], ['fifo.json', 'a named pipe (FIFO)'], ['folder.json', 'a directory']] as const) {
+    for (const [target, kind] of [
+      ['link.json', 'a symbolic link'],
+      ['fifo.json', 'a named pipe (FIFO)'],
+      ['folder.json', 'a directory'],
+    ] as const) {
       const run = await runCli(['a.xml', '--format', 'json', '-o', target, ...COMMON], { cwd });
       expect(run.code, target).toBe(2);
       expect(run.stderr).toContain(`--output ${target} is ${kind}, not a regular file`);
@@ -107,7 +124,11 @@ describe('--output', () => {
     mkdirSync(join(cwd, 'in'));
     writeFileSync(join(cwd, 'in/b.xml'), SIMPLE);
     linkSync(join(cwd, 'a.xml'), join(cwd, 'hard-link.xml'));
-    for (const args of [['a.xml', '-o', 'a.xml'], ['in', '-o', 'in/b.xml'], ['a.xml', '-o', 'hard-link.xml']]) {
+    for (const args of [
+      ['a.xml', '-o', 'a.xml'],
+      ['in', '-o', 'in/b.xml'],
+      ['a.xml', '-o', 'hard-link.xml'],
+    ]) {
       const run = await runCli([...args, '--format', 'junit', ...COMMON], { cwd });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toContain('is one of the files being checked');
@@ -153,7 +174,10 @@ describe('--output', () => {
     symlinkSync(join(cwd, 'victim.txt'), join(cwd, 'link.txt'));
     const state = readFileSync(fileURLToPath(new URL('./data/portal/pending-attachment.json', import.meta.url)), 'utf8');
     writeFileSync(join(cwd, 'state.json'), state);
-    for (const args of [['portal', 'state.json'], ['rules', 'list']]) {
+    for (const args of [
+      ['portal', 'state.json'],
+      ['rules', 'list'],
+    ]) {
       const refused = await runCli([...args, '-o', 'link.txt'], { cwd });
       expect(refused.code, args.join(' ')).toBe(2);
       expect(refused.stderr).toContain('is a symbolic link, not a regular file');
@@ -220,7 +244,14 @@ describe('large inputs', () => {
     }
     expect(await readAll(endless(), 1024 * 1024)).toBeNull();
     expect(given).toBe(17);
-    expect(await readAll((async function* () { yield strToU8('abc'); })(), 3)).toEqual(strToU8('abc'));
+    expect(
+      await readAll(
+        (async function* () {
+          yield strToU8('abc');
+        })(),
+        3,
+      ),
+    ).toEqual(strToU8('abc'));
   });
 });
 

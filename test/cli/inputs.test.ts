@@ -9,7 +9,17 @@ let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'chorus-inputs-'));
-  for (const file of ['b.xml', 'a.XML', 'notes.txt', 'sub/c.pdf', 'sub/deep/d.tar.gz', 'sub/deep/e.zip', '.hidden/x.xml', 'node_modules/y.xml', 'docs/readme.txt']) {
+  for (const file of [
+    'b.xml',
+    'a.XML',
+    'notes.txt',
+    'sub/c.pdf',
+    'sub/deep/d.tar.gz',
+    'sub/deep/e.zip',
+    '.hidden/x.xml',
+    'node_modules/y.xml',
+    'docs/readme.txt',
+  ]) {
     mkdirSync(join(dir, file, '..'), { recursive: true });
     writeFileSync(join(dir, file), '<x/>');
   }
@@ -25,9 +35,7 @@ describe('expandInputs', () => {
   });
 
   it('keeps the order of the arguments and lists each file once', async () => {
-    expect(await names(['sub/c.pdf', 'notes.txt', '.', 'b.xml'])).toEqual([
-      'sub/c.pdf', 'notes.txt', 'a.XML', 'b.xml', 'sub/deep/d.tar.gz', 'sub/deep/e.zip',
-    ]);
+    expect(await names(['sub/c.pdf', 'notes.txt', '.', 'b.xml'])).toEqual(['sub/c.pdf', 'notes.txt', 'a.XML', 'b.xml', 'sub/deep/d.tar.gz', 'sub/deep/e.zip']);
   });
 
   it('expands globs', async () => {

@@ -9,7 +9,10 @@ import { runCli } from './run-cli.js';
 const dir = (flow: string): string => fileURLToPath(new URL(`../../fixtures/aife-chorus-pro/${flow}/`, import.meta.url));
 
 describe('official samples through the CLI', () => {
-  for (const [flow, syntaxe, count] of [['FSO1116A', 'IN_DP_E2_CII_16B', 12], ['FSO1117A', 'IN_DP_E2_CII_FACTURX', 8]] as const) {
+  for (const [flow, syntaxe, count] of [
+    ['FSO1116A', 'IN_DP_E2_CII_16B', 12],
+    ['FSO1117A', 'IN_DP_E2_CII_FACTURX', 8],
+  ] as const) {
     it(`accepts the ${count} ${flow} samples with ${syntaxe}`, async () => {
       const r = await runCli([dir(flow), '--channel', 'API', '--syntaxe', syntaxe, '--deposit-date', '2024-03-01', '--format', 'json', '--jobs', '1']);
       expect(r.stderr).toBe('');
@@ -18,7 +21,10 @@ describe('official samples through the CLI', () => {
       expect(docs).toHaveLength(count);
       for (const d of docs) {
         expect(d.verdict, d.file).toBe('accepted');
-        expect(d.diagnostics.filter((x) => x.severity === 'error'), d.file).toEqual([]);
+        expect(
+          d.diagnostics.filter((x) => x.severity === 'error'),
+          d.file,
+        ).toEqual([]);
       }
     });
   }

@@ -38,13 +38,33 @@ afterAll(() => {
 
 describe('the packed package', () => {
   it('ships the build, the published schemas and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'bin/chorus-precheck.js', 'dist/index.js', 'dist/index.d.ts', 'dist/node.js', 'dist/cli/bin.js', 'dist/cli/worker.js', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'dist/bundle/index.js', 'dist/bundle/node.js', 'dist/bundle/THIRD-PARTY-LICENSES.txt', 'dist/rules.md', 'schema/report.schema.json', 'schema/config.schema.json', 'schema/portal-state.schema.json']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'bin/chorus-precheck.js',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/node.js',
+        'dist/cli/bin.js',
+        'dist/cli/worker.js',
+        'dist/cli/THIRD-PARTY-LICENSES.txt',
+        'dist/bundle/index.js',
+        'dist/bundle/node.js',
+        'dist/bundle/THIRD-PARTY-LICENSES.txt',
+        'dist/rules.md',
+        'schema/report.schema.json',
+        'schema/config.schema.json',
+        'schema/portal-state.schema.json',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('src/') || f.endsWith('.map') || f.includes('.test.') || f.startsWith('rules/'))).toEqual([]);
   });
 
   it('publishes the account-state schema the portal rules validate against, and the rules documentation SARIF links to', () => {
     const shipped = (path: string) => readFileSync(join(project, 'node_modules/@chorus-precheck/core', path), 'utf8');
-    expect(JSON.parse(shipped('schema/portal-state.schema.json'))).toEqual(JSON.parse(readFileSync(join(core, '../../rules/schema/portal-state.json'), 'utf8')));
+    expect(JSON.parse(shipped('schema/portal-state.schema.json'))).toEqual(
+      JSON.parse(readFileSync(join(core, '../../rules/schema/portal-state.json'), 'utf8')),
+    );
     expect(shipped('dist/rules.md')).toBe(readFileSync(join(core, '../../rules/README.md'), 'utf8'));
   });
 

@@ -70,35 +70,42 @@ describe('a report written into a slow pipe', () => {
 
 describe('worker threads writing into a pipe nobody reads yet', () => {
   // Linux counts the bytes a process has read in /proc/PID/io.
-  it.runIf(existsSync('/proc/self/io'))('stop taking files a window ahead of the output, then finish when it is read', async () => {
-    const big = join(dir, 'big');
-    const invoice = readFileSync(join(DATA, 'inputs', 'ubl-simple.xml'), 'utf8');
-    // 1,000 invoices of 40 kB (a long comment each): 40 MB to read in all.
-    const padded = invoice.replace('?>', `?>\n<!-- ${'x'.repeat(40_000)} -->`);
-    for (let i = 0; i < 1000; i++) {
-      const sub = join(big, String(Math.floor(i / 100)));
-      mkdirSync(sub, { recursive: true });
-      writeFileSync(join(sub, `${String(i).padStart(4, '0')}.xml`), padded);
-    }
-    const total = 1000 * Buffer.byteLength(padded);
-    const child = spawn(process.execPath, [BIN, 'big', '--format', 'json', '--jobs', '2', ...COMMON], { cwd: dir, env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' } });
-    child.stdout.pause();
-    const readBytes = (): number => Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? NaN);
-    // Wait until the process stops reading input (nothing read for a second).
-    let last = -1;
-    for (let now = readBytes(); now !== last; now = readBytes()) {
-      last = now;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    // About 256 files ahead of the few the pipe holds, and the code: far from the whole batch.
-    expect(last).toBeLessThan(0.6 * total);
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stdout.resume();
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect(code).toBe(0);
-    expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[]).length).toBe(1000);
-  }, 60_000);
+  it.runIf(existsSync('/proc/self/io'))(
+    'stop taking files a window ahead of the output, then finish when it is read',
+    async () => {
+      const big = join(dir, 'big');
+      const invoice = readFileSync(join(DATA, 'inputs', 'ubl-simple.xml'), 'utf8');
+      // 1,000 invoices of 40 kB (a long comment each): 40 MB to read in all.
+      const padded = invoice.replace('?>', `?>\n<!-- ${'x'.repeat(40_000)} -->`);
+      for (let i = 0; i < 1000; i++) {
+        const sub = join(big, String(Math.floor(i / 100)));
+        mkdirSync(sub, { recursive: true });
+        writeFileSync(join(sub, `${String(i).padStart(4, '0')}.xml`), padded);
+      }
+      const total = 1000 * Buffer.byteLength(padded);
+      const child = spawn(process.execPath, [BIN, 'big', '--format', 'json', '--jobs', '2', ...COMMON], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8' },
+      });
+      child.stdout.pause();
+      const readBytes = (): number => Number(/rchar: (\d+)/.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? NaN);
+      // Wait until the process stops reading input (nothing read for a second).
+      let last = -1;
+      for (let now = readBytes(); now !== last; now = readBytes()) {
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      // About 256 files ahead of the few the pipe holds, and the code: far from the whole batch.
+      expect(last).toBeLessThan(0.6 * total);
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (c: Buffer) => chunks.push(c));
+      child.stdout.resume();
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[]).length).toBe(1000);
+    },
+    60_000,
+  );
 });
 
 describe('the standard output destination', () => {

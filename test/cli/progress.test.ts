@@ -22,7 +22,11 @@ describe('progress bar', () => {
   });
 
   it('stays silent off a TTY, when disabled (--quiet) and for one input', () => {
-    for (const [tty, enabled, total] of [[false, true, 5], [true, false, 5], [true, true, 1]] as const) {
+    for (const [tty, enabled, total] of [
+      [false, true, 5],
+      [true, false, 5],
+      [true, true, 1],
+    ] as const) {
       const s = stream(tty);
       const progress = createProgress(s, total, enabled);
       progress.tick();

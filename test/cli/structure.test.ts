@@ -22,7 +22,9 @@ describe('CLI: structural check', () => {
     const r = await runCli([SKELETON, '--channel', 'PORTAIL', '--syntaxe', 'IN_DP_E1_UBL_INVOICE', '--deposit-date', '2024-03-01', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('verdict rejected');
-    expect(r.stdout).toMatch(/skeleton-ubl\.xml:8:3 +error +The XML is not valid against the published UBL 2\.1 schema \(OASIS\)\. Element cac:AccountingCustomerParty is not expected here .* structure\/ubl-2-1/);
+    expect(r.stdout).toMatch(
+      /skeleton-ubl\.xml:8:3 +error +The XML is not valid against the published UBL 2\.1 schema \(OASIS\)\. Element cac:AccountingCustomerParty is not expected here .* structure\/ubl-2-1/,
+    );
   });
 
   it('reports it in JSON, valid against the report schema, with XPath, business term and detail', async () => {
@@ -42,7 +44,8 @@ describe('CLI: structural check', () => {
   it('a CII D16B finding is a warning; --strict and strict: true make it an error', async () => {
     const base = [CII, '--syntaxe', 'IN_DP_E1_CII_16B', '--deposit-date', '2024-03-01', '--format', 'json'];
     const severityOf = (stdout: string) =>
-      (JSON.parse(stdout) as Array<{ diagnostics: Array<{ ruleId: string; severity: string }> }>)[0]!.diagnostics.find((d) => d.ruleId === 'structure/cii-d16b')?.severity;
+      (JSON.parse(stdout) as Array<{ diagnostics: Array<{ ruleId: string; severity: string }> }>)[0]!.diagnostics.find((d) => d.ruleId === 'structure/cii-d16b')
+        ?.severity;
     const plain = await runCli(base);
     expect(severityOf(plain.stdout)).toBe('warning');
     const strict = await runCli([...base, '--strict']);

@@ -13,7 +13,9 @@ import { runCli } from './run-cli.js';
 import { errorsOf, sarifValidator } from './validate.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const KNOWN = listReleases().map((r) => r.id).join(', ');
+const KNOWN = listReleases()
+  .map((r) => r.id)
+  .join(', ');
 let dir: string;
 
 beforeAll(() => {
@@ -131,9 +133,7 @@ describe('SARIF', () => {
     const catalogued = driver.rules.filter((r) => r.shortDescription);
     expect(catalogued.length).toBeGreaterThan(10);
     for (const rule of catalogued) {
-      expect(rule.helpUri).toBe(
-        `https://unpkg.com/@chorus-precheck/core@${driver.version}/dist/rules.md#${rule.id.replace('/', '')}`,
-      );
+      expect(rule.helpUri).toBe(`https://unpkg.com/@chorus-precheck/core@${driver.version}/dist/rules.md#${rule.id.replace('/', '')}`);
     }
   });
 

@@ -10,12 +10,16 @@ import { readDeposit } from '../../packages/core/src/node.js';
 import { expectedFromManifest, type Expected, type ManifestRow } from './manifest.js';
 
 const FIXTURES = new URL('../../fixtures/corpus/', import.meta.url);
-const lines = readFileSync(new URL('MANIFEST.tsv', FIXTURES), 'utf8').split('\n').filter((l) => l !== '');
+const lines = readFileSync(new URL('MANIFEST.tsv', FIXTURES), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '');
 const header = (lines.shift() as string).split('\t');
 const rows = lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l.split('\t')[i] ?? ''])) as unknown as ManifestRow & { fixture: string });
-const reviewed = (JSON.parse(readFileSync(new URL('manifest-disagreements.json', import.meta.url), 'utf8')) as {
-  disagreements: Array<{ repo: string; path: string; field: string; ours: unknown; reason: string }>;
-}).disagreements;
+const reviewed = (
+  JSON.parse(readFileSync(new URL('manifest-disagreements.json', import.meta.url), 'utf8')) as {
+    disagreements: Array<{ repo: string; path: string; field: string; ours: unknown; reason: string }>;
+  }
+).disagreements;
 
 describe('corpus fixtures agree with the corpus manifest', () => {
   it('covers every syntax, every Factur-X profile and the PDF families', () => {

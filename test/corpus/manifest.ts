@@ -64,7 +64,11 @@ export function expectedFromManifest(row: ManifestRow): Expected {
   const extra: Expected = {};
   if (row.typecode.trim() !== '') extra.typeCode = row.typecode.trim();
   if (row.xmp_conformance.trim() !== '') extra.xmpConformance = row.xmp_conformance.trim();
-  if (row.pdf_embedded_names.trim() !== '') extra.embeddedNames = row.pdf_embedded_names.split(',').map((n) => n.trim()).sort();
+  if (row.pdf_embedded_names.trim() !== '')
+    extra.embeddedNames = row.pdf_embedded_names
+      .split(',')
+      .map((n) => n.trim())
+      .sort();
   return { ...classify(row), ...extra };
 }
 

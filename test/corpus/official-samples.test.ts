@@ -11,7 +11,9 @@ import { precheck } from '../../packages/core/src/node.js';
 import type { DepositContext } from '../../packages/core/src/index.js';
 
 const DIR = new URL('../../fixtures/aife-chorus-pro/', import.meta.url);
-const lines = readFileSync(new URL('EXPECTED.tsv', DIR), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(new URL('EXPECTED.tsv', DIR), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const header = (lines.shift() as string).split('\t');
 const rows = lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l.split('\t')[i] ?? ''])) as Record<string, string>);
 
@@ -49,11 +51,21 @@ describe('official Chorus Pro samples (AIFE)', () => {
       it(`reads as AIFE's index says`, async () => {
         const { facts } = await check(path, {});
         expect({
-          syntax: facts.syntax, formatFamily: facts.formatFamily, cadre: facts.cadre, cadreSource: facts.cadreSource,
-          isWorks: String(facts.isWorks), profile: facts.profile ?? '', typeCode: facts.typeCode,
+          syntax: facts.syntax,
+          formatFamily: facts.formatFamily,
+          cadre: facts.cadre,
+          cadreSource: facts.cadreSource,
+          isWorks: String(facts.isWorks),
+          profile: facts.profile ?? '',
+          typeCode: facts.typeCode,
         }).toEqual({
-          syntax: row['syntax'], formatFamily: row['formatFamily'], cadre: row['cadre'], cadreSource: row['cadreSource'],
-          isWorks: row['isWorks'], profile: row['profile'], typeCode: row['typeCode'],
+          syntax: row['syntax'],
+          formatFamily: row['formatFamily'],
+          cadre: row['cadre'],
+          cadreSource: row['cadreSource'],
+          isWorks: row['isWorks'],
+          profile: row['profile'],
+          typeCode: row['typeCode'],
         });
         // The issue date is read as a calendar day, with its text as written beside it.
         expect(facts.issueDate).toMatch(/^2018-\d{2}-\d{2}$/);

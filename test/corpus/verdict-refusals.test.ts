@@ -12,7 +12,9 @@ import { bestFit, readRefusals } from '../../scripts/corpus/verdicts.js';
 
 const refusals = readRefusals(fileURLToPath(new URL('verdict-refusals.json', import.meta.url)));
 const FIXTURES = new URL('../../fixtures/corpus/', import.meta.url);
-const lines = readFileSync(new URL('MANIFEST.tsv', FIXTURES), 'utf8').split('\n').filter((l) => l !== '');
+const lines = readFileSync(new URL('MANIFEST.tsv', FIXTURES), 'utf8')
+  .split('\n')
+  .filter((l) => l !== '');
 const header = (lines.shift() as string).split('\t');
 const rows = lines.map((l) => Object.fromEntries(header.map((h, i) => [h, l.split('\t')[i] ?? ''])) as Record<string, string>);
 
@@ -23,7 +25,10 @@ describe('reviewed refusals of real files', () => {
       if (!r.ruleId.startsWith('read/')) expect(set.rule(r.ruleId), r.ruleId).toBeDefined();
       expect(r.reason.length, r.ruleId).toBeGreaterThan(60);
       expect(r.files.length, r.ruleId).toBeGreaterThan(0);
-      expect(r.files.filter((f) => f.startsWith('aife-chorus-pro/')), r.ruleId).toEqual([]);
+      expect(
+        r.files.filter((f) => f.startsWith('aife-chorus-pro/')),
+        r.ruleId,
+      ).toEqual([]);
     }
   });
 
@@ -32,7 +37,10 @@ describe('reviewed refusals of real files', () => {
     it(`${row['fixture']}: its errors are the reviewed refusals`, async () => {
       const { docs } = await bestFit(fileURLToPath(new URL(row['fixture'] as string, FIXTURES)));
       const errors = [...new Set(docs.flatMap((d) => d.diagnostics.filter((x) => x.severity === 'error').map((x) => x.ruleId)))].sort();
-      const listed = refusals.filter((r) => r.files.includes(id)).map((r) => r.ruleId).sort();
+      const listed = refusals
+        .filter((r) => r.files.includes(id))
+        .map((r) => r.ruleId)
+        .sort();
       expect(errors).toEqual(listed);
     });
   }

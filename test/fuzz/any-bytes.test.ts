@@ -25,18 +25,31 @@ async function expectSound(name: string, bytes: Uint8Array, what: string, api: '
   expect(r.outcome, explain(r, what)).toBe('ok');
 }
 
-const MAGIC = ['', '%PDF-1.7\n', 'PK\u0003\u0004', '\u001f\u008b\u0008\u0000', '<?xml version="1.0"?>', '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">', '\uFEFF<'];
+const MAGIC = [
+  '',
+  '%PDF-1.7\n',
+  'PK\u0003\u0004',
+  '\u001f\u008b\u0008\u0000',
+  '<?xml version="1.0"?>',
+  '<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2">',
+  '\uFEFF<',
+];
 
 describe('any bytes', () => {
   it('random bytes, raw or behind a magic number, give a sound report', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...MAGIC), fc.uint8Array({ maxLength: 2048 }), fc.constantFrom('x.xml', 'x.pdf', 'x.zip', 'x.tar.gz', 'x'), async (magic, tail, name) => {
-        const m = strToU8(magic, true);
-        const bytes = new Uint8Array(m.length + tail.length);
-        bytes.set(m);
-        bytes.set(tail, m.length);
-        await expectSound(name, bytes, `random ${JSON.stringify(magic)} + ${tail.length} bytes`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...MAGIC),
+        fc.uint8Array({ maxLength: 2048 }),
+        fc.constantFrom('x.xml', 'x.pdf', 'x.zip', 'x.tar.gz', 'x'),
+        async (magic, tail, name) => {
+          const m = strToU8(magic, true);
+          const bytes = new Uint8Array(m.length + tail.length);
+          bytes.set(m);
+          bytes.set(tail, m.length);
+          await expectSound(name, bytes, `random ${JSON.stringify(magic)} + ${tail.length} bytes`);
+        },
+      ),
       { seed: SEED, numRuns: 120 },
     );
   });

@@ -23,16 +23,20 @@ function explain(r: ChildResult): string {
 
 describe('bombs', () => {
   for (const bomb of allBombs()) {
-    it(`${bomb.id}: ${bomb.description}`, async () => {
-      // The member-count bombs stop in the reader; through precheck they also cost 1 000 rule runs
-      // on empty members (seconds of CPU), which the fuzz campaign measures instead.
-      const api = bomb.expect.limits?.includes('maxBatchMembers') ? 'read' : 'precheck';
-      const r = await runner.run({ api, inputs: [{ bombId: bomb.id }] }, BOMB_TIMEOUT_MS);
-      expect(r.outcome, explain(r)).toBe('ok');
-      const accepted = [...(bomb.expect.limits ?? []).map((l) => `limit/${l}`)];
-      const matched = r.ruleIds.some((id) => accepted.includes(id) || (bomb.expect.ruleIds ?? []).some((re) => re.test(id)));
-      expect(matched, `expected one of ${[...accepted, ...(bomb.expect.ruleIds ?? []).map(String)].join(', ')}; got ${r.ruleIds.join(', ')}`).toBe(true);
-    }, BOMB_TIMEOUT_MS + 30_000);
+    it(
+      `${bomb.id}: ${bomb.description}`,
+      async () => {
+        // The member-count bombs stop in the reader; through precheck they also cost 1 000 rule runs
+        // on empty members (seconds of CPU), which the fuzz campaign measures instead.
+        const api = bomb.expect.limits?.includes('maxBatchMembers') ? 'read' : 'precheck';
+        const r = await runner.run({ api, inputs: [{ bombId: bomb.id }] }, BOMB_TIMEOUT_MS);
+        expect(r.outcome, explain(r)).toBe('ok');
+        const accepted = [...(bomb.expect.limits ?? []).map((l) => `limit/${l}`)];
+        const matched = r.ruleIds.some((id) => accepted.includes(id) || (bomb.expect.ruleIds ?? []).some((re) => re.test(id)));
+        expect(matched, `expected one of ${[...accepted, ...(bomb.expect.ruleIds ?? []).map(String)].join(', ')}; got ${r.ruleIds.join(', ')}`).toBe(true);
+      },
+      BOMB_TIMEOUT_MS + 30_000,
+    );
   }
 });
 

@@ -78,9 +78,19 @@ async function run(job: ChildJob): Promise<ChildResult> {
   } catch (e) {
     const err = e as Error;
     return {
-      id: job.id, outcome: 'crash', ms: performance.now() - t0, cpuMs: cpuMs(), violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [],
+      id: job.id,
+      outcome: 'crash',
+      ms: performance.now() - t0,
+      cpuMs: cpuMs(),
+      violations: [],
+      ruleIds: [],
+      limitHits: [],
+      limitMessages: [],
+      files: [],
       error: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}\n${err?.stack ?? ''}`,
-      buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      buildMs: t0 - started,
+      rssBytes: process.memoryUsage().rss,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
     };
   }
   const ms = performance.now() - t0;
@@ -89,16 +99,40 @@ async function run(job: ChildJob): Promise<ChildResult> {
   });
   const files = Array.isArray(documents) ? (documents as { file?: unknown }[]).map((d) => String(d?.file)) : [];
   return {
-    id: job.id, outcome: violations.length ? 'violation' : 'ok', ms, cpuMs: cpuMs(), violations, ruleIds: ruleIdsOf(documents), limitHits: limitHitsOf(documents), limitMessages: limitMessagesOf(documents),
+    id: job.id,
+    outcome: violations.length ? 'violation' : 'ok',
+    ms,
+    cpuMs: cpuMs(),
+    violations,
+    ruleIds: ruleIdsOf(documents),
+    limitHits: limitHitsOf(documents),
+    limitMessages: limitMessagesOf(documents),
     files: files.length > 50 ? [...files.slice(0, 50), `… ${files.length - 50} more`] : files,
-    buildMs: t0 - started, rssBytes: process.memoryUsage().rss, maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    buildMs: t0 - started,
+    rssBytes: process.memoryUsage().rss,
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
 
 process.on('message', (job: ChildJob) => {
   run(job).then(
     (result) => process.send?.(result),
-    (e: unknown) => process.send?.({ id: job.id, outcome: 'crash', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: String((e as Error)?.stack ?? e), buildMs: 0, rssBytes: 0, maxRssBytes: 0 } satisfies ChildResult),
+    (e: unknown) =>
+      process.send?.({
+        id: job.id,
+        outcome: 'crash',
+        ms: 0,
+        cpuMs: 0,
+        violations: [],
+        ruleIds: [],
+        limitHits: [],
+        limitMessages: [],
+        files: [],
+        error: String((e as Error)?.stack ?? e),
+        buildMs: 0,
+        rssBytes: 0,
+        maxRssBytes: 0,
+      } satisfies ChildResult),
   );
 });
 // The parent gone (killed, crashed), nothing is left to answer to.

@@ -48,7 +48,6 @@ export function nested(rng: Rng): Generated {
   return { kind: 'nested', detail: `${kinds.join(' in ')} (innermost first), ${width} members per level`, name, bytes: payload };
 }
 
-
 /** A PDF name written with some of its letters as `#xx` escapes. */
 function escaped(name: string, rng: Rng): string {
   return Array.from(name, (c) => (rng.next() < 0.3 ? `#${c.charCodeAt(0).toString(16)}` : c)).join('');
@@ -92,7 +91,12 @@ export function filterChain(rng: Rng): Generated {
     { num: 4, body: '<< /Type /Filespec /F (factur-x.xml) /UF (factur-x.xml) /AFRelationship /Data /EF << /F 5 0 R /UF 5 0 R >> >>' },
     { num: 5, body: `<< ${type}/Subtype /text#2Fxml /${key} ${filter} /Length ${data.length} >>`, stream: data },
   ]);
-  return { kind: 'filter-chain', detail: `/${key} ${filter}${type ? '' : ' without /Type'}, payload ${bomb ? `${size} bytes of A` : 'an invoice'}`, name: 'chain.pdf', bytes: pdf };
+  return {
+    kind: 'filter-chain',
+    detail: `/${key} ${filter}${type ? '' : ' without /Type'}, payload ${bomb ? `${size} bytes of A` : 'an invoice'}`,
+    name: 'chain.pdf',
+    bytes: pdf,
+  };
 }
 
 /** Long names: a zip or tar member, an XML element or attribute name, of 1 kB to 1 MB. */

@@ -117,7 +117,8 @@ export function limitHitsOf(docs: unknown): { ruleId: string; file: string | nul
   if (!Array.isArray(docs)) return [];
   const out: { ruleId: string; file: string | null; actual: unknown }[] = [];
   for (const doc of docs as AnyDocument[]) {
-    for (const d of doc?.diagnostics ?? []) if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, file: d.location?.file ?? null, actual: d.actual ?? null });
+    for (const d of doc?.diagnostics ?? [])
+      if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, file: d.location?.file ?? null, actual: d.actual ?? null });
   }
   return out.slice(0, 20);
 }
@@ -127,7 +128,8 @@ export function limitMessagesOf(docs: unknown): { ruleId: string; fr: string; en
   if (!Array.isArray(docs)) return [];
   const out: { ruleId: string; fr: string; en: string }[] = [];
   for (const doc of docs as AnyDocument[]) {
-    for (const d of doc?.diagnostics ?? []) if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, fr: d.messages?.fr ?? '', en: d.messages?.en ?? d.message });
+    for (const d of doc?.diagnostics ?? [])
+      if (d.ruleId.startsWith('limit/')) out.push({ ruleId: d.ruleId, fr: d.messages?.fr ?? '', en: d.messages?.en ?? d.message });
   }
   return out.slice(0, 20);
 }

@@ -25,7 +25,12 @@ const ROWS: { limit: keyof Limits; value: number; name: string; bytes: () => Uin
   { limit: 'maxAttachmentBytes', value: 100, name: 'a.xml', bytes: () => strToU8(mixedUbl()) },
   { limit: 'maxPdfObjects', value: 2, name: 'a.pdf', bytes: () => facturxPdf() },
   { limit: 'maxPdfStreamBytes', value: 100, name: 'a.pdf', bytes: () => pdfWithEmbedded({ name: 'factur-x.xml', stream: flate(ubl), filter: 'FlateDecode' }) },
-  { limit: 'maxInputDocuments', value: 3, name: 'b.zip', bytes: () => zipSync({ 'i1.zip': zipSync({ 'a.xml': ubl, 'b.xml': ubl }), 'i2.zip': zipSync({ 'a.xml': ubl, 'b.xml': ubl }) }) },
+  {
+    limit: 'maxInputDocuments',
+    value: 3,
+    name: 'b.zip',
+    bytes: () => zipSync({ 'i1.zip': zipSync({ 'a.xml': ubl, 'b.xml': ubl }), 'i2.zip': zipSync({ 'a.xml': ubl, 'b.xml': ubl }) }),
+  },
   { limit: 'maxReportChars', value: 1000, name: 'b.zip', bytes: () => zipSync({ 'a.xml': ubl, 'b.xml': ubl }), api: 'precheck' },
   { limit: 'maxNameLength', value: 5, name: 'a.xml', bytes: () => ubl },
   { limit: 'maxArchiveNesting', value: 0, name: 'b.zip', bytes: () => zipSync({ 'inner.zip': zipSync({ 'a.xml': ubl }) }) },
@@ -46,7 +51,11 @@ describe('limits', () => {
       const lowered = await runner.run({ api, inputs: [{ name: row.name, bytes }], limits: { [row.limit]: row.value } }, 20_000);
       expect(lowered.outcome, lowered.error ?? lowered.violations.join('\n')).toBe('ok');
       expect(lowered.ruleIds).toContain(`limit/${row.limit}`);
-      expect(lowered.limitMessages.filter((m) => m.ruleId === `limit/${row.limit}`).every((m) => m.en.includes(`limits.${row.limit}`) && m.fr.includes(`limits.${row.limit}`))).toBe(true);
+      expect(
+        lowered.limitMessages
+          .filter((m) => m.ruleId === `limit/${row.limit}`)
+          .every((m) => m.en.includes(`limits.${row.limit}`) && m.fr.includes(`limits.${row.limit}`)),
+      ).toBe(true);
     }, 60_000);
   }
 });

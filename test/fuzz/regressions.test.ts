@@ -68,7 +68,9 @@ describe('fuzz regressions', () => {
 
   // Inputs found by fuzzing, kept as data with a .json sidecar saying how they were found.
   const dir = new URL('./regressions/', import.meta.url);
-  for (const name of readdirSync(dir).filter((f) => !f.endsWith('.json') && !f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => !f.endsWith('.json') && !f.endsWith('.md'))
+    .sort()) {
     it(`replays ${name}`, async () => {
       const bytes = new Uint8Array(readFileSync(new URL(name, dir)));
       for (const api of ['read', 'precheck'] as const) {

@@ -128,7 +128,21 @@ export class IsolatedRunner {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ id: p.id, outcome: 'exit', ms: 0, cpuMs: 0, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `child exited with ${code ?? signal}: ${stderr}`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        p.resolve({
+          id: p.id,
+          outcome: 'exit',
+          ms: 0,
+          cpuMs: 0,
+          violations: [],
+          ruleIds: [],
+          limitHits: [],
+          limitMessages: [],
+          files: [],
+          error: `child exited with ${code ?? signal}: ${stderr}`,
+          buildMs: 0,
+          rssBytes: 0,
+          maxRssBytes: 0,
+        });
       }
     });
     child.on('message', (m: ChildResult | { ready: true }) => {
@@ -187,8 +201,23 @@ export class IsolatedRunner {
         this.child = null;
         this.ready = null;
         child.kill('SIGKILL');
-        const why = spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${now - lastProgress} ms of wall time without CPU progress`;
-        resolve({ id, outcome: 'hang', ms: wall, cpuMs: spent, violations: [], ruleIds: [], limitHits: [], limitMessages: [], files: [], error: `no answer after ${why} (limit ${timeoutMs} ms)`, buildMs: 0, rssBytes: 0, maxRssBytes: 0 });
+        const why =
+          spent > timeoutMs ? `${Math.round(spent)} ms of ${cpu === null ? 'wall' : 'CPU'} time` : `${now - lastProgress} ms of wall time without CPU progress`;
+        resolve({
+          id,
+          outcome: 'hang',
+          ms: wall,
+          cpuMs: spent,
+          violations: [],
+          ruleIds: [],
+          limitHits: [],
+          limitMessages: [],
+          files: [],
+          error: `no answer after ${why} (limit ${timeoutMs} ms)`,
+          buildMs: 0,
+          rssBytes: 0,
+          maxRssBytes: 0,
+        });
       };
       const timer = setInterval(check, Math.min(250, timeoutMs));
       this.pending = {

@@ -45,7 +45,9 @@ export const TINY_CII = `<?xml version="1.0" encoding="UTF-8"?>
 
 /** A UBL invoice carrying a small base64 PDF attachment (mixed XML). */
 export function mixedUbl(): string {
-  const pdf = Buffer.from(plainPdf()).toString('base64').replace(/(.{76})/g, '$1\n');
+  const pdf = Buffer.from(plainPdf())
+    .toString('base64')
+    .replace(/(.{76})/g, '$1\n');
   return TINY_UBL.replace(
     '</Invoice>',
     `  <cac:AdditionalDocumentReference><cbc:ID>PJ1</cbc:ID><cac:Attachment><cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="pj.pdf">${pdf}</cbc:EmbeddedDocumentBinaryObject></cac:Attachment></cac:AdditionalDocumentReference>\n</Invoice>`,
@@ -81,7 +83,15 @@ export function builtinSeeds(): Seed[] {
     { name: 'facturx.pdf', bytes: facturxPdf(cii) },
     { name: 'plain.pdf', bytes: plainPdf() },
     { name: 'batch.zip', bytes: zipSync({ 'a.xml': ubl, 'b.xml': cii }) },
-    { name: 'batch.tar.gz', bytes: gzipSync(buildTar([{ name: 'a.xml', data: ubl }, { name: 'b.xml', data: cii }])) },
+    {
+      name: 'batch.tar.gz',
+      bytes: gzipSync(
+        buildTar([
+          { name: 'a.xml', data: ubl },
+          { name: 'b.xml', data: cii },
+        ]),
+      ),
+    },
     { name: 'invoice.xml.gz', bytes: gzipSync(cii) },
   ];
 }

@@ -7,8 +7,20 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import type { Limits } from '../../packages/core/src/limits.js';
 import {
-  TINY_UBL, UBL_OPEN, buildPdf, buildTar, buildZip, crc32, encryptedLookingPdf, facturxPdf, hugeXml, pdfSkeleton, pdfWithEmbedded,
-  runLengthDeflate, runLengthGzip, runLengthZlib,
+  TINY_UBL,
+  UBL_OPEN,
+  buildPdf,
+  buildTar,
+  buildZip,
+  crc32,
+  encryptedLookingPdf,
+  facturxPdf,
+  hugeXml,
+  pdfSkeleton,
+  pdfWithEmbedded,
+  runLengthDeflate,
+  runLengthGzip,
+  runLengthZlib,
 } from './build/index.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -300,7 +312,13 @@ function archiveBombs(): Bomb[] {
         const x = strToU8(TINY_UBL);
         const crc = crc32(x);
         return buildZip(
-          ['../../evil.xml', '/etc/cron.d/evil.xml', 'C:\\evil.xml', 'ok.xml', 'ok.xml'].map((name) => ({ name, data: x, method: 0 as const, crc, size: x.length })),
+          ['../../evil.xml', '/etc/cron.d/evil.xml', 'C:\\evil.xml', 'ok.xml', 'ok.xml'].map((name) => ({
+            name,
+            data: x,
+            method: 0 as const,
+            crc,
+            size: x.length,
+          })),
         );
       },
       expect: { ruleIds: [/path|travers|absolute|duplicate|unsafe|member/i] },
@@ -385,4 +403,3 @@ function pdfBombs(): Bomb[] {
 export function allBombs(): Bomb[] {
   return [...xmlBomb(), ...archiveBombs(), ...pdfBombs()];
 }
-

@@ -15,13 +15,26 @@ export function facts(overrides: Partial<Facts> = {}): Facts {
 /** The facts of a Factur-X PDF (EN 16931, factur-x.xml, PDF/A-3), with overrides. */
 export function facturxFacts(overrides: Partial<Facts> = {}): Facts {
   return facts({
-    container: 'pdf', syntax: 'CII', document: 'CrossIndustryInvoice', formatFamily: 'facturx-pdf',
+    container: 'pdf',
+    syntax: 'CII',
+    document: 'CrossIndustryInvoice',
+    formatFamily: 'facturx-pdf',
     rootNamespace: 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100',
     pdf: {
-      encrypted: false, pageCount: 1,
+      encrypted: false,
+      pageCount: 1,
       embeddedFiles: [{ name: 'factur-x.xml', size: 4000, afRelationship: 'Data', subtype: 'text/xml' }],
-      invoiceXmlName: 'factur-x.xml', invoiceXmlCandidates: ['factur-x.xml'],
-      xmp: { pdfaPart: 3, pdfaConformance: 'B', documentType: 'INVOICE', documentFileName: 'factur-x.xml', version: '1.0', conformanceLevel: 'EN 16931', extensionNamespace: 'urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#' },
+      invoiceXmlName: 'factur-x.xml',
+      invoiceXmlCandidates: ['factur-x.xml'],
+      xmp: {
+        pdfaPart: 3,
+        pdfaConformance: 'B',
+        documentType: 'INVOICE',
+        documentFileName: 'factur-x.xml',
+        version: '1.0',
+        conformanceLevel: 'EN 16931',
+        extensionNamespace: 'urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#',
+      },
     },
     ...overrides,
   });
@@ -34,10 +47,23 @@ export function doc(file: string, f: Facts = facts(), extra: Partial<ReadDocumen
 
 /** An unreadable document with its fatal diagnostic, as the reader gives for broken XML. */
 export function unreadableDoc(file: string): ReadDocument {
-  return doc(file, facts({ container: 'xml', syntax: 'unknown', document: null, number: null, issueDate: null, typeCode: null, buyerId: null, formatFamily: 'unknown' }), {
-    unreadable: true,
-    diagnostics: [{ ruleId: 'read/xml-not-well-formed', severity: 'error', message: 'XML mal formé', messages: { fr: 'XML mal formé', en: 'XML not well formed' }, location: { file, line: 3, column: 7 }, fatal: true }],
-  });
+  return doc(
+    file,
+    facts({ container: 'xml', syntax: 'unknown', document: null, number: null, issueDate: null, typeCode: null, buyerId: null, formatFamily: 'unknown' }),
+    {
+      unreadable: true,
+      diagnostics: [
+        {
+          ruleId: 'read/xml-not-well-formed',
+          severity: 'error',
+          message: 'XML mal formé',
+          messages: { fr: 'XML mal formé', en: 'XML not well formed' },
+          location: { file, line: 3, column: 7 },
+          fatal: true,
+        },
+      ],
+    },
+  );
 }
 
 /** A reader that returns the given documents for every input, whatever its bytes. */

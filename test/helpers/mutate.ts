@@ -63,10 +63,43 @@ export function* truncations(bytes: Uint8Array, samples: number, rng: Rng): Gene
 
 // Tokens that steer parsers into their rarer paths.
 const GARBAGE_TOKENS = [
-  '<', '>', '&', '&amp', '&#0;', '&#xD800;', ']]>', '<![CDATA[', '<!--', '-->', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY e "e">]>',
-  '\u0000', '\uFFFE', '\uD800', '\uFEFF', 'xmlns:="', 'xmlns:cbc=""', '</', '/>', '"', "'", '=',
-  '%PDF-1.7', '%%EOF', 'endstream', 'endobj', ' 0 obj', 'trailer', 'startxref\n0\n', 'xref\n0 1\n', '/Length 99999999', '<<', '>>', '/Filter /FlateDecode',
-  'PK\u0003\u0004', '\u001f\u008b',
+  '<',
+  '>',
+  '&',
+  '&amp',
+  '&#0;',
+  '&#xD800;',
+  ']]>',
+  '<![CDATA[',
+  '<!--',
+  '-->',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY e "e">]>',
+  '\u0000',
+  '\uFFFE',
+  '\uD800',
+  '\uFEFF',
+  'xmlns:="',
+  'xmlns:cbc=""',
+  '</',
+  '/>',
+  '"',
+  "'",
+  '=',
+  '%PDF-1.7',
+  '%%EOF',
+  'endstream',
+  'endobj',
+  ' 0 obj',
+  'trailer',
+  'startxref\n0\n',
+  'xref\n0 1\n',
+  '/Length 99999999',
+  '<<',
+  '>>',
+  '/Filter /FlateDecode',
+  'PK\u0003\u0004',
+  '\u001f\u008b',
 ];
 
 function insertAt(bytes: Uint8Array, at: number, insert: Uint8Array): Uint8Array {
@@ -253,7 +286,12 @@ export function wrap(bytes: Uint8Array, rng: Rng): Mutation & { name: string } {
     case 'zip':
       return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'invoice.xml': bytes }, { mtime: ZIP_TIME }) };
     case 'zip-with-good-sibling':
-      return { kind: 'wrap', detail: how, name: 'wrapped.zip', bytes: zipSync({ 'a.xml': bytes, 'b.xml': bytes.slice(0, bytes.length >> 1) }, { mtime: ZIP_TIME }) };
+      return {
+        kind: 'wrap',
+        detail: how,
+        name: 'wrapped.zip',
+        bytes: zipSync({ 'a.xml': bytes, 'b.xml': bytes.slice(0, bytes.length >> 1) }, { mtime: ZIP_TIME }),
+      };
     case 'gzip':
       return { kind: 'wrap', detail: how, name: 'wrapped.xml.gz', bytes: gzipSync(bytes, { mtime: 0 }) };
     case 'tar.gz':

@@ -38,7 +38,9 @@ describe('assumptions and verdictProvisional', () => {
     const overlay = { flows: [{ code: 'FSO1137A', syntaxe: 'IN_DP_E5_CII_FACTURX_TRAVAUX' }] };
     const d = (await official({ channel: 'API', syntaxe: 'IN_DP_E5_CII_FACTURX_TRAVAUX' }, { catalogueOverlay: overlay })).documents[0]!;
     expect(d.verdict).toBe('accepted');
-    expect(d.assumptions).toContainEqual(expect.objectContaining({ kind: 'syntaxe', value: 'IN_DP_E5_CII_FACTURX_TRAVAUX', provenance: 'user', scope: 'verdict' }));
+    expect(d.assumptions).toContainEqual(
+      expect.objectContaining({ kind: 'syntaxe', value: 'IN_DP_E5_CII_FACTURX_TRAVAUX', provenance: 'user', scope: 'verdict' }),
+    );
     expect(d.verdictProvisional).toBe(false);
   });
 

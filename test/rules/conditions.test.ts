@@ -1,9 +1,7 @@
 // The condition-tree visitor shared by rule loading and the flow table: which nodes it visits,
 // in which order and under which JSON pointer; which facts a node and a tree read.
 import { describe, expect, it } from 'vitest';
-import {
-  factReferences, factsOf, isFactReference, mapConditions, visitConditions,
-} from '../../packages/core/src/rules/conditions.js';
+import { factReferences, factsOf, isFactReference, mapConditions, visitConditions } from '../../packages/core/src/rules/conditions.js';
 import type { RuleCondition } from '../../packages/core/src/rules/types.js';
 
 const leaf = (fact: string, value: unknown = null, path?: string): RuleCondition => ({ fact, operator: 'equal', value, ...(path ? { path } : {}) });
@@ -13,7 +11,12 @@ const trees: Array<[string, RuleCondition, string[], string[]]> = [
   ['a leaf', leaf('syntax', 'UBL'), [':syntax'], ['syntax']],
   ['a leaf comparing two facts', { fact: 'issueDate', operator: 'dateNotAfter', value: { fact: 'depositDate' } }, [':issueDate'], ['issueDate', 'depositDate']],
   ['all of two leaves', { all: [leaf('channel'), leaf('syntaxe')] }, [':·', '/all/0:channel', '/all/1:syntaxe'], ['channel', 'syntaxe']],
-  ['any inside not', { not: { any: [leaf('cadre'), leaf('isWorks', true)] } }, [':·', '/not:·', '/not/any/0:cadre', '/not/any/1:isWorks'], ['cadre', 'isWorks']],
+  [
+    'any inside not',
+    { not: { any: [leaf('cadre'), leaf('isWorks', true)] } },
+    [':·', '/not:·', '/not/any/0:cadre', '/not/any/1:isWorks'],
+    ['cadre', 'isWorks'],
+  ],
   [
     'nested all, any and not, parent first',
     { name: 'outer', all: [{ any: [leaf('flow', null, '$.type'), { not: leaf('channel', 'EDI') }] }, leaf('release', '3.8.1')] },
@@ -27,7 +30,12 @@ const trees: Array<[string, RuleCondition, string[], string[]]> = [
     [':·', '/all/0:a', '/any/0:b', '/not:c'],
     ['a', 'b', 'c'],
   ],
-  ['a fact read twice is listed once', { any: [leaf('number'), { fact: 'buyerReference', operator: 'equal', value: { fact: 'number' } }] }, [':·', '/any/0:number', '/any/1:buyerReference'], ['number', 'buyerReference']],
+  [
+    'a fact read twice is listed once',
+    { any: [leaf('number'), { fact: 'buyerReference', operator: 'equal', value: { fact: 'number' } }] },
+    [':·', '/any/0:number', '/any/1:buyerReference'],
+    ['number', 'buyerReference'],
+  ],
 ];
 
 describe('visitConditions', () => {
@@ -77,7 +85,14 @@ describe('factReferences', () => {
   it.each<[string, RuleCondition, Array<{ fact: string; path: unknown }>]>([
     ['a leaf', leaf('syntax'), [{ fact: 'syntax', path: undefined }]],
     ['a leaf with a path', leaf('flow', 'x', '$.type'), [{ fact: 'flow', path: '$.type' }]],
-    ['a leaf comparing two facts', { fact: 'flow', path: '$.scope', operator: 'equal', value: { fact: 'flow', path: '$.type' } }, [{ fact: 'flow', path: '$.scope' }, { fact: 'flow', path: '$.type' }]],
+    [
+      'a leaf comparing two facts',
+      { fact: 'flow', path: '$.scope', operator: 'equal', value: { fact: 'flow', path: '$.type' } },
+      [
+        { fact: 'flow', path: '$.scope' },
+        { fact: 'flow', path: '$.type' },
+      ],
+    ],
     ['a reference naming no fact by a string', { fact: 'a', operator: 'equal', value: { fact: 7 } }, [{ fact: 'a', path: undefined }]],
     ['a constant object value', { fact: 'a', operator: 'equal', value: { scheme: '0002' } }, [{ fact: 'a', path: undefined }]],
     ['a boolean node reads nothing itself', { all: [leaf('a')] }, []],
@@ -85,19 +100,38 @@ describe('factReferences', () => {
 });
 
 describe('mapConditions', () => {
-  const tree = { priority: 2, all: [{ priority: 2, fact: 'flow', value: null }, { priority: 1, not: { any: [{ fact: 'a', value: { fact: 'flow' } }] } }] };
+  const tree = {
+    priority: 2,
+    all: [
+      { priority: 2, fact: 'flow', value: null },
+      { priority: 1, not: { any: [{ fact: 'a', value: { fact: 'flow' } }] } },
+    ],
+  };
 
   it('gives edit a copy of every node, children already mapped, and leaves the tree as it was', () => {
     const before = JSON.stringify(tree);
     const order: string[] = [];
     const out = mapConditions<Record<string, unknown>>(tree, (c) => {
-      order.push(String(c.fact ?? Object.keys(c).filter((k) => k !== 'priority').join('+')));
+      order.push(
+        String(
+          c.fact ??
+            Object.keys(c)
+              .filter((k) => k !== 'priority')
+              .join('+'),
+        ),
+      );
       if (c.fact === 'flow') c.fact = 'flow@X';
       return c;
     });
     expect(order).toEqual(['flow', 'a', 'any', 'not', 'all']);
     expect(JSON.stringify(tree)).toBe(before);
-    expect(out).toEqual({ priority: 2, all: [{ priority: 2, fact: 'flow@X', value: null }, { priority: 1, not: { any: [{ fact: 'a', value: { fact: 'flow' } }] } }] });
+    expect(out).toEqual({
+      priority: 2,
+      all: [
+        { priority: 2, fact: 'flow@X', value: null },
+        { priority: 1, not: { any: [{ fact: 'a', value: { fact: 'flow' } }] } },
+      ],
+    });
     expect(out.all).not.toBe(tree.all);
   });
 

@@ -12,7 +12,10 @@ const leavesOf = (t: ConditionTrace | null): ConditionTrace[] => (!t ? [] : t.ki
 describe('explanations', () => {
   it('lists every rule in force on every document', async () => {
     const report = await precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml'), doc('b.xml')) });
-    const ids = loadRuleSet().prepare().depositRules.map((r) => r.id).sort();
+    const ids = loadRuleSet()
+      .prepare()
+      .depositRules.map((r) => r.id)
+      .sort();
     for (const d of report.documents) expect(d.rules.map((r) => r.ruleId).sort()).toEqual(ids);
   });
 
@@ -32,9 +35,19 @@ describe('explanations', () => {
     const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('a.xml')) });
     const o = outcome(report.documents[0]!.rules, 'deposit/works-flow-requires-works-cadre');
     expect(o.status).toBe('failed');
-    expect(o.explanation.when!.children!.map((c) => [c.evaluated, c.result])).toEqual([[true, true], [true, true]]);
+    expect(o.explanation.when!.children!.map((c) => [c.evaluated, c.result])).toEqual([
+      [true, true],
+      [true, true],
+    ]);
     expect(o.explanation.when!.children![1]).toMatchObject({ actual: 'works-only', expected: 'works-only' });
-    expect(o.explanation.assert).toMatchObject({ kind: 'condition', name: 'the billing framework (BT-23) is a works framework', actual: false, expected: true, evaluated: true, result: false });
+    expect(o.explanation.assert).toMatchObject({
+      kind: 'condition',
+      name: 'the billing framework (BT-23) is a works framework',
+      actual: false,
+      expected: true,
+      evaluated: true,
+      result: false,
+    });
   });
 
   it('explains nested conditions and resolves compared facts', async () => {
@@ -44,7 +57,10 @@ describe('explanations', () => {
     expect(pm.explanation.when).toBeNull();
     expect(pm.explanation.assert!.kind).toBe('all');
     // The first child fails, so json-rules-engine never evaluates the second.
-    expect(pm.explanation.assert!.children!.map((c) => [c.evaluated, c.result])).toEqual([[true, false], [false, null]]);
+    expect(pm.explanation.assert!.children!.map((c) => [c.evaluated, c.result])).toEqual([
+      [true, false],
+      [false, null],
+    ]);
     const date = outcome(report.documents[0]!.rules, 'content/issue-date-not-after-deposit');
     expect(date.status).toBe('failed');
     expect(date.explanation.assert).toMatchObject({ actual: '2024-02-01', expected: '2024-01-15', operator: 'dateNotAfter' });

@@ -18,7 +18,12 @@ describe('precheck over fixtures', () => {
     const diag = d.diagnostics.find((x) => x.ruleId === 'content/amounts-at-most-2-decimals')!;
     expect(diag.actual).toBe(3);
     expect(diag.location?.file).toBe('decimals-3-cii.xml');
-    expect(d.rules.map((r) => r.ruleId).sort()).toEqual(loadRuleSet().prepare().depositRules.map((r) => r.id).sort());
+    expect(d.rules.map((r) => r.ruleId).sort()).toEqual(
+      loadRuleSet()
+        .prepare()
+        .depositRules.map((r) => r.id)
+        .sort(),
+    );
   });
 
   it('checks each invoice of an EDI tar.gz batch, and reports the unreadable member as unreadable', async () => {

@@ -14,9 +14,12 @@ import { CATALOGUE_FILES, RULE_FILES } from '../../packages/core/src/generated/r
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('generated files', () => {
-  it.each(Object.entries(generatedFiles()).map(([file, content]) => [relative(root, file), file, content] as const))('%s is up to date', (_rel, file, content) => {
-    expect(readFileSync(file, 'utf8') === content, 'stale: run npm run docs').toBe(true);
-  });
+  it.each(Object.entries(generatedFiles()).map(([file, content]) => [relative(root, file), file, content] as const))(
+    '%s is up to date',
+    (_rel, file, content) => {
+      expect(readFileSync(file, 'utf8') === content, 'stale: run npm run docs').toBe(true);
+    },
+  );
 
   it('rules/README.md is up to date', () => {
     const files = readRuleDirectory(join(root, 'rules'));

@@ -19,7 +19,12 @@ const variants: Facts[] = [
   facturxFacts({ cadre: 'A7', isWorks: true }),
   facts({ number: 'F-2', issueDate: '2024-02-20' }),
 ];
-const contexts = [{}, { channel: 'API' as const, syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { channel: 'EDI' as const, interfaceCode: 'FSO1117A' }, { channel: 'PORTAIL' as const, syntaxe: 'IN_DP_E2_CII_FACTURX' }];
+const contexts = [
+  {},
+  { channel: 'API' as const, syntaxe: 'IN_DP_E4_UBL_INVOICE' },
+  { channel: 'EDI' as const, interfaceCode: 'FSO1117A' },
+  { channel: 'PORTAIL' as const, syntaxe: 'IN_DP_E2_CII_FACTURX' },
+];
 
 describe('memoised evaluation', () => {
   it('gives the same reports as a fresh rule set, document after document', async () => {

@@ -87,9 +87,21 @@ describe('rendered rule messages', () => {
     const seen = new Set<string>();
     for (const context of contexts) {
       const report = await precheck(inputs, context, { lang: 'fr', reader: readOnce });
-      for (const doc of report.documents) for (const d of doc.diagnostics) { expectClean(d, `${doc.file}, ${JSON.stringify(context)}:`); seen.add(d.ruleId); }
+      for (const doc of report.documents)
+        for (const d of doc.diagnostics) {
+          expectClean(d, `${doc.file}, ${JSON.stringify(context)}:`);
+          seen.add(d.ruleId);
+        }
     }
     // The sweep makes most rules speak: deposit, content, Factur-X and reading ones.
-    for (const id of ['deposit/syntaxe-exists', 'deposit/syntaxe-b2b-defect', 'deposit/works-flow-requires-works-cadre', 'content/issue-date-not-after-deposit', 'facturx/invoice-xml-named-factur-x', 'read/unreadable-date']) expect(seen).toContain(id);
+    for (const id of [
+      'deposit/syntaxe-exists',
+      'deposit/syntaxe-b2b-defect',
+      'deposit/works-flow-requires-works-cadre',
+      'content/issue-date-not-after-deposit',
+      'facturx/invoice-xml-named-factur-x',
+      'read/unreadable-date',
+    ])
+      expect(seen).toContain(id);
   }, 120_000);
 });

@@ -10,8 +10,13 @@ const op = (name: string) => CUSTOM_OPERATORS[name]!.create({ catalogue: getCata
 
 describe('validSiret', () => {
   it.each([
-    ['11000201100044', true], ['11000201100045', false], ['1100020110004', false], ['1100020110004A', false],
-    ['110 002 011 00044', true], ['35600000049837', true], ['35600000049838', false],
+    ['11000201100044', true],
+    ['11000201100045', false],
+    ['1100020110004', false],
+    ['1100020110004A', false],
+    ['110 002 011 00044', true],
+    ['35600000049837', true],
+    ['35600000049838', false],
     // Luhn-valid but La Poste: only the digit-sum rule counts.
     ['35600000000018', false],
   ])('%s → %s', (siret, ok) => expect(isValidSiret(siret)).toBe(ok));
@@ -97,7 +102,11 @@ describe('catalogue lookups', () => {
   it('lists the flows whose syntaxe is unconfirmed, and says when a suggestion is itself inferred', () => {
     expect(c.unconfirmedSyntaxeFlows).toEqual(['FSO1130A', 'FSO1131A', 'FSO1137A']);
     expect(getCatalogue({ release: '3.8.0' }).unconfirmedSyntaxeFlows).toEqual([]);
-    expect(c.lookupSyntaxe('IN_DP_E5_CII_FACTURX_B2B')).toMatchObject({ status: 'b2b-defect', suggestion: 'IN_DP_E5_CII_FACTURX', suggestionProvisional: true });
+    expect(c.lookupSyntaxe('IN_DP_E5_CII_FACTURX_B2B')).toMatchObject({
+      status: 'b2b-defect',
+      suggestion: 'IN_DP_E5_CII_FACTURX',
+      suggestionProvisional: true,
+    });
     expect(c.lookupSyntaxe('IN_DP_E2_CII_FACTURX_B2B')).toMatchObject({ suggestion: 'IN_DP_E2_CII_FACTURX', suggestionProvisional: false });
     const overlaid = getCatalogue({ overlay: { flows: [{ code: 'FSO1130A', syntaxe: 'IN_DP_E4_UBL_INVOICE_TRAVAUX' }] } });
     expect(overlaid.unconfirmedSyntaxeFlows).toEqual(['FSO1131A', 'FSO1137A']);
@@ -112,7 +121,11 @@ describe('catalogue lookups', () => {
   it('nearest and EDI names', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(nearest('FSO1103A', ['FSO1100A', 'FSO1130A'])).toBe('FSO1100A');
-    expect(parseEdiFileName('FSO1100A_XXX999_XXX9991100000000000000001')).toEqual({ interfaceCode: 'FSO1100A', senderApp: 'XXX999', sequence: '000000000000001' });
+    expect(parseEdiFileName('FSO1100A_XXX999_XXX9991100000000000000001')).toEqual({
+      interfaceCode: 'FSO1100A',
+      senderApp: 'XXX999',
+      sequence: '000000000000001',
+    });
     expect(parseEdiFileName('FSO1100A_XXX999.xml')).toBeNull();
   });
 });

@@ -13,17 +13,39 @@ describe('precheck', () => {
     expect(d.verdict).toBeNull();
     expect(report.release).toBe('3.8.1');
     expect(d.release).toBe('3.8.1');
-    expect(d.flows.map((f) => f.code)).toEqual(['FSO1100A', 'FSO1101A', 'FSO1106A', 'FSO1110A', 'FSO1111A', 'FSO1113A', 'FSO1116A', 'FSO1117A', 'FSO1120A', 'FSO1130A', 'FSO1131A', 'FSO1137A']);
+    expect(d.flows.map((f) => f.code)).toEqual([
+      'FSO1100A',
+      'FSO1101A',
+      'FSO1106A',
+      'FSO1110A',
+      'FSO1111A',
+      'FSO1113A',
+      'FSO1116A',
+      'FSO1117A',
+      'FSO1120A',
+      'FSO1130A',
+      'FSO1131A',
+      'FSO1137A',
+    ]);
     const applicable = d.flows.filter((f) => f.applicable).map((f) => f.code);
     expect(applicable).toEqual(['FSO1100A']);
-    expect(d.flows.find((f) => f.code === 'FSO1130A')).toEqual({ code: 'FSO1130A', applicable: false, excludedBy: ['deposit/works-flow-requires-works-cadre'], provisional: true });
+    expect(d.flows.find((f) => f.code === 'FSO1130A')).toEqual({
+      code: 'FSO1130A',
+      applicable: false,
+      excludedBy: ['deposit/works-flow-requires-works-cadre'],
+      provisional: true,
+    });
     expect(d.flows.find((f) => f.code === 'FSO1117A')!.excludedBy).toEqual(['deposit/format-family-matches-flow', 'deposit/syntax-matches-flow']);
     expect(d.flows.find((f) => f.code === 'FSO1120A')!.excludedBy).toEqual(['deposit/justice-flow-requires-a3-cadre']);
   });
 
   it('accepts a works invoice on a works-only flow, and lists both works flows of its format', async () => {
     const works = facts({ cadre: 'A4', cadreRaw: 'A4', cadreSource: 'BT-23', isWorks: true });
-    const report = await precheck(xmlInput(), { channel: 'PORTAIL', space: 'factures-de-travaux', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('w.xml', works)) });
+    const report = await precheck(
+      xmlInput(),
+      { channel: 'PORTAIL', space: 'factures-de-travaux', syntaxe: 'IN_DP_E4_UBL_INVOICE' },
+      { reader: fakeReader(doc('w.xml', works)) },
+    );
     const d = report.documents[0]!;
     expect(d.verdict).toBe('accepted');
     expect(d.diagnostics).toEqual([]);
@@ -79,7 +101,7 @@ describe('precheck', () => {
     const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E5_CII_FACTURX_B2B' }, { reader: fakeReader(doc('a.xml')), lang: 'en' });
     const message = report.documents[0]!.diagnostics.find((x) => x.ruleId === 'deposit/syntaxe-b2b-defect')!.messages!;
     expect(message.en).toContain('IN_DP_E5_CII_FACTURX (an inferred value, not published by AIFE: to be confirmed)');
-    expect(message.fr).toContain('IN_DP_E5_CII_FACTURX (valeur déduite, non publiée par l\'AIFE : à confirmer)');
+    expect(message.fr).toContain("IN_DP_E5_CII_FACTURX (valeur déduite, non publiée par l'AIFE : à confirmer)");
   });
 
   it('gives the B2B defect its own error, not the unknown-value one', async () => {
@@ -97,23 +119,40 @@ describe('precheck', () => {
   });
 
   it('accepts the alias IN_DP_E2_CII_16B of the D16B mixed flow', async () => {
-    const f = facts({ syntax: 'CII', document: 'CrossIndustryInvoice', formatFamily: 'mixed-xml', attachments: [{ name: 'f.zip', declaredMime: 'application/pdf', size: 100, sniffed: 'zip' }] });
+    const f = facts({
+      syntax: 'CII',
+      document: 'CrossIndustryInvoice',
+      formatFamily: 'mixed-xml',
+      attachments: [{ name: 'f.zip', declaredMime: 'application/pdf', size: 100, sniffed: 'zip' }],
+    });
     const report = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E2_CII_16B' }, { reader: fakeReader(doc('m.xml', f)) });
     expect(report.documents[0]!.verdict).toBe('accepted');
   });
 
   it('reads the flow of an EDI deposit from the file name and checks the naming convention', async () => {
     const pdf = facturxFacts({ cadre: 'A7', isWorks: true });
-    const ok = await precheck(xmlInput(), { channel: 'EDI', ediFileName: 'FSO1137A_ABC123_ABC1231137000000000000001' }, { reader: fakeReader(doc('x.pdf', pdf)) });
+    const ok = await precheck(
+      xmlInput(),
+      { channel: 'EDI', ediFileName: 'FSO1137A_ABC123_ABC1231137000000000000001' },
+      { reader: fakeReader(doc('x.pdf', pdf)) },
+    );
     expect(ok.documents[0]!.verdict).toBe('accepted');
-    const bad = await precheck(xmlInput(), { channel: 'EDI', ediFileName: 'FSO1137A_facture.pdf', syntaxe: 'IN_DP_E1_UBL_INVOICE' }, { reader: fakeReader(doc('x.pdf', pdf)) });
+    const bad = await precheck(
+      xmlInput(),
+      { channel: 'EDI', ediFileName: 'FSO1137A_facture.pdf', syntaxe: 'IN_DP_E1_UBL_INVOICE' },
+      { reader: fakeReader(doc('x.pdf', pdf)) },
+    );
     expect(ids(bad.documents[0]!)).toEqual(['deposit/edi-file-name-convention', 'deposit/syntaxe-not-used-in-edi']);
     expect(bad.documents[0]!.verdict).toBe('rejected');
   });
 
   it('takes the EDI file name from the deposit file when none is given', async () => {
     const pdf = facturxFacts({ cadre: 'A7', isWorks: true });
-    const named = await precheck({ ...xmlInput(), name: 'FSO1137A_ABC123_ABC1231137000000000000001' }, { channel: 'EDI' }, { reader: fakeReader(doc('x', pdf)) });
+    const named = await precheck(
+      { ...xmlInput(), name: 'FSO1137A_ABC123_ABC1231137000000000000001' },
+      { channel: 'EDI' },
+      { reader: fakeReader(doc('x', pdf)) },
+    );
     expect(named.documents[0]!.verdict).toBe('accepted');
     expect(named.context).toEqual({ channel: 'EDI' });
     const plain = await precheck(xmlInput('facture.pdf'), { channel: 'EDI' }, { reader: fakeReader(doc('facture.pdf', pdf)) });
@@ -142,8 +181,10 @@ describe('precheck', () => {
   });
 
   it('throws a typed error on an unusable context (misuse), never on bad input', async () => {
-    await expect(precheck(xmlInput(), { channel: 'FTP' as never, depositDate: '01/02/2024' }, { reader: fakeReader(doc('a.xml')) }))
-      .rejects.toMatchObject({ code: 'INVALID_CONTEXT', message: expect.stringContaining('channel must be PORTAIL, API or EDI') });
+    await expect(precheck(xmlInput(), { channel: 'FTP' as never, depositDate: '01/02/2024' }, { reader: fakeReader(doc('a.xml')) })).rejects.toMatchObject({
+      code: 'INVALID_CONTEXT',
+      message: expect.stringContaining('channel must be PORTAIL, API or EDI'),
+    });
   });
 
   it('suggests the nearest interface code', async () => {
@@ -160,7 +201,12 @@ describe('precheck', () => {
   });
 
   it('sorts diagnostics by severity, file, line, rule id and counts them', async () => {
-    const f = facts({ number: 'X'.repeat(25), paymentMeansCodes: ['59'], buyerId: { value: '123', scheme: null }, locations: { number: { file: 'a.xml', line: 9, column: 1 }, buyerId: { file: 'a.xml', line: 2, column: 1 } } });
+    const f = facts({
+      number: 'X'.repeat(25),
+      paymentMeansCodes: ['59'],
+      buyerId: { value: '123', scheme: null },
+      locations: { number: { file: 'a.xml', line: 9, column: 1 }, buyerId: { file: 'a.xml', line: 2, column: 1 } },
+    });
     const report = await precheck(xmlInput(), { channel: 'API' }, { reader: fakeReader(doc('a.xml', f)) });
     const d = report.documents[0]!;
     expect(d.diagnostics.map((x) => [x.severity, x.ruleId])).toEqual([
@@ -179,7 +225,9 @@ describe('precheck', () => {
   });
 
   it('checks Factur-X content', async () => {
-    const f = facturxFacts({ pdf: { ...facturxFacts().pdf!, invoiceXmlName: 'zugferd-invoice.xml', xmp: { ...facturxFacts().pdf!.xmp!, pdfaPart: 1, conformanceLevel: 'BASIC' } } });
+    const f = facturxFacts({
+      pdf: { ...facturxFacts().pdf!, invoiceXmlName: 'zugferd-invoice.xml', xmp: { ...facturxFacts().pdf!.xmp!, pdfaPart: 1, conformanceLevel: 'BASIC' } },
+    });
     const report = await precheck(xmlInput(), { channel: 'PORTAIL', syntaxe: 'IN_DP_E2_CII_FACTURX' }, { reader: fakeReader(doc('f.pdf', f)) });
     expect(ids(report.documents[0]!)).toEqual(['facturx/invoice-xml-named-factur-x', 'facturx/pdfa3-declared', 'facturx/xmp-level-matches-bt24']);
   });
@@ -187,7 +235,8 @@ describe('precheck', () => {
 
 describe('the deposit context, normalised once', () => {
   // What precheck reports on a document, without the context echoed as given.
-  const checked = async (context: Parameters<typeof precheck>[1]) => (await precheck(xmlInput('a.xml'), context, { reader: fakeReader(doc('a.xml')), lang: 'en' })).documents;
+  const checked = async (context: Parameters<typeof precheck>[1]) =>
+    (await precheck(xmlInput('a.xml'), context, { reader: fakeReader(doc('a.xml')), lang: 'en' })).documents;
 
   it.each([
     ['API', { interfaceCode: 'FSO1130A' }],

@@ -14,7 +14,9 @@ describe('releases', () => {
     expect(d.addedFlows).toEqual(['FSO1130A', 'FSO1131A', 'FSO1137A']);
     expect(d.removedFlows).toEqual([]);
     expect(d.addedSyntaxes).toEqual(expect.arrayContaining(['IN_DP_E4_UBL_INVOICE', 'IN_DP_E5_CII_FACTURX', 'IN_DP_E1_UBL_INVOICE_B2B']));
-    expect(d.addedRules).toEqual(expect.arrayContaining(['portal/approbation-menu-needs-pending-approvals', 'deposit/syntaxe-b2b-defect', 'deposit/works-flow-requires-works-cadre']));
+    expect(d.addedRules).toEqual(
+      expect.arrayContaining(['portal/approbation-menu-needs-pending-approvals', 'deposit/syntaxe-b2b-defect', 'deposit/works-flow-requires-works-cadre']),
+    );
     expect(d.removedRules).toEqual(['portal/structure-at-account-creation']);
     expect(diffReleases('3.8.1', '3.8.0').addedRules).toEqual(['portal/structure-at-account-creation']);
   });
@@ -27,7 +29,11 @@ describe('releases', () => {
   });
 
   it('checks against 3.8.0 when asked, and says so', async () => {
-    const report = await precheck(xmlInput(), { release: '3.8.0', channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('w.xml', works)), lang: 'en' });
+    const report = await precheck(
+      xmlInput(),
+      { release: '3.8.0', channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' },
+      { reader: fakeReader(doc('w.xml', works)), lang: 'en' },
+    );
     const d = report.documents[0]!;
     expect(report.release).toBe('3.8.0');
     expect(d.release).toBe('3.8.0');
@@ -54,7 +60,11 @@ describe('overrides', () => {
     expect(d.flows.find((f) => f.code === 'FSO1130A')!.provisional).toBe(false);
     expect(d.flows.find((f) => f.code === 'FSO1131A')!.provisional).toBe(true);
     expect(report.overrides).toEqual({ catalogue: overlay, severity: {} });
-    const old = await precheck(xmlInput(), { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' }, { reader: fakeReader(doc('w.xml', works)), catalogueOverlay: overlay });
+    const old = await precheck(
+      xmlInput(),
+      { channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE' },
+      { reader: fakeReader(doc('w.xml', works)), catalogueOverlay: overlay },
+    );
     expect(old.documents[0]!.verdict).toBe('rejected');
     // Without the overlay the shipped catalogue is untouched.
     expect(getCatalogue().flow('FSO1130A')!.syntaxe).toBe('IN_DP_E4_UBL_INVOICE');
@@ -84,13 +94,18 @@ describe('overrides', () => {
     expect(d.rules.find((r) => r.ruleId === 'deposit/works-flow-requires-works-cadre')!.severity).toBe('warning');
     expect(d.flows.find((f) => f.code === 'FSO1130A')!.applicable).toBe(true);
     expect(warn.overrides.severity).toEqual({ 'deposit/works-flow-requires-works-cadre': 'warning' });
-    const off = await precheck(xmlInput(), ctx, { reader: fakeReader(doc('a.xml')), overrides: { severity: { 'deposit/works-flow-requires-works-cadre': 'off' } } });
+    const off = await precheck(xmlInput(), ctx, {
+      reader: fakeReader(doc('a.xml')),
+      overrides: { severity: { 'deposit/works-flow-requires-works-cadre': 'off' } },
+    });
     expect(off.documents[0]!.rules.map((r) => r.ruleId)).not.toContain('deposit/works-flow-requires-works-cadre');
     expect(off.documents[0]!.diagnostics).toEqual([]);
     expect(off.overrides.severity).toEqual({ 'deposit/works-flow-requires-works-cadre': 'off' });
   });
 
   it('refuses a severity override naming no rule', async () => {
-    await expect(precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml')), severity: { 'deposit/works-only': 'off' } })).rejects.toMatchObject({ code: 'UNKNOWN_RULE' });
+    await expect(precheck(xmlInput(), {}, { reader: fakeReader(doc('a.xml')), severity: { 'deposit/works-only': 'off' } })).rejects.toMatchObject({
+      code: 'UNKNOWN_RULE',
+    });
   });
 });

@@ -18,7 +18,11 @@ afterAll(() => server.close());
 
 async function deposit(file: string, syntaxeFlux: string, nomFichier = file.split('/').at(-1)!) {
   const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, headers, {
-    idUtilisateurCourant: 0, fichierFlux: base64(file), nomFichier, syntaxeFlux, avecSignature: false,
+    idUtilisateurCourant: 0,
+    fichierFlux: base64(file),
+    nomFichier,
+    syntaxeFlux,
+    avecSignature: false,
   });
   expect(answer.status).toBe(200);
   expect(schemaErrors('DeposerFluxResponse', answer.body)).toEqual([]);
@@ -29,16 +33,29 @@ async function detailed(numeroFluxDepot: string) {
   const answer = await post(`${server.url}/cpro/transverses/v1/consulterCRDetaille`, headers, { numeroFluxDepot });
   expect(answer.status).toBe(200);
   expect(schemaErrors('ConsulterCRDetailleResponse', answer.body)).toEqual([]);
-  return answer.body as { etatCourantDepotFlux: string; codeInterfaceDepotFlux?: string; listeErreurDP: { libelleErreurDP: string; numeroDP?: string }[]; listeErreurTechnique: { codeErreur: string; libelleErreur: string }[] };
+  return answer.body as {
+    etatCourantDepotFlux: string;
+    codeInterfaceDepotFlux?: string;
+    listeErreurDP: { libelleErreurDP: string; numeroDP?: string }[];
+    listeErreurTechnique: { codeErreur: string; libelleErreur: string }[];
+  };
 }
 
 describe('token', () => {
   it('gives a short-lived bearer token for any client credentials, form or HTTP Basic', async () => {
-    const form = await post(`${server.url}/api/oauth/token`, { 'content-type': 'application/x-www-form-urlencoded' }, 'grant_type=client_credentials&client_id=x&client_secret=y');
+    const form = await post(
+      `${server.url}/api/oauth/token`,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'grant_type=client_credentials&client_id=x&client_secret=y',
+    );
     expect(form.status).toBe(200);
     expect(schemaErrors('Token', form.body)).toEqual([]);
     expect(form.body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'openid' });
-    const basic = await post(`${server.url}/api/oauth/token`, { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('x:y').toString('base64')}` }, 'grant_type=client_credentials');
+    const basic = await post(
+      `${server.url}/api/oauth/token`,
+      { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('x:y').toString('base64')}` },
+      'grant_type=client_credentials',
+    );
     expect(basic.status).toBe(200);
   });
 
@@ -57,7 +74,13 @@ describe('deposit and report cycle', () => {
     const cr = await post(`${server.url}/cpro/transverses/v1/consulterCR`, headers, { numeroFluxDepot: numero, syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
     expect(cr.status).toBe(200);
     expect(schemaErrors('ConsulterCRResponse', cr.body)).toEqual([]);
-    expect(cr.body).toMatchObject({ codeRetour: 0, numeroFluxDepot: numero, etatCourantFlux: 'IN_INTEGRE', codeInterfaceFlux: 'FSO1100A', nomFichierFlux: 'utf-8-bom-ubl.xml' });
+    expect(cr.body).toMatchObject({
+      codeRetour: 0,
+      numeroFluxDepot: numero,
+      etatCourantFlux: 'IN_INTEGRE',
+      codeInterfaceFlux: 'FSO1100A',
+      nomFichierFlux: 'utf-8-bom-ubl.xml',
+    });
     const report = await detailed(numero);
     expect(report).toMatchObject({ etatCourantDepotFlux: 'IN_INTEGRE', codeInterfaceDepotFlux: 'FSO1100A', listeErreurDP: [], listeErreurTechnique: [] });
   });
@@ -66,12 +89,14 @@ describe('deposit and report cycle', () => {
     const report = await detailed(await deposit(SIMPLE_UBL, 'IN_DP_E4_UBL_INVOICE'));
     expect(report.etatCourantDepotFlux).toBe('IN_REJETE');
     expect(report.codeInterfaceDepotFlux).toBe('FSO1130A');
-    expect(report.listeErreurDP).toEqual([{
-      identifiantFournisseur: '35600000000048',
-      identifiantDestinataire: '11000201100044',
-      numeroDP: 'ENC-BOM',
-      libelleErreurDP: expect.stringMatching(/^Le flux FSO1130A est réservé aux factures de travaux.*\[deposit\/works-flow-requires-works-cadre\]$/),
-    }]);
+    expect(report.listeErreurDP).toEqual([
+      {
+        identifiantFournisseur: '35600000000048',
+        identifiantDestinataire: '11000201100044',
+        numeroDP: 'ENC-BOM',
+        libelleErreurDP: expect.stringMatching(/^Le flux FSO1130A est réservé aux factures de travaux.*\[deposit\/works-flow-requires-works-cadre\]$/),
+      },
+    ]);
   });
 
   it('rejects the defective B2B values of 3.8.1 and names the value to choose', async () => {
@@ -87,11 +112,17 @@ describe('deposit and report cycle', () => {
     const report = await detailed(await deposit(SIMPLE_UBL, syntaxe));
     expect(report.etatCourantDepotFlux).toBe('IN_REJETE');
     expect(report.codeInterfaceDepotFlux).toBeUndefined();
-    expect(report.listeErreurDP.map((e) => e.libelleErreurDP)).toEqual([expect.stringMatching(new RegExp(`${syntaxe}.*${nearest}.*\\[deposit/syntaxe-exists\\]$`))]);
+    expect(report.listeErreurDP.map((e) => e.libelleErreurDP)).toEqual([
+      expect.stringMatching(new RegExp(`${syntaxe}.*${nearest}.*\\[deposit/syntaxe-exists\\]$`)),
+    ]);
   });
 
   it('does not simulate a deposit on a syntaxe outside the catalogue that may be an unpublished works-flow value', async () => {
-    const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, headers, { fichierFlux: base64(SIMPLE_UBL), nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E2_PDF' });
+    const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, headers, {
+      fichierFlux: base64(SIMPLE_UBL),
+      nomFichier: 'f.xml',
+      syntaxeFlux: 'IN_DP_E2_PDF',
+    });
     expect([answer.status, answer.body.codeRetour]).toEqual([400, 40006]);
     expect(answer.body.libelle).toMatch(/^Dépôt non simulé : .*IN_DP_E2_PDF.*surcouche de catalogue.*IN_DP_E1_CII\.$/);
   });
@@ -107,11 +138,18 @@ describe('deposit and report cycle', () => {
     const report = await detailed(await deposit('fixtures/generated/truncated-cii.xml', 'IN_DP_E1_CII_16B'));
     expect(report.etatCourantDepotFlux).toBe('IN_REJETE');
     expect(report.listeErreurDP).toEqual([]);
-    expect(report.listeErreurTechnique).toEqual([expect.objectContaining({ codeErreur: expect.stringMatching(/^read\//), libelleErreur: expect.stringMatching(/\(ligne \d+/) })]);
+    expect(report.listeErreurTechnique).toEqual([
+      expect.objectContaining({ codeErreur: expect.stringMatching(/^read\//), libelleErreur: expect.stringMatching(/\(ligne \d+/) }),
+    ]);
   });
 
   it('takes a PDF on the PDF deposit endpoint and refuses what is not a PDF', async () => {
-    const pdf = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { idUtilisateurCourant: 0, fichierFacture: base64('fixtures/generated/plain.pdf'), nomFichier: 'facture.pdf', formatDepot: 'PDF_NON_SIGNE' });
+    const pdf = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, {
+      idUtilisateurCourant: 0,
+      fichierFacture: base64('fixtures/generated/plain.pdf'),
+      nomFichier: 'facture.pdf',
+      formatDepot: 'PDF_NON_SIGNE',
+    });
     expect(pdf.status).toBe(200);
     expect(schemaErrors('DeposerPdfResponse', pdf.body)).toEqual([]);
     const xml = await post(`${server.url}/cpro/factures/v1/deposer/pdf`, headers, { fichierFacture: base64(SIMPLE_UBL), nomFichier: 'facture.pdf' });
@@ -138,7 +176,8 @@ describe('errors, as Chorus Pro answers them: HTTP 4xx with codeRetour and libel
   });
   it('a mistyped avecSignature', async () => chorusError(await post(url(), headers, { ...good(), avecSignature: 'oui' }), 400, 40002));
   it('bad base64', async () => chorusError(await post(url(), headers, { ...good(), fichierFlux: 'PD94bWwg*dmVyc2lvbj0=' }), 400, 40003));
-  it('an unknown flow number', async () => chorusError(await post(`${server.url}/cpro/transverses/v1/consulterCRDetaille`, headers, { numeroFluxDepot: 'CPP0000000000000000000000' }), 400, 40004));
+  it('an unknown flow number', async () =>
+    chorusError(await post(`${server.url}/cpro/transverses/v1/consulterCRDetaille`, headers, { numeroFluxDepot: 'CPP0000000000000000000000' }), 400, 40004));
   it('an unknown service', async () => chorusError(await post(`${server.url}/cpro/factures/v1/deposer/nothing`, headers, {}), 404, 40401));
   it('another content type', async () => chorusError(await post(url(), { ...headers, 'content-type': 'text/xml' }, '<a/>'), 415, 41501));
   it('no bearer token', async () => {
@@ -169,13 +208,21 @@ describe('limits from the configuration, per request', () => {
 
   it('answers 413 for a body over the limit, before reading it', async () => {
     const big = Buffer.alloc(20_000, 'a').toString('base64');
-    const answer = await post(`${small.url}/cpro/factures/v1/deposer/flux`, smallHeaders, { fichierFlux: big, nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
+    const answer = await post(`${small.url}/cpro/factures/v1/deposer/flux`, smallHeaders, {
+      fichierFlux: big,
+      nomFichier: 'f.xml',
+      syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+    });
     expect([answer.status, answer.body.codeRetour]).toEqual([413, 41301]);
   });
 
   it('answers 413 for a decoded file over the limit in a body under it', async () => {
     const file = Buffer.alloc(4500, 'a').toString('base64');
-    const answer = await post(`${small.url}/cpro/factures/v1/deposer/flux`, smallHeaders, { fichierFlux: file, nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' });
+    const answer = await post(`${small.url}/cpro/factures/v1/deposer/flux`, smallHeaders, {
+      fichierFlux: file,
+      nomFichier: 'f.xml',
+      syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+    });
     expect([answer.status, answer.body.codeRetour]).toEqual([413, 41301]);
   });
 });

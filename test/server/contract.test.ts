@@ -20,7 +20,9 @@ const file = () => base64(SIMPLE_UBL);
 
 /** Python's json.dumps default output: ", " between items, ": " after keys. */
 function pythonJson(value: Record<string, unknown>): string {
-  return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${v === false ? 'false' : v === true ? 'true' : JSON.stringify(v)}`).join(', ')}}`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${v === false ? 'false' : v === true ? 'true' : JSON.stringify(v)}`)
+    .join(', ')}}`;
 }
 
 async function send(path: string, init: { headers: Record<string, string>; body: string }) {
@@ -33,10 +35,13 @@ describe('OCA/l10n-france, l10n_fr_chorus_account (Python, Odoo; requests + requ
   // {base}/cpro/{url_path} with Content-type and cpro-account, the bearer added by OAuth2Session.
   async function call(urlPath: string, payload: Record<string, unknown>, bearer: string) {
     const auth = Buffer.from(`${LOGIN}:${PASSWORD}`, 'utf8').toString('base64');
-    return send(`/cpro/${urlPath}`, { headers: { 'Content-type': 'application/json;charset=utf-8', 'cpro-account': auth, Authorization: `Bearer ${bearer}` }, body: pythonJson(payload) });
+    return send(`/cpro/${urlPath}`, {
+      headers: { 'Content-type': 'application/json;charset=utf-8', 'cpro-account': auth, Authorization: `Bearer ${bearer}` },
+      body: pythonJson(payload),
+    });
   }
 
-  it('gets a token, deposits with the wizard\'s payload, and reads the flow status and errors', async () => {
+  it("gets a token, deposits with the wizard's payload, and reads the flow status and errors", async () => {
     const token = await send('/api/oauth/token', {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials&client_id=oca-client&client_secret=oca-secret&scope=openid',
@@ -47,7 +52,11 @@ describe('OCA/l10n-france, l10n_fr_chorus_account (Python, Odoo; requests + requ
     const bearer = token.body.access_token as string;
 
     // account_move.py prepare_chorus_deposer_flux_payload; wizard/account_invoice_chorus_send.py url_path.
-    const deposit = await call('factures/v1/deposer/flux', { fichierFlux: file(), nomFichier: 'UBL_chorus_facture_FAC-2026-0001.xml', syntaxeFlux: 'IN_DP_E4_UBL_INVOICE', avecSignature: false }, bearer);
+    const deposit = await call(
+      'factures/v1/deposer/flux',
+      { fichierFlux: file(), nomFichier: 'UBL_chorus_facture_FAC-2026-0001.xml', syntaxeFlux: 'IN_DP_E4_UBL_INVOICE', avecSignature: false },
+      bearer,
+    );
     expect(deposit.status).toBe(200);
     // The wizard reads numeroFluxDepot, and dateDepot into an Odoo Date field.
     expect(deposit.body.numeroFluxDepot).toMatch(/^CPP\d{22}$/);
@@ -73,7 +82,7 @@ describe('OCA/l10n-france, l10n_fr_chorus_account (Python, Odoo; requests + requ
 });
 
 describe('SBordier44/chorus-piste, src/ChorusPiste.php (PHP; Guzzle)', () => {
-  it('gets a token with form_params, then deposits and reads the detailed report with the client\'s default headers', async () => {
+  it("gets a token with form_params, then deposits and reads the detailed report with the client's default headers", async () => {
     const token = await send('/api/oauth/token', {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'php-id', client_secret: 'php-secret', scope: 'openid' }).toString(),
@@ -87,12 +96,21 @@ describe('SBordier44/chorus-piste, src/ChorusPiste.php (PHP; Guzzle)', () => {
     // postFluxFacture: idUtilisateurCourant 0, the name with '.xml' appended, Guzzle's 'json' option (json_encode).
     const deposit = await send('/cpro/factures/v1/deposer/flux', {
       headers,
-      body: JSON.stringify({ idUtilisateurCourant: 0, fichierFlux: file(), nomFichier: 'DepotFactureUBLE2V21.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE', avecSignature: false }),
+      body: JSON.stringify({
+        idUtilisateurCourant: 0,
+        fichierFlux: file(),
+        nomFichier: 'DepotFactureUBLE2V21.xml',
+        syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+        avecSignature: false,
+      }),
     });
     expect(deposit.status).toBe(200);
     expect(deposit.body.codeRetour).toBe(0);
     // getStatusDepot: numeroFluxDepot and syntaxeFlux.
-    const cr = await send('/cpro/transverses/v1/consulterCRDetaille', { headers, body: JSON.stringify({ numeroFluxDepot: deposit.body.numeroFluxDepot, syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }) });
+    const cr = await send('/cpro/transverses/v1/consulterCRDetaille', {
+      headers,
+      body: JSON.stringify({ numeroFluxDepot: deposit.body.numeroFluxDepot, syntaxeFlux: 'IN_DP_E1_UBL_INVOICE' }),
+    });
     expect(cr.status).toBe(200);
     expect(cr.body).toMatchObject({ codeRetour: 0, etatCourantDepotFlux: 'IN_INTEGRE', codeInterfaceDepotFlux: 'FSO1100A', listeErreurDP: [] });
   });
@@ -107,7 +125,11 @@ describe('antoine2116/go-choruspro (Go; net/http)', () => {
     });
     expect(token.status).toBe(200);
     // newRequest: Authorization, Content-Type, and cpro-account as configured (already base64).
-    const headers = { Authorization: `Bearer ${token.body.access_token as string}`, 'Content-Type': 'application/json;charset=utf-8', 'cpro-account': Buffer.from(`${LOGIN}:${PASSWORD}`).toString('base64') };
+    const headers = {
+      Authorization: `Bearer ${token.body.access_token as string}`,
+      'Content-Type': 'application/json;charset=utf-8',
+      'cpro-account': Buffer.from(`${LOGIN}:${PASSWORD}`).toString('base64'),
+    };
     // factures_depots.go DeposerFluxFactureOptions: every field omitempty, so avecSignature false
     // and idUtilisateurCourant 0 are left out; encoding/json writes struct fields in order.
     const deposit = await send('/cpro/factures/v1/deposer/flux', {
@@ -126,13 +148,19 @@ describe('antoine2116/go-choruspro (Go; net/http)', () => {
     // CompteRendu: dates decoded as time.Time (RFC 3339), etatCourantFlux, nomFichierFlux.
     expect(cr.body).toMatchObject({ etatCourantFlux: 'IN_REJETE', nomFichierFlux: 'facture.xml', numeroFluxDepot: deposit.body.numeroFluxDepot });
     expect(Number.isNaN(Date.parse(cr.body.dateDepotFlux as string))).toBe(false);
-    const detailed = await send('/cpro/transverses/v1/consulterCRDetaille', { headers, body: JSON.stringify({ numeroFluxDepot: deposit.body.numeroFluxDepot }) });
+    const detailed = await send('/cpro/transverses/v1/consulterCRDetaille', {
+      headers,
+      body: JSON.stringify({ numeroFluxDepot: deposit.body.numeroFluxDepot }),
+    });
     // CompteRenduDetaille: listeErreurDP of { identifiantDestinataire, identifiantFournisseur, libelleErreurDP, numeroDP }.
     expect((detailed.body.listeErreurDP as { libelleErreurDP: string }[])[0]!.libelleErreurDP).toMatch(/\[deposit\/syntaxe-b2b-defect\]$/);
   });
 
   it('gets HTTP 400 with { codeRetour, libelle } for a bad request, the shape error.go parses', async () => {
-    const token = await send('/api/oauth/token', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'client_id=go&client_secret=s&grant_type=client_credentials' });
+    const token = await send('/api/oauth/token', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'client_id=go&client_secret=s&grant_type=client_credentials',
+    });
     const headers = { Authorization: `Bearer ${token.body.access_token as string}`, 'Content-Type': 'application/json;charset=utf-8', 'cpro-account': 'eDp5' };
     // ConsulterCompteRenduDetaille validates NumeroFluxDepot itself; an empty one sent anyway:
     const answer = await send('/cpro/transverses/v1/consulterCRDetaille', { headers, body: JSON.stringify({ numeroFluxDepot: '' }) });

@@ -35,11 +35,19 @@ export async function token(url: string): Promise<string> {
 
 /** The headers of an authenticated Chorus Pro call. */
 export function chorusHeaders(bearer: string): Record<string, string> {
-  return { authorization: `Bearer ${bearer}`, 'cpro-account': Buffer.from('tech@example.fr:password').toString('base64'), 'content-type': 'application/json;charset=utf-8' };
+  return {
+    authorization: `Bearer ${bearer}`,
+    'cpro-account': Buffer.from('tech@example.fr:password').toString('base64'),
+    'content-type': 'application/json;charset=utf-8',
+  };
 }
 
 /** POSTs JSON and returns the status and the parsed body. */
-export async function post(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: Record<string, unknown>; type: string }> {
+export async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown>; type: string }> {
   const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
   return { status: response.status, body: (await response.json()) as Record<string, unknown>, type: response.headers.get('content-type') ?? '' };
 }

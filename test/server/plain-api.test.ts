@@ -19,7 +19,9 @@ afterAll(() => server.close());
 
 function cliJson(args: string[]): unknown {
   try {
-    return JSON.parse(execFileSync(process.execPath, [join(ROOT, 'packages/core/dist/cli/bin.js'), ...args, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }));
+    return JSON.parse(
+      execFileSync(process.execPath, [join(ROOT, 'packages/core/dist/cli/bin.js'), ...args, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }),
+    );
   } catch (error) {
     // Exit 1 (errors found) still prints the report.
     return JSON.parse((error as { stdout: string }).stdout);
@@ -35,9 +37,13 @@ async function problem(response: Response, status: number): Promise<Record<strin
 }
 
 describe('POST /v1/precheck', () => {
-  it('answers a raw body with the CLI\'s JSON report for the same file and context', async () => {
+  it("answers a raw body with the CLI's JSON report for the same file and context", async () => {
     const query = new URLSearchParams({ channel: 'API', syntaxe: 'IN_DP_E4_UBL_INVOICE', depositDate: '2026-01-15', lang: 'fr', name: SIMPLE_UBL });
-    const response = await fetch(`${server.url}/v1/precheck?${query}`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: fixture(SIMPLE_UBL) });
+    const response = await fetch(`${server.url}/v1/precheck?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: fixture(SIMPLE_UBL),
+    });
     expect(response.status).toBe(200);
     const served = await response.json();
     const cli = cliJson([SIMPLE_UBL, '--channel', 'API', '--syntaxe', 'IN_DP_E4_UBL_INVOICE', '--deposit-date', '2026-01-15', '--lang', 'fr']);
@@ -46,7 +52,11 @@ describe('POST /v1/precheck', () => {
   });
 
   it('takes the bytes whatever the content type says: a JSON file is sniffed, not parsed', async () => {
-    const response = await fetch(`${server.url}/v1/precheck?name=not-xml.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fixture('fixtures/generated/not-xml.json') });
+    const response = await fetch(`${server.url}/v1/precheck?name=not-xml.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: fixture('fixtures/generated/not-xml.json'),
+    });
     expect(response.status).toBe(200);
     const [doc] = (await response.json()) as { file: string; facts: { container: string } }[];
     expect(doc!.file).toBe('not-xml.json');
@@ -62,7 +72,10 @@ describe('POST /v1/precheck', () => {
     const response = await fetch(`${server.url}/v1/precheck`, { method: 'POST', body: form });
     expect(response.status).toBe(200);
     const docs = (await response.json()) as { file: string; verdict: string; facts: { cadre: string } }[];
-    expect(docs.map((d) => [d.file, d.verdict, d.facts.cadre])).toEqual([['simple.xml', 'accepted', 'A1'], ['works.xml', 'accepted', 'A4']]);
+    expect(docs.map((d) => [d.file, d.verdict, d.facts.cadre])).toEqual([
+      ['simple.xml', 'accepted', 'A1'],
+      ['works.xml', 'accepted', 'A4'],
+    ]);
   });
 
   it('answers problem details for no file, a bad channel, an unknown release', async () => {
@@ -78,7 +91,10 @@ describe('POST /v1/precheck', () => {
   it('answers 413 for files over the configured limit', async () => {
     const small = await start({ config: { file: 'inline', context: {}, severity: {}, catalogue: null, limits: { maxInputBytes: 1000 } } });
     try {
-      await problem(await fetch(`${small.url}/v1/precheck`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: fixture(SIMPLE_UBL) }), 413);
+      await problem(
+        await fetch(`${small.url}/v1/precheck`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body: fixture(SIMPLE_UBL) }),
+        413,
+      );
       const form = new FormData();
       form.append('file', new Blob([fixture(SIMPLE_UBL)]), 'simple.xml');
       await problem(await fetch(`${small.url}/v1/precheck`, { method: 'POST', body: form }), 413);
@@ -127,8 +143,16 @@ describe('GET /openapi.json', () => {
     expect(result.valid).toBe(true);
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths).sort()).toEqual([
-      '/api/oauth/token', '/cpro/factures/v1/deposer/flux', '/cpro/factures/v1/deposer/pdf', '/cpro/transverses/v1/consulterCR',
-      '/cpro/transverses/v1/consulterCRDetaille', '/health', '/openapi.json', '/v1/catalogue', '/v1/precheck', '/v1/rules',
+      '/api/oauth/token',
+      '/cpro/factures/v1/deposer/flux',
+      '/cpro/factures/v1/deposer/pdf',
+      '/cpro/transverses/v1/consulterCR',
+      '/cpro/transverses/v1/consulterCRDetaille',
+      '/health',
+      '/openapi.json',
+      '/v1/catalogue',
+      '/v1/precheck',
+      '/v1/rules',
     ]);
   });
 });

@@ -3,6 +3,14 @@ import { expect, it } from 'vitest';
 
 it('exports exactly these names', async () => {
   expect(Object.keys(await import('@chorus-precheck/server')).sort()).toEqual([
-    'DepositStore', 'SERVER_MAX_INPUT_BYTES', 'ServerOptionsError', 'TokenIssuer', 'createServer', 'flowRecord', 'openApiDocument', 'resolveSettings', 'startServer',
+    'DepositStore',
+    'SERVER_MAX_INPUT_BYTES',
+    'ServerOptionsError',
+    'TokenIssuer',
+    'createServer',
+    'flowRecord',
+    'openApiDocument',
+    'resolveSettings',
+    'startServer',
   ]);
 });

@@ -53,13 +53,18 @@ describe('chorus-precheck serve', () => {
     const servers = await Promise.all([serve([], secret), serve([], secret), serve([])]);
     try {
       const [a, b, other] = servers.map((s) => s.url);
-      const answer = await fetch(`${a}/api/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=erp' });
-      const { access_token: token } = (await answer.json()) as { access_token: string };
-      const report = (url: string) => fetch(`${url}/cpro/transverses/v1/consulterCR`, {
+      const answer = await fetch(`${a}/api/oauth/token`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'cpro-account': 'ZXJwOmVycA==', 'content-type': 'application/json' },
-        body: JSON.stringify({ numeroFluxDepot: 'CPP0000000000000000000001' }),
-      }).then(async (r) => [r.status, ((await r.json()) as { codeRetour: number }).codeRetour]);
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&client_id=erp',
+      });
+      const { access_token: token } = (await answer.json()) as { access_token: string };
+      const report = (url: string) =>
+        fetch(`${url}/cpro/transverses/v1/consulterCR`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'cpro-account': 'ZXJwOmVycA==', 'content-type': 'application/json' },
+          body: JSON.stringify({ numeroFluxDepot: 'CPP0000000000000000000001' }),
+        }).then(async (r) => [r.status, ((await r.json()) as { codeRetour: number }).codeRetour]);
       // Past the token check, the unknown flow: the same answer from both instances of the pool.
       expect(await report(b!)).toEqual([400, 40004]);
       expect(await report(a!)).toEqual([400, 40004]);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { DepositStore, TokenIssuer, type DepositRecord } from '../../packages/server/src/index.js';
 
 function record(numeroFluxDepot: string): DepositRecord {
-  return { numeroFluxDepot, nomFichier: 'f.xml', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE', dateDepot: '2026-01-15T10:00:00.000Z', codeInterface: 'FSO1100A', etat: 'IN_INTEGRE', erreursDP: [], erreursTechniques: [] };
+  return {
+    numeroFluxDepot,
+    nomFichier: 'f.xml',
+    syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+    dateDepot: '2026-01-15T10:00:00.000Z',
+    codeInterface: 'FSO1100A',
+    etat: 'IN_INTEGRE',
+    erreursDP: [],
+    erreursTechniques: [],
+  };
 }
 
 describe('DepositStore', () => {

@@ -16,7 +16,9 @@ afterAll(() => server.close());
 
 it('answers 503 with codeRetour 50301 and records nothing when a check outlasts checkTimeoutMs', async () => {
   const answer = await post(`${server.url}/cpro/factures/v1/deposer/flux`, chorusHeaders(await token(server.url)), {
-    fichierFlux: base64('fixtures/generated/batch.zip'), nomFichier: 'batch.zip', syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
+    fichierFlux: base64('fixtures/generated/batch.zip'),
+    nomFichier: 'batch.zip',
+    syntaxeFlux: 'IN_DP_E1_UBL_INVOICE',
   });
   expect([answer.status, answer.body.codeRetour]).toEqual([503, 50301]);
   expect(answer.body.libelle).toMatch(/dépassé 1 ms/);

@@ -5,12 +5,23 @@
 // Shapes: diagnostics, facts, reports, the deposit context.
 export type { Diagnostic, Location, Severity, LocalizedText, SourceRef } from './diagnostics/diagnostic.js';
 export type {
-  Facts, ReadDocument, Attachment, EmbeddedFile, XmpFacts, PdfFacts, PartyId,
-  Container, Syntax, Profile, FormatFamily, CadreSource, SchemaFacts, SchemaFinding, SchemaErrorKind,
+  Facts,
+  ReadDocument,
+  Attachment,
+  EmbeddedFile,
+  XmpFacts,
+  PdfFacts,
+  PartyId,
+  Container,
+  Syntax,
+  Profile,
+  FormatFamily,
+  CadreSource,
+  SchemaFacts,
+  SchemaFinding,
+  SchemaErrorKind,
 } from './facts/facts.js';
-export type {
-  Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption,
-} from './report/report.js';
+export type { Report, DocumentReport, RuleOutcome, RuleStatus, ConditionTrace, FlowResult, Verdict, AppliedOverrides, Assumption } from './report/report.js';
 export type { DepositContext, Channel, PortalSpace } from './context.js';
 export { normaliseContext, interfaceOrFileName } from './facts/deposit-context.js';
 // Reading and checking deposits.

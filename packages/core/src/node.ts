@@ -32,10 +32,34 @@ export const nodePdfjsLoader: PdfjsLoader = async () => {
 
 // The objects whose properties the polyfills of pdf.js's legacy build may replace.
 const BUILT_INS: readonly object[] = [
-  Object, Object.prototype, Function.prototype, Array, Array.prototype, String, String.prototype, Number, Number.prototype,
-  Math, JSON, Promise, Promise.prototype, Map, Map.prototype, Set, Set.prototype, WeakMap.prototype, WeakSet.prototype,
-  ArrayBuffer, ArrayBuffer.prototype, Uint8Array, Uint8Array.prototype, Object.getPrototypeOf(Uint8Array.prototype) as object,
-  RegExp.prototype, Symbol, Error, Reflect,
+  Object,
+  Object.prototype,
+  Function.prototype,
+  Array,
+  Array.prototype,
+  String,
+  String.prototype,
+  Number,
+  Number.prototype,
+  Math,
+  JSON,
+  Promise,
+  Promise.prototype,
+  Map,
+  Map.prototype,
+  Set,
+  Set.prototype,
+  WeakMap.prototype,
+  WeakSet.prototype,
+  ArrayBuffer,
+  ArrayBuffer.prototype,
+  Uint8Array,
+  Uint8Array.prototype,
+  Object.getPrototypeOf(Uint8Array.prototype) as object,
+  RegExp.prototype,
+  Symbol,
+  Error,
+  Reflect,
 ];
 
 function builtInProperties(): Map<object, Map<PropertyKey, PropertyDescriptor>> {

@@ -63,7 +63,10 @@ export async function evaluatePortal(state: PortalState, options: PortalOptions 
     if (!ev) continue;
     const severity = effectiveSeverity(rule.id, rule.meta.severity, options.severity ?? {});
     rules.push(outcomeOf(rule, ev, severity));
-    if (ev.status === 'failed') diagnostics.push(diagnosticOf(rule, ev, facts, severity, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }));
+    if (ev.status === 'failed')
+      diagnostics.push(
+        diagnosticOf(rule, ev, facts, severity, { file: options.file ?? 'state', pointer: statePointer(rule.target, state, prepared.release) ?? '' }),
+      );
   }
   const decisions = {} as Record<DecisionId, PortalDecision>;
   for (const id of DECISION_IDS) {

@@ -74,9 +74,12 @@ export class PrecheckError extends Error {
 /** Checks the values of a deposit context; returns the problems found (empty when usable). */
 export function contextProblems(context: DepositContext): string[] {
   const problems: string[] = [];
-  if (context.channel !== undefined && !['PORTAIL', 'API', 'EDI'].includes(context.channel)) problems.push(`channel must be PORTAIL, API or EDI, not "${String(context.channel)}"`);
-  if (context.space !== undefined && !['factures', 'factures-de-travaux'].includes(context.space)) problems.push(`space must be factures or factures-de-travaux, not "${String(context.space)}"`);
-  if (context.depositDate !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(context.depositDate)) problems.push(`depositDate must be an ISO date YYYY-MM-DD, not "${String(context.depositDate)}"`);
+  if (context.channel !== undefined && !['PORTAIL', 'API', 'EDI'].includes(context.channel))
+    problems.push(`channel must be PORTAIL, API or EDI, not "${String(context.channel)}"`);
+  if (context.space !== undefined && !['factures', 'factures-de-travaux'].includes(context.space))
+    problems.push(`space must be factures or factures-de-travaux, not "${String(context.space)}"`);
+  if (context.depositDate !== undefined && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(context.depositDate))
+    problems.push(`depositDate must be an ISO date YYYY-MM-DD, not "${String(context.depositDate)}"`);
   for (const key of ['syntaxe', 'interfaceCode', 'ediFileName', 'release'] as const) {
     if (context[key] !== undefined && typeof context[key] !== 'string') problems.push(`${key} must be a string`);
   }
@@ -146,7 +149,10 @@ export async function checkDocument(
   const noInvoiceXml = doc.facts.syntax === 'unknown';
   for (const rule of prepared.depositRules) {
     const severity = effectiveSeverity(rule.id, rule.meta.severity, settings.severity);
-    if ((doc.unreadable && rule.needsDocument) || (noInvoiceXml && rule.needsInvoiceXml)) { rules.push(outcomeOf(rule, skippedEvaluation(rule), severity)); continue; }
+    if ((doc.unreadable && rule.needsDocument) || (noInvoiceXml && rule.needsInvoiceXml)) {
+      rules.push(outcomeOf(rule, skippedEvaluation(rule), severity));
+      continue;
+    }
     const ev = evaluations.get(rule.id);
     if (!ev) continue;
     rules.push(outcomeOf(rule, ev, severity));
@@ -157,7 +163,11 @@ export async function checkDocument(
     } else {
       diagnostics.push(diagnosticOf(rule, ev, facts, severity, targetLocation(rule.target, doc)));
     }
-    if (severity === 'error') { ruleError = true; decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance }); if (!rule.needsDocument) contextError = true; }
+    if (severity === 'error') {
+      ruleError = true;
+      decisiveRules.push({ id: rule.id, provenance: rule.meta.provenance });
+      if (!rule.needsDocument) contextError = true;
+    }
   }
   const flows: FlowResult[] = [];
   // Only error rules exclude a flow.
@@ -165,10 +175,20 @@ export async function checkDocument(
   const flowEvaluations = doc.unreadable ? null : await prepared.runFlows(facts, keyOf);
   for (const flow of catalogue.flows) {
     const outcomes = flowEvaluations?.find((f) => f.code === flow.code)?.outcomes;
-    const excludedBy = outcomes ? [...outcomes].filter(([id, status]) => status === 'failed' && excluding.has(id)).map(([id]) => id).sort() : [];
+    const excludedBy = outcomes
+      ? [...outcomes]
+          .filter(([id, status]) => status === 'failed' && excluding.has(id))
+          .map(([id]) => id)
+          .sort()
+      : [];
     // A works-only flow that applies because of an inferred works flag is as provisional as the flag.
     const cadre = flow.scope === 'works-only' ? catalogue.cadre(doc.facts.cadre) : null;
-    flows.push({ code: flow.code, applicable: !doc.unreadable && excludedBy.length === 0, excludedBy, provisional: flow.provisional.length > 0 || (cadre?.provisional ?? false) });
+    flows.push({
+      code: flow.code,
+      applicable: !doc.unreadable && excludedBy.length === 0,
+      excludedBy,
+      provisional: flow.provisional.length > 0 || (cadre?.provisional ?? false),
+    });
   }
   let verdict: Verdict = null;
   if (contextChoosesFlow(context)) {
@@ -189,8 +209,15 @@ export async function checkDocument(
   // The reader leaves the works flag to the catalogue after the user's overlay: the deposit facts' value.
   const reported: Facts = { ...doc.facts, isWorks: facts.isWorks as boolean | null };
   return {
-    file: doc.file, facts: reported, flows, verdict, verdictProvisional: verdict !== null && verdictIsProvisional(assumptions), assumptions,
-    release: prepared.release, diagnostics: sortDiagnostics(localise(diagnostics, settings.lang)), rules,
+    file: doc.file,
+    facts: reported,
+    flows,
+    verdict,
+    verdictProvisional: verdict !== null && verdictIsProvisional(assumptions),
+    assumptions,
+    release: prepared.release,
+    diagnostics: sortDiagnostics(localise(diagnostics, settings.lang)),
+    rules,
   };
 }
 
@@ -249,11 +276,12 @@ export async function precheck(input: DepositInput | DepositInput[], context: De
     }
   }
   const summary = { documents: documents.length, errors: 0, warnings: 0, infos: 0 };
-  for (const d of documents) for (const x of d.diagnostics) {
-    if (x.severity === 'error') summary.errors++;
-    else if (x.severity === 'warning') summary.warnings++;
-    else summary.infos++;
-  }
+  for (const d of documents)
+    for (const x of d.diagnostics) {
+      if (x.severity === 'error') summary.errors++;
+      else if (x.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
   return {
     release: prepared.release,
     lang,

@@ -61,24 +61,31 @@ export async function apiRoutes(app: FastifyInstance, settings: Settings, store:
       const query = request.query as Record<string, unknown>;
       // A misspelt parameter (syntax for syntaxe) would silently check another deposit: refuse it.
       const unknown = [...Object.keys(query), ...Object.keys(fields)].filter((k) => !(CONTEXT_FIELDS as readonly string[]).includes(k));
-      if (unknown.length > 0) throw new ProblemError(400, 'Unknown parameter', `Unknown parameter(s): ${[...new Set(unknown)].join(', ')}; known: ${CONTEXT_FIELDS.join(', ')}.`);
+      if (unknown.length > 0)
+        throw new ProblemError(400, 'Unknown parameter', `Unknown parameter(s): ${[...new Set(unknown)].join(', ')}; known: ${CONTEXT_FIELDS.join(', ')}.`);
       for (const key of CONTEXT_FIELDS) if (typeof query[key] === 'string' && fields[key] === undefined) fields[key] = query[key] as string;
       if (!request.isMultipart()) {
         const body = request.body;
-        if (Buffer.isBuffer(body) && body.byteLength > 0) inputs.push({ name: fields.name ?? 'upload', bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
+        if (Buffer.isBuffer(body) && body.byteLength > 0)
+          inputs.push({ name: fields.name ?? 'upload', bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) });
       }
       if (inputs.length === 0) throw new ProblemError(400, 'No file', 'Send the file as the request body, or as one or more multipart file parts.');
       const lang = langOf(fields.lang, settings);
       const context = contextOf(fields, settings);
       const result = await check(settings, inputs, context, lang);
-      if (result.timedOut) throw new ProblemError(503, 'Check timed out', `Checking took more than ${settings.checkTimeoutMs} ms; try again or raise the time limit.`);
+      if (result.timedOut)
+        throw new ProblemError(503, 'Check timed out', `Checking took more than ${settings.checkTimeoutMs} ms; try again or raise the time limit.`);
       return reply.type('application/json; charset=utf-8').send(formatJson(result.report));
     });
   });
 }
 
 function tooLarge(settings: Settings): ProblemError {
-  return new ProblemError(413, 'Payload too large', `The files may total ${settings.limits.maxInputBytes} bytes at most (the configuration's limits.maxInputBytes).`);
+  return new ProblemError(
+    413,
+    'Payload too large',
+    `The files may total ${settings.limits.maxInputBytes} bytes at most (the configuration's limits.maxInputBytes).`,
+  );
 }
 
 function releaseOf(value: unknown, settings: Settings): string {

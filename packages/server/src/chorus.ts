@@ -67,13 +67,24 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
     const bytes = decodeBase64(body.fichierFlux as string, 'fichierFlux', settings.limits.maxInputBytes);
     const now = new Date();
     // The configuration's default context is for the plain API: a deposit here is an API deposit, at the server's release.
-    const result = await check(settings, [{ name: nomFichier, bytes }], { release: settings.release, channel: 'API', syntaxe: syntaxeFlux, depositDate: parisDate(now) }, lang);
+    const result = await check(
+      settings,
+      [{ name: nomFichier, bytes }],
+      { release: settings.release, channel: 'API', syntaxe: syntaxeFlux, depositDate: parisDate(now) },
+      lang,
+    );
     if (result.timedOut) throw CHORUS_ERRORS.timeout(settings.checkTimeoutMs);
     // A syntaxe that is neither in the catalogue nor a near miss of one of its values may be an
     // unpublished works-flow value: no verdict can be given, so no flow state is made up either.
     const unconfirmed = result.report.documents.flatMap((d) => d.diagnostics).find((d) => d.ruleId === 'deposit/syntaxe-unconfirmed');
     if (unconfirmed) throw CHORUS_ERRORS.unconfirmedSyntaxe({ fr: text(unconfirmed, 'fr'), en: text(unconfirmed, 'en') });
-    const base = { numeroFluxDepot: DepositStore.newNumber(), nomFichier, syntaxeFlux, dateDepot: now.toISOString(), codeInterface: interfaceOf(result.report.release, syntaxeFlux) };
+    const base = {
+      numeroFluxDepot: DepositStore.newNumber(),
+      nomFichier,
+      syntaxeFlux,
+      dateDepot: now.toISOString(),
+      codeInterface: interfaceOf(result.report.release, syntaxeFlux),
+    };
     const record = flowRecord(result.report, base, lang);
     store.add(record);
     return { codeRetour: 0, libelle: OK_LIBELLE, numeroFluxDepot: record.numeroFluxDepot, dateDepot: parisDate(now), syntaxeFlux };
@@ -86,7 +97,8 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
     const missing = ['fichierFacture', 'nomFichier'].filter((f) => typeof body[f] !== 'string' || (body[f] as string).trim() === '');
     if (missing.length > 0) throw CHORUS_ERRORS.missing(missing);
     checkOptional(body);
-    if (body.formatDepot !== undefined && typeof body.formatDepot !== 'string') throw CHORUS_ERRORS.wrongType('formatDepot', { fr: 'une chaîne', en: 'a string' });
+    if (body.formatDepot !== undefined && typeof body.formatDepot !== 'string')
+      throw CHORUS_ERRORS.wrongType('formatDepot', { fr: 'une chaîne', en: 'a string' });
     const nomFichier = (body.nomFichier as string).trim();
     const bytes = decodeBase64(body.fichierFacture as string, 'fichierFacture', settings.limits.maxInputBytes);
     const result = await check(settings, [{ name: nomFichier, bytes }], { release: settings.release, channel: 'API', depositDate: parisDate() }, lang);
@@ -137,7 +149,11 @@ export function chorusRoutes(app: FastifyInstance, settings: Settings, tokens: T
  * rejected when none is, partly integrated otherwise; the errors of each rejected invoice as
  * Chorus Pro lists them, and files that could not be read as technical errors.
  */
-export function flowRecord(report: Report, base: Pick<DepositRecord, 'numeroFluxDepot' | 'nomFichier' | 'syntaxeFlux' | 'dateDepot' | 'codeInterface'>, lang: 'fr' | 'en'): DepositRecord {
+export function flowRecord(
+  report: Report,
+  base: Pick<DepositRecord, 'numeroFluxDepot' | 'nomFichier' | 'syntaxeFlux' | 'dateDepot' | 'codeInterface'>,
+  lang: 'fr' | 'en',
+): DepositRecord {
   const erreursDP: ErreurDP[] = [];
   const erreursTechniques: ErreurTechnique[] = [];
   let accepted = 0;
@@ -166,7 +182,11 @@ export function flowRecord(report: Report, base: Pick<DepositRecord, 'numeroFlux
     }
   }
   if (invoices === 0 && erreursTechniques.length === 0) {
-    erreursTechniques.push({ codeErreur: 'flow/no-invoice', libelleErreur: lang === 'fr' ? 'Le flux ne contient aucune facture.' : 'The flow holds no invoice.', natureErreur: 'TECHNIQUE' });
+    erreursTechniques.push({
+      codeErreur: 'flow/no-invoice',
+      libelleErreur: lang === 'fr' ? 'Le flux ne contient aucune facture.' : 'The flow holds no invoice.',
+      natureErreur: 'TECHNIQUE',
+    });
   }
   const etat: EtatFlux = accepted === 0 ? 'IN_REJETE' : accepted === invoices ? 'IN_INTEGRE' : 'IN_INTEGRE_PARTIEL';
   return { ...base, etat, erreursDP, erreursTechniques };

@@ -18,7 +18,7 @@ const contextParameters = [
   ['syntaxe', 'The "Syntaxe" value (syntaxeFlux), e.g. IN_DP_E1_UBL_INVOICE: gives a verdict.', { type: 'string' }],
   ['interface', 'EDI: the interface code (FSO1130A) or the EDI file name.', { type: 'string' }],
   ['space', 'The portal space.', { type: 'string', enum: ['factures', 'factures-de-travaux'] }],
-  ['release', 'The Chorus Pro release (default: the server\'s).', { type: 'string' }],
+  ['release', "The Chorus Pro release (default: the server's).", { type: 'string' }],
   ['depositDate', 'The deposit date, YYYY-MM-DD (default: today).', { type: 'string', format: 'date' }],
   ['lang', 'The language of the messages.', { type: 'string', enum: ['fr', 'en'] }],
   ['name', 'The file name of a raw body (default: upload).', { type: 'string' }],
@@ -31,7 +31,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
     info: {
       title: 'chorus-precheck server',
       version,
-      summary: 'A local Chorus Pro deposit API answering with chorus-precheck\'s rules, and a plain pre-check API.',
+      summary: "A local Chorus Pro deposit API answering with chorus-precheck's rules, and a plain pre-check API.",
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:8080' }],
@@ -54,7 +54,11 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'deposerFluxFacture: deposit an invoice flow (XML, Factur-X PDF, zip or tar.gz), checked at once.',
           security: secured,
           requestBody: { required: true, ...json(ref('DeposerFluxRequest')) },
-          responses: { 200: { description: 'Deposited; read the outcome with consulterCR or consulterCRDetaille.', ...json(ref('DeposerFluxResponse')) }, ...chorusErrors, 503: chorusError('The check exceeded the time limit.') },
+          responses: {
+            200: { description: 'Deposited; read the outcome with consulterCR or consulterCRDetaille.', ...json(ref('DeposerFluxResponse')) },
+            ...chorusErrors,
+            503: chorusError('The check exceeded the time limit.'),
+          },
         },
       },
       '/cpro/factures/v1/deposer/pdf': {
@@ -72,7 +76,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'consulterCR: the state of a deposited flow.',
           security: secured,
           requestBody: { required: true, ...json(ref('ConsulterCRRequest')) },
-          responses: { 200: { description: 'The flow\'s state.', ...json(ref('ConsulterCRResponse')) }, ...chorusErrors },
+          responses: { 200: { description: "The flow's state.", ...json(ref('ConsulterCRResponse')) }, ...chorusErrors },
         },
       },
       '/cpro/transverses/v1/consulterCRDetaille': {
@@ -81,13 +85,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'consulterCRDetaille: the state of a deposited flow with the rejection reasons.',
           security: secured,
           requestBody: { required: true, ...json(ref('ConsulterCRRequest')) },
-          responses: { 200: { description: 'The flow\'s state and errors.', ...json(ref('ConsulterCRDetailleResponse')) }, ...chorusErrors },
+          responses: { 200: { description: "The flow's state and errors.", ...json(ref('ConsulterCRDetailleResponse')) }, ...chorusErrors },
         },
       },
       '/v1/precheck': {
         post: {
           tags: ['Pre-check'],
-          summary: 'Pre-check files: the CLI\'s JSON report (@chorus-precheck/core/schema/report.schema.json).',
+          summary: "Pre-check files: the CLI's JSON report (@chorus-precheck/core/schema/report.schema.json).",
           parameters: contextParameters,
           requestBody: {
             required: true,
@@ -138,13 +142,23 @@ export function openApiDocument(version: string): Record<string, unknown> {
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'A token from /api/oauth/token.' },
-        cproAccount: { type: 'apiKey', in: 'header', name: 'cpro-account', description: 'The Chorus Pro technical account, base64 of login:password (presence is checked).' },
+        cproAccount: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'cpro-account',
+          description: 'The Chorus Pro technical account, base64 of login:password (presence is checked).',
+        },
       },
       schemas: {
         TokenRequest: {
           type: 'object',
           required: ['grant_type'],
-          properties: { grant_type: { const: 'client_credentials' }, client_id: { type: 'string' }, client_secret: { type: 'string' }, scope: { type: 'string' } },
+          properties: {
+            grant_type: { const: 'client_credentials' },
+            client_id: { type: 'string' },
+            client_secret: { type: 'string' },
+            scope: { type: 'string' },
+          },
         },
         Token: {
           type: 'object',
@@ -194,7 +208,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
         DeposerPdfResponse: {
           type: 'object',
           required: ['codeRetour', 'libelle', 'pieceJointeId', 'dateDepot'],
-          properties: { codeRetour: { const: 0 }, libelle: { type: 'string' }, pieceJointeId: { type: 'integer' }, dateDepot: { type: 'string', format: 'date' } },
+          properties: {
+            codeRetour: { const: 0 },
+            libelle: { type: 'string' },
+            pieceJointeId: { type: 'integer' },
+            dateDepot: { type: 'string', format: 'date' },
+          },
         },
         ConsulterCRRequest: {
           type: 'object',
@@ -219,7 +238,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
         ErreurDP: {
           type: 'object',
           required: ['libelleErreurDP'],
-          properties: { identifiantFournisseur: { type: 'string' }, identifiantDestinataire: { type: 'string' }, numeroDP: { type: 'string' }, libelleErreurDP: { type: 'string', minLength: 1 } },
+          properties: {
+            identifiantFournisseur: { type: 'string' },
+            identifiantDestinataire: { type: 'string' },
+            numeroDP: { type: 'string' },
+            libelleErreurDP: { type: 'string', minLength: 1 },
+          },
         },
         ErreurTechnique: {
           type: 'object',
@@ -228,7 +252,16 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
         ConsulterCRDetailleResponse: {
           type: 'object',
-          required: ['codeRetour', 'libelle', 'nomFichier', 'dateDepotFlux', 'etatCourantDepotFlux', 'dateHeureEtatCourantFlux', 'listeErreurDP', 'listeErreurTechnique'],
+          required: [
+            'codeRetour',
+            'libelle',
+            'nomFichier',
+            'dateDepotFlux',
+            'etatCourantDepotFlux',
+            'dateHeureEtatCourantFlux',
+            'listeErreurDP',
+            'listeErreurTechnique',
+          ],
           properties: {
             codeRetour: { const: 0 },
             libelle: { type: 'string' },
@@ -268,14 +301,23 @@ export function openApiDocument(version: string): Record<string, unknown> {
             release: { type: 'string' },
             releases: { type: 'array', items: { type: 'object' } },
             flows: { type: 'array', items: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } } },
-            syntaxes: { type: 'array', items: { type: 'object', required: ['value', 'status'], properties: { value: { type: 'string' }, status: { type: 'string' } } } },
+            syntaxes: {
+              type: 'array',
+              items: { type: 'object', required: ['value', 'status'], properties: { value: { type: 'string' }, status: { type: 'string' } } },
+            },
             cadres: { type: 'array', items: { type: 'object', required: ['code'], properties: { code: { type: 'string' } } } },
           },
         },
         Health: {
           type: 'object',
           required: ['status', 'version', 'release', 'releases', 'deposits'],
-          properties: { status: { const: 'ok' }, version: { type: 'string' }, release: { type: 'string' }, releases: { type: 'array', items: { type: 'string' } }, deposits: { type: 'integer' } },
+          properties: {
+            status: { const: 'ok' },
+            version: { type: 'string' },
+            release: { type: 'string' },
+            releases: { type: 'array', items: { type: 'string' } },
+            deposits: { type: 'integer' },
+          },
         },
       },
     },

@@ -76,7 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 8080 });
   const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : options.port ?? 8080;
+  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? 8080);
   const shown = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return { url: `http://${shown}:${port}`, close: () => app.close() };
 }
@@ -98,7 +98,12 @@ function answerError(error: unknown, request: FastifyRequest, reply: FastifyRepl
       problem = new ProblemError(415, 'Unsupported media type', `Content type ${type} is not accepted here.`);
     } else if (status >= 400 && status < 500) {
       const detail = e.message ?? 'bad request';
-      chorus = e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? CHORUS_ERRORS.notAnObject() : e instanceof SyntaxError || /JSON/i.test(e.code ?? '') ? CHORUS_ERRORS.badJson(detail) : new ChorusError(400, 40000, { fr: `Requête invalide : ${detail}`, en: `Bad request: ${detail}` });
+      chorus =
+        e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+          ? CHORUS_ERRORS.notAnObject()
+          : e instanceof SyntaxError || /JSON/i.test(e.code ?? '')
+            ? CHORUS_ERRORS.badJson(detail)
+            : new ChorusError(400, 40000, { fr: `Requête invalide : ${detail}`, en: `Bad request: ${detail}` });
       problem = new ProblemError(status, 'Bad request', detail);
     } else {
       chorus = CHORUS_ERRORS.internal();

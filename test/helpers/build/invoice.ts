@@ -32,21 +32,29 @@ export function xmlEscape(s: string): string {
 /** A CII D16B invoice (Factur-X EN 16931 structure). */
 export function cii(s: InvoiceSpec, encodingDecl = 'UTF-8'): string {
   const amount = s.amountDecimals === 3 ? '100.000' : '100.00';
-  const cadre = s.cadre === undefined || s.cadre === null ? '' :
-    `\n    <ram:BusinessProcessSpecifiedDocumentContextParameter>\n      <ram:ID>${s.cadre}</ram:ID>\n    </ram:BusinessProcessSpecifiedDocumentContextParameter>`;
-  const attachment = s.attachment === undefined ? '' : `
+  const cadre =
+    s.cadre === undefined || s.cadre === null
+      ? ''
+      : `\n    <ram:BusinessProcessSpecifiedDocumentContextParameter>\n      <ram:ID>${s.cadre}</ram:ID>\n    </ram:BusinessProcessSpecifiedDocumentContextParameter>`;
+  const attachment =
+    s.attachment === undefined
+      ? ''
+      : `
       <ram:AdditionalReferencedDocument>
         <ram:IssuerAssignedID>IMAGE-${s.number}</ram:IssuerAssignedID>
         <ram:TypeCode>916</ram:TypeCode>
         <ram:AttachmentBinaryObject mimeCode="${s.attachment.mime}" filename="${s.attachment.name}">${s.attachment.base64}</ram:AttachmentBinaryObject>
       </ram:AdditionalReferencedDocument>`;
-  const valideur = s.valideur === true ? `
+  const valideur =
+    s.valideur === true
+      ? `
       <ram:InvoiceeTradeParty>
         <ram:Name>Valideur SAS</ram:Name>
         <ram:SpecifiedLegalOrganization>
           <ram:ID schemeID="0009">${SELLER_SIRET}</ram:ID>
         </ram:SpecifiedLegalOrganization>
-      </ram:InvoiceeTradeParty>` : '';
+      </ram:InvoiceeTradeParty>`
+      : '';
   return `<?xml version="1.0" encoding="${encodingDecl}"?>
 <rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100" xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100" xmlns:qdt="urn:un:unece:uncefact:data:standard:QualifiedDataType:100">
   <rsm:ExchangedDocumentContext>${cadre}
@@ -134,7 +142,10 @@ export function cii(s: InvoiceSpec, encodingDecl = 'UTF-8'): string {
 
 /** A UBL 2.1 invoice; the cadre goes in AIFE's extension (aife:FactureExtension/aife:CategoryCode). */
 export function ubl(s: InvoiceSpec): string {
-  const extension = s.cadre === undefined || s.cadre === null ? '' : `
+  const extension =
+    s.cadre === undefined || s.cadre === null
+      ? ''
+      : `
   <ext:UBLExtensions xmlns:ext="urn:oasis:names:specification:ubl:schema:xsd:CommonExtensionComponents-2">
     <ext:UBLExtension>
       <ext:ExtensionContent>
@@ -145,7 +156,10 @@ export function ubl(s: InvoiceSpec): string {
     </ext:UBLExtension>
   </ext:UBLExtensions>`;
   const profile = s.profileId === undefined ? '' : `\n  <cbc:ProfileID>${s.profileId}</cbc:ProfileID>`;
-  const attachment = s.attachment === undefined ? '' : `
+  const attachment =
+    s.attachment === undefined
+      ? ''
+      : `
   <cac:AdditionalDocumentReference>
     <cbc:ID>IMAGE-${s.number}</cbc:ID>
     <cac:Attachment>
@@ -219,7 +233,8 @@ export const TINY_UBL = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** The opening of a UBL invoice up to its number, for invoices whose end is built in bytes. */
-export const UBL_OPEN = '<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">\n<cbc:ID>F-0001</cbc:ID>\n';
+export const UBL_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2">\n<cbc:ID>F-0001</cbc:ID>\n';
 
 /** An UBL invoice carrying `count` copies of `byte` in an attribute or a text node. */
 export function hugeXml(kind: 'attribute' | 'text' | 'attachment', count: number, byte = 0x41): Uint8Array {

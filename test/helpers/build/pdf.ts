@@ -71,7 +71,10 @@ export function pdfSkeleton(catalogExtra = ''): PdfObject[] {
  * Builds a Factur-X-like PDF embedding `xml` as `factur-x.xml` (objects 4–5), optionally
  * with an XMP metadata stream (object 6).
  */
-export function pdfWithEmbedded(file: { name: string; stream: Uint8Array; filter?: string; declaredSize?: number }, xmp?: { stream: Uint8Array; filter?: string }): Uint8Array {
+export function pdfWithEmbedded(
+  file: { name: string; stream: Uint8Array; filter?: string; declaredSize?: number },
+  xmp?: { stream: Uint8Array; filter?: string },
+): Uint8Array {
   const catalogExtra = ` /Names << /EmbeddedFiles << /Names [(${file.name}) 4 0 R] >> >> /AF [4 0 R]${xmp ? ' /Metadata 6 0 R' : ''}`;
   const filter = file.filter ? ` /Filter /${file.filter}` : '';
   const objects = [
@@ -99,16 +102,25 @@ export const PDF_FILTER_ENCODERS: Record<string, (b: Uint8Array) => Uint8Array> 
   ASCIIHexDecode: (b) => {
     const out = new Uint8Array(b.length * 2 + 1);
     const hex = strToU8('0123456789abcdef');
-    for (let i = 0; i < b.length; i++) { out[2 * i] = hex[b[i]! >> 4]!; out[2 * i + 1] = hex[b[i]! & 15]!; }
+    for (let i = 0; i < b.length; i++) {
+      out[2 * i] = hex[b[i]! >> 4]!;
+      out[2 * i + 1] = hex[b[i]! & 15]!;
+    }
     out[out.length - 1] = 0x3e;
     return out;
   },
   RunLengthDecode: (b) => {
     const out: number[] = [];
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length;) {
       let run = 1;
       while (i + run < b.length && run < 128 && b[i + run] === b[i]) run++;
-      if (run > 1) { out.push(257 - run, b[i]!); i += run; } else { out.push(0, b[i]!); i++; }
+      if (run > 1) {
+        out.push(257 - run, b[i]!);
+        i += run;
+      } else {
+        out.push(0, b[i]!);
+        i++;
+      }
     }
     out.push(128);
     return Uint8Array.from(out);
@@ -119,9 +131,15 @@ export const PDF_FILTER_ENCODERS: Record<string, (b: Uint8Array) => Uint8Array> 
       const n = Math.min(4, b.length - i);
       let v = 0;
       for (let k = 0; k < 4; k++) v = v * 256 + (b[i + k] ?? 0);
-      if (v === 0 && n === 4) { s += 'z'; continue; }
+      if (v === 0 && n === 4) {
+        s += 'z';
+        continue;
+      }
       const d: string[] = [];
-      for (let k = 0; k < 5; k++) { d.unshift(String.fromCharCode(33 + (v % 85))); v = Math.floor(v / 85); }
+      for (let k = 0; k < 5; k++) {
+        d.unshift(String.fromCharCode(33 + (v % 85)));
+        v = Math.floor(v / 85);
+      }
       s += d.slice(0, n + 1).join('');
     }
     return strToU8(`${s}~>`);
@@ -199,8 +217,8 @@ export function pdfName(s: string): string {
 }
 
 const PASSWORD_PAD = Uint8Array.from([
-  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08,
-  0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c, 0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
+  0x28, 0xbf, 0x4e, 0x5e, 0x4e, 0x75, 0x8a, 0x41, 0x64, 0x00, 0x4e, 0x56, 0xff, 0xfa, 0x01, 0x08, 0x2e, 0x2e, 0x00, 0xb6, 0xd0, 0x68, 0x3e, 0x80, 0x2f, 0x0c,
+  0xa9, 0xfe, 0x64, 0x53, 0x69, 0x7a,
 ]);
 
 function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
@@ -251,18 +269,21 @@ export function pdfDocument(spec: PdfSpec): Uint8Array {
   let metadataRef = '';
   if (spec.xmp !== null) {
     const data = strToU8(spec.xmp);
-    const n = spec.compressXmp === true
-      ? add('/Type /Metadata /Subtype /XML /Filter /FlateDecode', zlibSync(data))
-      : add('/Type /Metadata /Subtype /XML', data);
+    const n =
+      spec.compressXmp === true ? add('/Type /Metadata /Subtype /XML /Filter /FlateDecode', zlibSync(data)) : add('/Type /Metadata /Subtype /XML', data);
     metadataRef = ` /Metadata ${n} 0 R`;
   }
   const specs: number[] = [];
   for (const e of spec.embedded) {
     const ef = add(`/Type /EmbeddedFile /Subtype ${pdfName(e.subtype)} /Params << /Size ${e.bytes.length} >> /Filter /FlateDecode`, zlibSync(e.bytes));
-    specs.push(add(`<< /Type /Filespec /F (${e.name}) /UF (${e.name}) /AFRelationship /${e.afRelationship} /Desc (${e.name}) /EF << /F ${ef} 0 R /UF ${ef} 0 R >> >>`));
+    specs.push(
+      add(`<< /Type /Filespec /F (${e.name}) /UF (${e.name}) /AFRelationship /${e.afRelationship} /Desc (${e.name}) /EF << /F ${ef} 0 R /UF ${ef} 0 R >> >>`),
+    );
   }
-  const names = specs.length === 0 ? '' :
-    ` /Names << /EmbeddedFiles << /Names [${spec.embedded.map((e, i) => `(${e.name}) ${specs[i]} 0 R`).join(' ')}] >> >> /AF [${specs.map((n) => `${n} 0 R`).join(' ')}]`;
+  const names =
+    specs.length === 0
+      ? ''
+      : ` /Names << /EmbeddedFiles << /Names [${spec.embedded.map((e, i) => `(${e.name}) ${specs[i]} 0 R`).join(' ')}] >> >> /AF [${specs.map((n) => `${n} 0 R`).join(' ')}]`;
   objects[0] = { num: 1, body: `<< /Type /Catalog /Pages 2 0 R${metadataRef}${names} >>` };
   const id = md5(strToU8(JSON.stringify(spec.embedded.map((e) => e.name)) + (spec.xmp ?? '')));
   let encrypt = '';

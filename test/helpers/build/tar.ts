@@ -60,5 +60,8 @@ export function paxRecord(key: string, value: string): Uint8Array {
 
 /** A ustar archive whose one member's name, too long for the header, is carried by a pax `path` record. */
 export function tarWithPaxPath(path: string, data: Uint8Array, shortName = 'short.xml'): Uint8Array {
-  return buildTar([{ name: 'PaxHeader', data: paxRecord('path', path), rawType: 'x' }, { name: shortName, data }]);
+  return buildTar([
+    { name: 'PaxHeader', data: paxRecord('path', path), rawType: 'x' },
+    { name: shortName, data },
+  ]);
 }

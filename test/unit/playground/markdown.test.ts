@@ -4,10 +4,36 @@ import { parseInline } from '../../../packages/playground/src/lib/markdown.js';
 describe('parseInline', () => {
   it.each([
     ['plain text', [{ kind: 'text', text: 'plain text' }]],
-    ['a **SIRET** here', [{ kind: 'text', text: 'a ' }, { kind: 'strong', text: 'SIRET' }, { kind: 'text', text: ' here' }]],
-    ['`1`, `0002`', [{ kind: 'code', text: '1' }, { kind: 'text', text: ', ' }, { kind: 'code', text: '0002' }]],
-    ['see [the spec](https://example.org/a)', [{ kind: 'text', text: 'see ' }, { kind: 'link', text: 'the spec', href: 'https://example.org/a' }]],
-    ['an *emphasis*', [{ kind: 'text', text: 'an ' }, { kind: 'em', text: 'emphasis' }]],
+    [
+      'a **SIRET** here',
+      [
+        { kind: 'text', text: 'a ' },
+        { kind: 'strong', text: 'SIRET' },
+        { kind: 'text', text: ' here' },
+      ],
+    ],
+    [
+      '`1`, `0002`',
+      [
+        { kind: 'code', text: '1' },
+        { kind: 'text', text: ', ' },
+        { kind: 'code', text: '0002' },
+      ],
+    ],
+    [
+      'see [the spec](https://example.org/a)',
+      [
+        { kind: 'text', text: 'see ' },
+        { kind: 'link', text: 'the spec', href: 'https://example.org/a' },
+      ],
+    ],
+    [
+      'an *emphasis*',
+      [
+        { kind: 'text', text: 'an ' },
+        { kind: 'em', text: 'emphasis' },
+      ],
+    ],
     // Markup inside code stays literal; a lone star or an arithmetic one is text.
     ['`**x**`', [{ kind: 'code', text: '**x**' }]],
     ['2 * 3 * 4', [{ kind: 'text', text: '2 * 3 * 4' }]],

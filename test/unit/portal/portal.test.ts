@@ -21,11 +21,16 @@ describe('portal (3.8.1)', () => {
     expect(report.release).toBe('3.8.1');
     expect(report.decisions['action.depositInvoice'].decidedBy).toEqual(['portal/deposit-needs-attachment']);
     expect(report.decisions['window.structure.consultRequests'].decidedBy).toEqual(['portal/consult-requests-while-pending']);
-    expect(report.decisions['window.structure.create'].decidedBy).toEqual(['portal/first-login-window-needs-activated-account', 'portal/first-login-window-until-attached']);
+    expect(report.decisions['window.structure.create'].decidedBy).toEqual([
+      'portal/first-login-window-needs-activated-account',
+      'portal/first-login-window-until-attached',
+    ]);
   });
 
   it('shows the third section while a request is pending', async () => {
-    expect((await decisions(state({ attachmentRequests: [{ structure: '11000201100044', status: 'pending' }] })))['window.structure.consultRequests']).toBe(true);
+    expect((await decisions(state({ attachmentRequests: [{ structure: '11000201100044', status: 'pending' }] })))['window.structure.consultRequests']).toBe(
+      true,
+    );
   });
 
   it('deposits once a manager approved an attachment to an active structure, and the window is gone', async () => {
@@ -35,7 +40,15 @@ describe('portal (3.8.1)', () => {
   });
 
   it('does not count an approval by someone else, nor an inactive structure', async () => {
-    const r = await evaluatePortal(state({ attachmentRequests: [{ structure: '1', status: 'approved', decidedBy: 'utilisateur' }, { structure: '2', status: 'approved', structureActive: false }, { structure: '3', status: 'refused' }] }));
+    const r = await evaluatePortal(
+      state({
+        attachmentRequests: [
+          { structure: '1', status: 'approved', decidedBy: 'utilisateur' },
+          { structure: '2', status: 'approved', structureActive: false },
+          { structure: '3', status: 'refused' },
+        ],
+      }),
+    );
     expect(r.decisions['action.depositInvoice'].value).toBe(false);
     expect(r.diagnostics.map((x) => [x.ruleId, x.severity])).toContainEqual(['portal/attachment-approved-by-manager', 'error']);
   });
@@ -54,13 +67,24 @@ describe('portal (3.8.1)', () => {
     const profile = { ...defaultPortalState().account, profiles: ['Organisation Modification'] };
     expect((await decisions(state({ account: profile })))['menu.approbation']).toBe(false);
     const r = await evaluatePortal(state({ account: profile, pendingApprovals: 3 }));
-    expect(r.decisions['menu.approbation']).toMatchObject({ value: true, decidedBy: ['portal/approbation-menu-needs-pending-approvals', 'portal/approbation-menu-needs-profile'] });
+    expect(r.decisions['menu.approbation']).toMatchObject({
+      value: true,
+      decidedBy: ['portal/approbation-menu-needs-pending-approvals', 'portal/approbation-menu-needs-profile'],
+    });
     expect((await decisions(state({ pendingApprovals: 3 })))['menu.approbation']).toBe(false);
   });
 
   it('checks the account creation fields', async () => {
-    const r = await evaluatePortal(state({ account: { ...defaultPortalState().account, loginEmail: 'jeanne', contactEmail: 'x@', phone: '', lastName: ' ' } }), { lang: 'en' });
-    expect(r.diagnostics.filter((x) => x.severity !== 'info').map((x) => x.ruleId)).toEqual(['portal/contact-email-valid', 'portal/last-name-filled', 'portal/login-email-valid', 'portal/phone-filled']);
+    const r = await evaluatePortal(
+      state({ account: { ...defaultPortalState().account, loginEmail: 'jeanne', contactEmail: 'x@', phone: '', lastName: ' ' } }),
+      { lang: 'en' },
+    );
+    expect(r.diagnostics.filter((x) => x.severity !== 'info').map((x) => x.ruleId)).toEqual([
+      'portal/contact-email-valid',
+      'portal/last-name-filled',
+      'portal/login-email-valid',
+      'portal/phone-filled',
+    ]);
     expect(r.diagnostics.find((x) => x.ruleId === 'portal/login-email-valid')!.message).toBe('Login e-mail jeanne is not a valid address.');
   });
 });
@@ -68,7 +92,9 @@ describe('portal (3.8.1)', () => {
 // Each case below is built from a sentence of the V3.8.1 release note, quoted.
 describe('portal, as the V3.8.1 release note reads', () => {
   it('« Les utilisateurs bénéficiant du profil "Organisation Modification" disposent du menu "Approbation" qui leur permet d\'approuver les demandes en cours (demandes de rattachement à une structure par exemple) »', async () => {
-    const r = await evaluatePortal(state({ attachmentRequests: [{ structure: '11000201100044', status: 'approved', decidedBy: 'organisation-modification' }] }));
+    const r = await evaluatePortal(
+      state({ attachmentRequests: [{ structure: '11000201100044', status: 'approved', decidedBy: 'organisation-modification' }] }),
+    );
     expect(r.decisions['action.depositInvoice'].value).toBe(true);
     expect(r.diagnostics.map((x) => x.ruleId)).not.toContain('portal/attachment-approved-by-manager');
     expect(r.rules.find((x) => x.ruleId === 'portal/attachment-approved-by-manager')!.status).toBe('passed');
@@ -85,9 +111,14 @@ describe('portal, as the V3.8.1 release note reads', () => {
     const before = await evaluatePortal(state());
     expect(before.decisions['window.structure.create'].value).toBe(true);
     const r = await evaluatePortal(state({ createdStructures: [{ structure: '35600000049837' }] }));
-    expect(r.decisions['action.depositInvoice']).toMatchObject({ value: true, decidedBy: ['portal/deposit-needs-activated-account', 'portal/deposit-needs-attachment'] });
+    expect(r.decisions['action.depositInvoice']).toMatchObject({
+      value: true,
+      decidedBy: ['portal/deposit-needs-activated-account', 'portal/deposit-needs-attachment'],
+    });
     expect(r.decisions['window.structure.create'].value).toBe(false);
-    expect((await evaluatePortal(state({ createdStructures: [{ structure: '35600000049837', structureActive: false }] }))).decisions['action.depositInvoice'].value).toBe(false);
+    expect(
+      (await evaluatePortal(state({ createdStructures: [{ structure: '35600000049837', structureActive: false }] }))).decisions['action.depositInvoice'].value,
+    ).toBe(false);
   });
 
   it('« Désormais, seules vos informations personnelles doivent être renseignées lors de la création de votre compte »: a 3.8.1 state with a structure chosen at creation is a diagnostic, not an attachment', async () => {
@@ -111,8 +142,16 @@ describe('portal, as the V3.8.1 release note reads', () => {
     ]);
   });
 
-  it('decisions point at the state\'s real JSON pointers, never with an XPath', async () => {
-    const r = await evaluatePortal(state({ attachmentRequests: [{ structure: '1', status: 'approved', decidedBy: 'gestionnaire' }, { structure: '2', status: 'approved', decidedBy: 'utilisateur' }] }), { file: 'account.json' });
+  it("decisions point at the state's real JSON pointers, never with an XPath", async () => {
+    const r = await evaluatePortal(
+      state({
+        attachmentRequests: [
+          { structure: '1', status: 'approved', decidedBy: 'gestionnaire' },
+          { structure: '2', status: 'approved', decidedBy: 'utilisateur' },
+        ],
+      }),
+      { file: 'account.json' },
+    );
     const byRule = Object.fromEntries(r.diagnostics.map((x) => [x.ruleId, x.location]));
     expect(byRule['portal/approbation-menu-needs-profile']).toEqual({ file: 'account.json', pointer: '/account/profiles' });
     expect(byRule['portal/approbation-menu-needs-pending-approvals']).toEqual({ file: 'account.json', pointer: '/pendingApprovals' });
@@ -160,7 +199,11 @@ describe('portal (3.8.0)', () => {
 describe('portal state schema', () => {
   it('rejects a malformed state with JSON pointers', async () => {
     const bad = { ...defaultPortalState(), pendingApprovals: -1, attachmentRequests: [{ structure: 'x', status: 'waiting' }] };
-    expect(validatePortalState(bad).map((e) => e.pointer).sort()).toEqual(['/attachmentRequests/0/status', '/pendingApprovals']);
+    expect(
+      validatePortalState(bad)
+        .map((e) => e.pointer)
+        .sort(),
+    ).toEqual(['/attachmentRequests/0/status', '/pendingApprovals']);
     await expect(evaluatePortal(bad as unknown as PortalState)).rejects.toBeInstanceOf(PortalStateError);
   });
   it('formatPortal gives the CLI contract', async () => {

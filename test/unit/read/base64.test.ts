@@ -35,7 +35,13 @@ function reference(text: string) {
     const n = Math.min(3, values.length - i - 1);
     bytes.push(...[(q >> 16) & 0xff, (q >> 8) & 0xff, q & 0xff].slice(0, n));
   }
-  return { size: Math.floor((chars * 3) / 4), head: bytes.slice(0, 16), dataAfterPadding, invalidChar, wellFormedLength: chars % 4 !== 1 && (chars + padding) % 4 === 0 };
+  return {
+    size: Math.floor((chars * 3) / 4),
+    head: bytes.slice(0, 16),
+    dataAfterPadding,
+    invalidChar,
+    wellFormedLength: chars % 4 !== 1 && (chars + padding) % 4 === 0,
+  };
 }
 
 const piece = fc.oneof(
@@ -56,7 +62,13 @@ describe('Base64Meter', () => {
           at += size;
         }
         const want = reference(text);
-        expect({ size: meter.size, head: [...meter.headBytes()], dataAfterPadding: meter.dataAfterPadding, invalidChar: meter.invalidChar, wellFormedLength: meter.wellFormedLength }).toEqual(want);
+        expect({
+          size: meter.size,
+          head: [...meter.headBytes()],
+          dataAfterPadding: meter.dataAfterPadding,
+          invalidChar: meter.invalidChar,
+          wellFormedLength: meter.wellFormedLength,
+        }).toEqual(want);
       }),
       { numRuns: 2000, seed: 20261127 },
     );
@@ -64,7 +76,9 @@ describe('Base64Meter', () => {
 
   it('measures a megabyte of wrapped base64 exactly', () => {
     const bytes = new Uint8Array(750_000).map((_, i) => (i * 7919) & 0xff);
-    const text = Buffer.from(bytes).toString('base64').replace(/(.{76})/g, '$1\n      ');
+    const text = Buffer.from(bytes)
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n      ');
     const meter = new Base64Meter();
     meter.push(text);
     expect(meter.size).toBe(bytes.length);

@@ -86,7 +86,10 @@ describe('every PDF stream is bounded through its whole filter chain, by constru
   });
 
   it('a chain that decodes within the limit is read as before', async () => {
-    const docs = await readDeposit({ name: 'ok.pdf', bytes: pdfEmbedding('/Type /EmbeddedFile /Subtype /text#2Fxml /Filter [/FlateDecode /FlateDecode]', zlibSync(zlibSync(ubl))) });
+    const docs = await readDeposit({
+      name: 'ok.pdf',
+      bytes: pdfEmbedding('/Type /EmbeddedFile /Subtype /text#2Fxml /Filter [/FlateDecode /FlateDecode]', zlibSync(zlibSync(ubl))),
+    });
     expect(docs[0]!.facts.pdf?.invoiceXmlName).toBe('factur-x.xml');
     expect(docs[0]!.unreadable).toBe(false);
     expect(docs[0]!.facts.syntax).toBe('UBL');
@@ -202,7 +205,11 @@ describe('the stream measure decodes as pdf.js does', () => {
     let x = 7;
     const noise = Uint8Array.from({ length: 1000 }, () => (x = (x * 1103515245 + 12345) >>> 0) >>> 24);
     const data = zlibSync(zlibSync(noise));
-    const pdf = concat([strToU8(`%PDF-1.7\n1 0 obj\n<< /Length ${data.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`), data, strToU8('\nendstream\nendobj\n%%EOF\n')]);
+    const pdf = concat([
+      strToU8(`%PDF-1.7\n1 0 obj\n<< /Length ${data.length} /Filter [/FlateDecode /FlateDecode] >>\nstream\n`),
+      data,
+      strToU8('\nendstream\nendobj\n%%EOF\n'),
+    ]);
     // Each stage fits in 1,500 bytes, the two together do not.
     expect(measureStreams(pdf, new Map(), 1500, false).problem?.kind).toBe('too-large');
     const within = measureStreams(pdf, new Map(), 2100, false);

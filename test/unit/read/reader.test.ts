@@ -6,7 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { zipSync, gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readDeposit as readBrowserSafe, sniffContainer, detectXmlEncoding, isWorksCadre, profileOf, DEFAULT_LIMITS, type Limits } from '../../../packages/core/src/index.js';
+import {
+  readDeposit as readBrowserSafe,
+  sniffContainer,
+  detectXmlEncoding,
+  isWorksCadre,
+  profileOf,
+  DEFAULT_LIMITS,
+  type Limits,
+} from '../../../packages/core/src/index.js';
 import { readDeposit } from '../../../packages/core/src/node.js';
 import { Base64Meter } from '../../../packages/core/src/read/base64.js';
 
@@ -111,7 +119,13 @@ describe('locations: 1-based line and column, canonical XPath with positions', (
   ].join('\n');
   const cases: Array<[string, number, number, string, string | undefined]> = [
     ['document', 2, 1, '/rsm:CrossIndustryInvoice[1]', undefined],
-    ['cadreRaw', 4, 57, '/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocumentContext[1]/ram:BusinessProcessSpecifiedDocumentContextParameter[1]/ram:ID[1]', 'BT-23'],
+    [
+      'cadreRaw',
+      4,
+      57,
+      '/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocumentContext[1]/ram:BusinessProcessSpecifiedDocumentContextParameter[1]/ram:ID[1]',
+      'BT-23',
+    ],
     ['number', 8, 7, '/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocument[1]/ram:ID[1]', 'BT-1'],
   ];
   it.each(cases)('%s', async (fact, line, column, xpath, businessTerm) => {
@@ -126,7 +140,9 @@ describe('locations: 1-based line and column, canonical XPath with positions', (
     const xml2 = xml.replace('<y:ID>A1</y:ID>', '<y:Other/>').replace('<y:ID>A4</y:ID>', '<y:ID>A4</y:ID><y:ID>A5</y:ID>');
     const [doc2] = await read('inv.xml', bytes(xml2));
     expect(doc2!.facts.cadreRaw).toBe('A4');
-    expect(doc2!.facts.locations['cadreRaw']!.xpath).toBe('/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocumentContext[1]/ram:BusinessProcessSpecifiedDocumentContextParameter[2]/ram:ID[1]');
+    expect(doc2!.facts.locations['cadreRaw']!.xpath).toBe(
+      '/rsm:CrossIndustryInvoice[1]/rsm:ExchangedDocumentContext[1]/ram:BusinessProcessSpecifiedDocumentContextParameter[2]/ram:ID[1]',
+    );
   });
 
   it('keeps positions right after a multi-line base64 attachment read past saxes', async () => {
@@ -134,7 +150,10 @@ describe('locations: 1-based line and column, canonical XPath with positions', (
       const b = fixture(`generated/${name}`);
       const text = new TextDecoder().decode(b);
       const [doc] = await read(name, b);
-      for (const [fact, tag] of [['sellerId', '<cbc:CompanyID'], ['currency', '<ram:InvoiceCurrencyCode']] as const) {
+      for (const [fact, tag] of [
+        ['sellerId', '<cbc:CompanyID'],
+        ['currency', '<ram:InvoiceCurrencyCode'],
+      ] as const) {
         const at = text.indexOf(tag);
         if (at < 0) continue;
         const before = text.slice(0, at).split('\n');
@@ -170,9 +189,21 @@ describe('locations: 1-based line and column, canonical XPath with positions', (
 describe('hostile XML is never resolved', () => {
   const cases: Array<[string, string, string[]]> = [
     ['external DTD', `<!DOCTYPE r SYSTEM "http://example.invalid/r.dtd"><rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}"/>`, ['read/xml-doctype']],
-    ['external entity (XXE)', `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}">&x;</rsm:CrossIndustryInvoice>`, ['read/xml-doctype', 'read/xml-not-well-formed']],
-    ['billion laughs', `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}">&c;</rsm:CrossIndustryInvoice>`, ['read/xml-doctype', 'read/xml-not-well-formed']],
-    ['XInclude', `<rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}"><rsm:X><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd"/></rsm:X></rsm:CrossIndustryInvoice>`, ['read/xml-xinclude']],
+    [
+      'external entity (XXE)',
+      `<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}">&x;</rsm:CrossIndustryInvoice>`,
+      ['read/xml-doctype', 'read/xml-not-well-formed'],
+    ],
+    [
+      'billion laughs',
+      `<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}">&c;</rsm:CrossIndustryInvoice>`,
+      ['read/xml-doctype', 'read/xml-not-well-formed'],
+    ],
+    [
+      'XInclude',
+      `<rsm:CrossIndustryInvoice xmlns:rsm="${CII_NS}"><rsm:X><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd"/></rsm:X></rsm:CrossIndustryInvoice>`,
+      ['read/xml-xinclude'],
+    ],
   ];
   it.each(cases)('%s', async (_, xml, ids) => {
     const docs = await read('h.xml', bytes(xml));
@@ -198,7 +229,11 @@ describe('archive member names are reported, never written', () => {
 
   it('reports every member of a batch with a broken member', async () => {
     const docs = await read('lot.zip', zipSync({ 'a.xml': inv, 'b.xml': bytes('<rsm:Cross'), 'c.xml': inv }));
-    expect(docs.map((d) => [d.file, d.unreadable])).toEqual([['lot.zip!/a.xml', false], ['lot.zip!/b.xml', true], ['lot.zip!/c.xml', false]]);
+    expect(docs.map((d) => [d.file, d.unreadable])).toEqual([
+      ['lot.zip!/a.xml', false],
+      ['lot.zip!/b.xml', true],
+      ['lot.zip!/c.xml', false],
+    ]);
   });
 });
 
@@ -210,7 +245,11 @@ describe('each limit reached gives its own diagnostic naming the limit', () => {
     ['maxXmlDepth', { maxXmlDepth: 50 }, () => bytes(cii('<a>'.repeat(100) + '</a>'.repeat(100)))],
     ['maxAttributeLength', { maxAttributeLength: 1000 }, () => bytes(cii(`<a b="${'x'.repeat(200_000)}"/>`))],
     ['maxTextLength', { maxTextLength: 1000 }, () => bytes(cii(`<a>${'x'.repeat(200_000)}</a>`))],
-    ['maxAttachmentBytes', { maxAttachmentBytes: 1000 }, () => bytes(cii(`<ram:AttachmentBinaryObject xmlns:ram="${RAM_NS}">${'QUFB'.repeat(100_000)}</ram:AttachmentBinaryObject>`))],
+    [
+      'maxAttachmentBytes',
+      { maxAttachmentBytes: 1000 },
+      () => bytes(cii(`<ram:AttachmentBinaryObject xmlns:ram="${RAM_NS}">${'QUFB'.repeat(100_000)}</ram:AttachmentBinaryObject>`)),
+    ],
     ['maxBatchMembers', { maxBatchMembers: 3 }, () => zipSync(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}.xml`, bytes(cii())])))],
     ['maxBatchBytes', { maxBatchBytes: 1000 }, () => zipSync({ 'a.xml': bytes(cii(' '.repeat(5000))) })],
     ['maxArchiveNesting', { maxArchiveNesting: 1 }, () => zipSync({ 'in.zip': zipSync({ 'in2.zip': zipSync({ 'a.xml': bytes(cii()) }) }) })],
@@ -226,9 +265,15 @@ describe('each limit reached gives its own diagnostic naming the limit', () => {
     expect(hit!.messages!.fr).toContain(`limits.${name}`);
   });
 
-  it.each([[0, false, true], [1, true, true], [2, true, false]] as const)('maxArchiveNesting %i: zip in zip read %s, zip in zip in zip refused %s', async (max, innerRead, deepRefused) => {
+  it.each([
+    [0, false, true],
+    [1, true, true],
+    [2, true, false],
+  ] as const)('maxArchiveNesting %i: zip in zip read %s, zip in zip in zip refused %s', async (max, innerRead, deepRefused) => {
     const inv = bytes(cii());
-    const docs = await read('lot.zip', zipSync({ 'a.xml': inv, 'in.zip': zipSync({ 'b.xml': inv, 'in2.zip': zipSync({ 'c.xml': inv }) }) }), { maxArchiveNesting: max });
+    const docs = await read('lot.zip', zipSync({ 'a.xml': inv, 'in.zip': zipSync({ 'b.xml': inv, 'in2.zip': zipSync({ 'c.xml': inv }) }) }), {
+      maxArchiveNesting: max,
+    });
     const ok = (f: string) => docs.some((d) => d.file === f && !d.unreadable);
     expect(ok('lot.zip!/a.xml')).toBe(true);
     expect(ok('lot.zip!/in.zip!/b.xml')).toBe(innerRead);
@@ -265,7 +310,19 @@ describe('attachments are measured while streaming', () => {
 
 describe('cadre table and profiles', () => {
   it.each([
-    ['A1', false], ['A2', false], ['A3', false], ['A4', true], ['A9', false], ['A12', false], ['A13', true], ['A21', false], ['A22', true], ['A25', true], ['S1', null], ['A26', null], ['B1', null],
+    ['A1', false],
+    ['A2', false],
+    ['A3', false],
+    ['A4', true],
+    ['A9', false],
+    ['A12', false],
+    ['A13', true],
+    ['A21', false],
+    ['A22', true],
+    ['A25', true],
+    ['S1', null],
+    ['A26', null],
+    ['B1', null],
   ] as const)('isWorksCadre(%s) = %s', (code, works) => expect(isWorksCadre(code)).toBe(works));
   it.each([
     ['urn:factur-x.eu:1p0:minimum', 'MINIMUM'],
@@ -289,7 +346,11 @@ describe('the browser-safe entry without a pdf.js loader', () => {
   });
 
   it('never throws, whatever it is given', async () => {
-    const weird = [{ name: '', bytes: new Uint8Array(0) }, { name: 'x', bytes: undefined as unknown as Uint8Array }, null as unknown as { name: string; bytes: Uint8Array }];
+    const weird = [
+      { name: '', bytes: new Uint8Array(0) },
+      { name: 'x', bytes: undefined as unknown as Uint8Array },
+      null as unknown as { name: string; bytes: Uint8Array },
+    ];
     for (const input of weird) await expect(readBrowserSafe(input)).resolves.toHaveLength(1);
   });
 
@@ -311,12 +372,27 @@ describe('XMP read by namespace URI, element or attribute form', () => {
   const wrap = (body: string): string =>
     `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">${body}</rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
   const cases: Array<[string, string, Record<string, unknown> | null]> = [
-    ['elements, usual prefixes', '<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:fx="urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel><fx:DocumentFileName>factur-x.xml</fx:DocumentFileName></rdf:Description>',
-      { pdfaPart: 3, pdfaConformance: 'B', conformanceLevel: 'EN 16931', documentFileName: 'factur-x.xml' }],
-    ['attributes, unusual prefixes', '<rdf:Description xmlns:a="http://www.aiim.org/pdfa/ns/id/" xmlns:z="urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#" a:part="3" a:conformance="A" z:DocumentType="INVOICE" z:ConformanceLevel="BASIC"/>',
-      { pdfaPart: 3, pdfaConformance: 'A', documentType: 'INVOICE', conformanceLevel: 'BASIC', extensionNamespace: 'urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#' }],
-    ['the right prefix on the wrong namespace is ignored', '<rdf:Description xmlns:pdfaid="urn:example:not-pdfa"><pdfaid:part>1</pdfaid:part></rdf:Description>',
-      { pdfaPart: null, conformanceLevel: null }],
+    [
+      'elements, usual prefixes',
+      '<rdf:Description xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:fx="urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"><pdfaid:part>3</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance><fx:ConformanceLevel>EN 16931</fx:ConformanceLevel><fx:DocumentFileName>factur-x.xml</fx:DocumentFileName></rdf:Description>',
+      { pdfaPart: 3, pdfaConformance: 'B', conformanceLevel: 'EN 16931', documentFileName: 'factur-x.xml' },
+    ],
+    [
+      'attributes, unusual prefixes',
+      '<rdf:Description xmlns:a="http://www.aiim.org/pdfa/ns/id/" xmlns:z="urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#" a:part="3" a:conformance="A" z:DocumentType="INVOICE" z:ConformanceLevel="BASIC"/>',
+      {
+        pdfaPart: 3,
+        pdfaConformance: 'A',
+        documentType: 'INVOICE',
+        conformanceLevel: 'BASIC',
+        extensionNamespace: 'urn:zugferd:pdfa:CrossIndustryDocument:invoice:2p0#',
+      },
+    ],
+    [
+      'the right prefix on the wrong namespace is ignored',
+      '<rdf:Description xmlns:pdfaid="urn:example:not-pdfa"><pdfaid:part>1</pdfaid:part></rdf:Description>',
+      { pdfaPart: null, conformanceLevel: null },
+    ],
     ['not well-formed', '<rdf:Description>', null],
   ];
   it.each(cases)('%s', async (_, body, expected) => {

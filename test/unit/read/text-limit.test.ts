@@ -42,7 +42,12 @@ describe('maxTextLength on text no fact reads', () => {
     const doc = await read(cii(`<rsm:Note>${ENTITY_LINES}${'x'.repeat(LIMIT - 359)}</rsm:Note>`), LIMIT);
     expect(doc.unreadable).toBe(true);
     expect(doc.diagnostics).toHaveLength(1);
-    expect(doc.diagnostics[0]).toMatchObject({ ruleId: 'limit/maxTextLength', actual: LIMIT + 1, expected: LIMIT, location: { file: 'inv.xml', line: 43, column: 42 } });
+    expect(doc.diagnostics[0]).toMatchObject({
+      ruleId: 'limit/maxTextLength',
+      actual: LIMIT + 1,
+      expected: LIMIT,
+      location: { file: 'inv.xml', line: 43, column: 42 },
+    });
     // Facts before the text are read; the reader stops at the text.
     expect(doc.facts.number).toBe('INV-1');
     expect(doc.facts.currency).toBeNull();

@@ -53,7 +53,9 @@ describe('formatJunit', () => {
   });
 
   it('shows characters XML cannot hold as escapes instead of dropping them', () => {
-    const xml = formatJunit(sampleReport([sampleDocument({ file: 'lone\uD800.xml', diagnostics: [diag('read/x', 'error', 'n\u00B0 \uFFFE \u{1F600} \uDC00')] })]));
+    const xml = formatJunit(
+      sampleReport([sampleDocument({ file: 'lone\uD800.xml', diagnostics: [diag('read/x', 'error', 'n\u00B0 \uFFFE \u{1F600} \uDC00')] })]),
+    );
     const elements = parse(xml);
     expect(elements.find((e) => e.name === 'testsuite')?.attributes.name).toBe('lone\\ud800.xml');
     expect(elements.find((e) => e.name === 'failure')?.attributes.message).toBe('n\u00B0 \\ufffe \u{1F600} \\udc00');

@@ -66,7 +66,9 @@ describe('formatText', () => {
       // Three lines for the document (name, two findings), the flows, a blank line, the summary.
       expect(stripped.split('\n')).toHaveLength(7);
       expect(stripped).not.toMatch(/^\s*forged\.xml/m);
-      expect(stripped).toContain('batch.zip!/a.xml\\n  forged.xml:1:1  error  Forged finding  read/x\\r\\x1b]8;;https://evil.example\\x07link\\x1b]8;;\\x07\\x1b[2J');
+      expect(stripped).toContain(
+        'batch.zip!/a.xml\\n  forged.xml:1:1  error  Forged finding  read/x\\r\\x1b]8;;https://evil.example\\x07link\\x1b]8;;\\x07\\x1b[2J',
+      );
       expect(stripped).toContain('Invoice number "F\\u009b2J\\u202eevil" is too long');
       expect(stripped).toContain('cadre A1\\x1b[31m');
       expect(stripped).toContain('FSO1100A\\x07');

@@ -17,13 +17,20 @@ function expectLocalised(diagnostics: Diagnostic[], lang: 'fr' | 'en'): void {
 
 describe('localised diagnostics', () => {
   it('--lang fr on a truncated XML gives the French reader message', async () => {
-    const report = await precheck({ name: 'truncated.xml', bytes: TRUNCATED }, { channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOICE' }, { lang: 'fr', structure: false });
+    const report = await precheck(
+      { name: 'truncated.xml', bytes: TRUNCATED },
+      { channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOICE' },
+      { lang: 'fr', structure: false },
+    );
     const diagnostics = report.documents.flatMap((d) => d.diagnostics);
     const truncated = diagnostics.find((d) => d.ruleId === 'read/xml-truncated')!;
     expect(truncated.message).toMatch(/^Le XML s’arrête avant la fin du document \(fichier tronqué \?\)/);
     expectLocalised(diagnostics, 'fr');
     const english = await precheck({ name: 'truncated.xml', bytes: TRUNCATED }, {}, { lang: 'en', structure: false });
-    expectLocalised(english.documents.flatMap((d) => d.diagnostics), 'en');
+    expectLocalised(
+      english.documents.flatMap((d) => d.diagnostics),
+      'en',
+    );
   });
 
   it('a limit diagnostic is in the report language', async () => {
@@ -33,7 +40,11 @@ describe('localised diagnostics', () => {
   });
 
   it('fills url with the rule documentation page of rule diagnostics only', async () => {
-    const report = await precheck({ name: 'truncated.xml', bytes: TRUNCATED }, { channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOCE' }, { lang: 'en', structure: false });
+    const report = await precheck(
+      { name: 'truncated.xml', bytes: TRUNCATED },
+      { channel: 'API', syntaxe: 'IN_DP_E1_UBL_INVOCE' },
+      { lang: 'en', structure: false },
+    );
     const diagnostics = report.documents.flatMap((d) => d.diagnostics);
     expect(diagnostics.find((d) => d.ruleId === 'deposit/syntaxe-exists')?.url).toBe(`${RULES_DOC}depositsyntaxe-exists`);
     for (const d of diagnostics) expect(d.url === undefined, d.ruleId).toBe(/^(read|limit)\//.test(d.ruleId));

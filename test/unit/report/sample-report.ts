@@ -93,8 +93,20 @@ export function mixedReport(): Report {
       verdict: 'rejected',
       facts: sampleFacts({ cadre: 'A4', cadreRaw: 'A4', cadreSource: 'BT-23', isWorks: true }),
       diagnostics: [
-        diag('content/amount-decimals', 'warning', 'Amounts use 3 decimals', { file: 'in/works.xml', line: 40, column: 7, xpath: '/Invoice[1]/cac:LegalMonetaryTotal[1]/cbc:PayableAmount[1]', businessTerm: 'BT-115' }),
-        diag('deposit/works-flow-requires-works-cadre', 'error', 'Flow FSO1130A carries only works invoices', { file: 'in/works.xml', line: 12, column: 5, xpath: '/Invoice[1]/cbc:ProfileID[1]', businessTerm: 'BT-23' }),
+        diag('content/amount-decimals', 'warning', 'Amounts use 3 decimals', {
+          file: 'in/works.xml',
+          line: 40,
+          column: 7,
+          xpath: '/Invoice[1]/cac:LegalMonetaryTotal[1]/cbc:PayableAmount[1]',
+          businessTerm: 'BT-115',
+        }),
+        diag('deposit/works-flow-requires-works-cadre', 'error', 'Flow FSO1130A carries only works invoices', {
+          file: 'in/works.xml',
+          line: 12,
+          column: 5,
+          xpath: '/Invoice[1]/cbc:ProfileID[1]',
+          businessTerm: 'BT-23',
+        }),
         diag('deposit/syntaxe-unknown', 'info', 'Syntaxe checked against release 3.8.1'),
       ],
       rules: [

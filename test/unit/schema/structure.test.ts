@@ -27,10 +27,16 @@ describe('structure: the skeleton UBL invoice', () => {
       source: { file: 'rules/structure/ubl-2-1.json', pointer: '/assert' },
       count: 1,
     });
-    expect(d[0]!.messages!.en).toMatch(/^The XML is not valid against the published UBL 2\.1 schema \(OASIS\)\. Element cac:AccountingCustomerParty is not expected here/);
-    expect(d[0]!.messages!.fr).toMatch(/^Le XML n'est pas valide selon le schéma UBL 2\.1 publié \(OASIS\)\. L’élément cac:AccountingCustomerParty n’est pas attendu/);
+    expect(d[0]!.messages!.en).toMatch(
+      /^The XML is not valid against the published UBL 2\.1 schema \(OASIS\)\. Element cac:AccountingCustomerParty is not expected here/,
+    );
+    expect(d[0]!.messages!.fr).toMatch(
+      /^Le XML n'est pas valide selon le schéma UBL 2\.1 publié \(OASIS\)\. L’élément cac:AccountingCustomerParty n’est pas attendu/,
+    );
     // libxml2's own text is the detail, never the message.
-    expect(d[0]!.detail).toMatch(/^Element '\{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\}AccountingCustomerParty': This element is not expected/);
+    expect(d[0]!.detail).toMatch(
+      /^Element '\{urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2\}AccountingCustomerParty': This element is not expected/,
+    );
     expect(d[0]!.message).not.toContain('{urn:');
   });
 
@@ -56,7 +62,12 @@ describe('structure: severity follows the evidence', () => {
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({
       severity: 'warning',
-      location: { line: 32, column: 5, xpath: '/rsm:CrossIndustryInvoice[1]/rsm:SupplyChainTradeTransaction[1]/ram:ApplicableHeaderTradeSettlement[1]', businessTerm: 'BG-13' },
+      location: {
+        line: 32,
+        column: 5,
+        xpath: '/rsm:CrossIndustryInvoice[1]/rsm:SupplyChainTradeTransaction[1]/ram:ApplicableHeaderTradeSettlement[1]',
+        businessTerm: 'BG-13',
+      },
       expected: ['ram:ApplicableHeaderTradeDelivery'],
     });
     expect(doc.verdict).toBe(without.documents[0]!.verdict);
@@ -77,7 +88,8 @@ describe('structure: severity follows the evidence', () => {
 describe('structure: many errors of one kind', () => {
   it('are one diagnostic with their count, located at the first', async () => {
     const base = readFileSync(FIXTURES + 'generated/works-a13-ubl.xml', 'utf8');
-    const line = '  <cac:InvoiceLine>\n    <cbc:ID>1</cbc:ID>\n    <cbc:LineExtensionAmount currencyID="EUR">cent</cbc:LineExtensionAmount>\n    <cac:Item><cbc:Name>x</cbc:Name></cac:Item>\n    <cac:Price><cbc:PriceAmount currencyID="EUR">1</cbc:PriceAmount></cac:Price>\n  </cac:InvoiceLine>\n';
+    const line =
+      '  <cac:InvoiceLine>\n    <cbc:ID>1</cbc:ID>\n    <cbc:LineExtensionAmount currencyID="EUR">cent</cbc:LineExtensionAmount>\n    <cac:Item><cbc:Name>x</cbc:Name></cac:Item>\n    <cac:Price><cbc:PriceAmount currencyID="EUR">1</cbc:PriceAmount></cac:Price>\n  </cac:InvoiceLine>\n';
     const xml = base.replace('</Invoice>', `${line.repeat(2000)}</Invoice>`);
     const report = await precheck({ name: 'many.xml', bytes: new TextEncoder().encode(xml) }, UBL, { lang: 'fr' });
     const d = report.documents[0]!.diagnostics.filter((x) => x.ruleId === 'structure/ubl-2-1');
@@ -121,7 +133,9 @@ describe('structure: hostile input', () => {
       const withEntities = await precheck({ name: 'entities.xml', bytes: new TextEncoder().encode(externalEntityXml(url)) }, UBL, { lang: 'en' });
       expect(withEntities.documents[0]!.facts.schema).toBeNull();
       // Without them, it is validated: its xsi:schemaLocation and XInclude are not followed.
-      const xml = externalEntityXml(url).replace(/<!DOCTYPE[\s\S]*?\]>\n/, '').replace(/&passwd;|&remote;/g, 'x');
+      const xml = externalEntityXml(url)
+        .replace(/<!DOCTYPE[\s\S]*?\]>\n/, '')
+        .replace(/&passwd;|&remote;/g, 'x');
       const report = await precheck({ name: 'remote.xml', bytes: new TextEncoder().encode(xml) }, UBL, { lang: 'en' });
       const doc = report.documents[0]!;
       expect(doc.facts.schema).toMatchObject({ name: 'ubl-2.1', valid: false });

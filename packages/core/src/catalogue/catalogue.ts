@@ -14,7 +14,12 @@ export class CatalogueError extends Error {
   }
 }
 
-interface RawFiles { flows: any; syntaxes: any; cadres: any; releases: any }
+interface RawFiles {
+  flows: any;
+  syntaxes: any;
+  cadres: any;
+  releases: any;
+}
 
 /** Builds the catalogue data from the parsed catalogue files (validated by the loader). */
 export function catalogueFromFiles(files: readonly { file: string; json: unknown }[]): CatalogueData {
@@ -53,22 +58,36 @@ export function applyOverlay(data: CatalogueData, overlay: CatalogueOverlay | nu
     if (!p || typeof p.code !== 'string') throw new CatalogueError('BAD_OVERLAY', 'Each overlay flow needs a "code".');
     const i = flows.findIndex((f) => f.code === p.code);
     // What the user states is provenance `user`: stated, not inferred, and not AIFE's either.
-    if (i < 0) { flows.push({ provisional: [], channelsProvenance: 'user', ...p, provenance: { code: 'user', syntaxe: 'user' } } as Flow); continue; }
+    if (i < 0) {
+      flows.push({ provisional: [], channelsProvenance: 'user', ...p, provenance: { code: 'user', syntaxe: 'user' } } as Flow);
+      continue;
+    }
     const before = flows[i]!;
     const after: Flow = { ...before, ...p, provenance: { code: before.provenance.code, syntaxe: p.syntaxe ? 'user' : before.provenance.syntaxe } };
     if (p.channels) after.channelsProvenance = 'user';
     if (p.syntaxe && p.syntaxe !== before.syntaxe) {
       // The user states the real value: the inferred one is no longer offered, and the
       // flow's syntaxe stops being provisional unless the overlay says otherwise.
-      syntaxes = syntaxes.map((s) => (s.value === before.syntaxe && s.flow === before.code
-        ? { ...s, value: p.syntaxe!, provenance: 'user', provisional: false, note: 'Set by the catalogue overlay.' } : s));
+      syntaxes = syntaxes.map((s) =>
+        s.value === before.syntaxe && s.flow === before.code
+          ? { ...s, value: p.syntaxe!, provenance: 'user', provisional: false, note: 'Set by the catalogue overlay.' }
+          : s,
+      );
       if (!p.provisional) after.provisional = before.provisional.filter((x) => x !== 'syntaxe');
     }
     flows[i] = after;
   }
   const stated = <T extends object>(entries: T[] | undefined, mark: (e: T) => Partial<T>): T[] | undefined => entries?.map((e) => ({ ...e, ...mark(e) }));
-  syntaxes = mergeBy(syntaxes, stated(overlay.syntaxes as Array<Partial<SyntaxeEntry>> | undefined, (e) => ({ provenance: 'user', provisional: e.provisional ?? false })), 'value');
-  const cadres = mergeBy(data.cadres, stated(overlay.cadres as Array<Partial<Cadre>> | undefined, (e) => ('works' in e ? { worksProvenance: 'user', provisional: e.provisional ?? false } : {})), 'code');
+  syntaxes = mergeBy(
+    syntaxes,
+    stated(overlay.syntaxes as Array<Partial<SyntaxeEntry>> | undefined, (e) => ({ provenance: 'user', provisional: e.provisional ?? false })),
+    'value',
+  );
+  const cadres = mergeBy(
+    data.cadres,
+    stated(overlay.cadres as Array<Partial<Cadre>> | undefined, (e) => ('works' in e ? { worksProvenance: 'user', provisional: e.provisional ?? false } : {})),
+    'code',
+  );
   return { ...data, flows, syntaxes, cadres };
 }
 
@@ -100,7 +119,10 @@ export const NEAR_MISS_DISTANCE = 2;
 
 /** Normalises a syntaxe value for comparison: upper case, any run of separators as one underscore. */
 function normaliseSyntaxe(value: string): string {
-  return value.trim().toUpperCase().replace(/[\s.\-_]+/g, '_');
+  return value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s.\-_]+/g, '_');
 }
 
 /**
@@ -172,8 +194,9 @@ export class Catalogue {
         return { status: entry.status, flow, suggestion, suggestionProvisional: this.isProvisional(suggestion), nearMiss: false, entry };
       }
     }
-    const suggestion = (entry?.nearest && this.realSyntaxes.includes(entry.nearest) ? entry.nearest : null)
-      ?? nearest(b2bActive ? value.replace(/_?B2B_?/gi, '_').replace(/_+$/, '') : value, this.realSyntaxes);
+    const suggestion =
+      (entry?.nearest && this.realSyntaxes.includes(entry.nearest) ? entry.nearest : null) ??
+      nearest(b2bActive ? value.replace(/_?B2B_?/gi, '_').replace(/_+$/, '') : value, this.realSyntaxes);
     const suggestionProvisional = this.isProvisional(suggestion);
     if (entry?.status === 'b2b-defect' || (b2bActive && value.toUpperCase().includes(this.data.b2bDefect.marker))) {
       return { status: 'b2b-defect', flow: null, suggestion, suggestionProvisional, nearMiss: false, entry };
@@ -203,7 +226,15 @@ export class Catalogue {
   /** Looks an interface code up, with the nearest code of this release when unknown. */
   lookupInterfaceCode(raw: string): { flow: Flow | null; suggestion: string | null } {
     const flow = this.flow(raw);
-    return { flow, suggestion: flow ? null : nearest(raw.trim().toUpperCase(), this.flows.map((f) => f.code)) };
+    return {
+      flow,
+      suggestion: flow
+        ? null
+        : nearest(
+            raw.trim().toUpperCase(),
+            this.flows.map((f) => f.code),
+          ),
+    };
   }
 }
 

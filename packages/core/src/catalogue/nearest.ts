@@ -19,7 +19,10 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   const v = value.toUpperCase();
   for (const c of candidates) {
     const d = editDistance(v, c.toUpperCase());
-    if (d < bestDistance) { best = c; bestDistance = d; }
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
   }
   return best;
 }

@@ -111,9 +111,7 @@ export async function checkInput(input: DepositInput | UnreadableInput, settings
   const preformat = settings.preformat;
   if (preformat) {
     const formatted = report.documents
-      .map((document) =>
-        preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat),
-      )
+      .map((document) => (preformat.format === 'json' ? formatJsonDocument(document, preformat) : formatTextDocument(document, report.lang, preformat)))
       .filter((block) => block !== '');
     return { ...report, documents: [], formatted, withoutInvoice };
   }

@@ -139,8 +139,10 @@ function expandBraces(glob: string): string[] {
   for (let i = open; i < glob.length; i++) {
     const c = glob[i];
     if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) { close = i; break; }
-    else if (c === ',' && depth === 1) commas.push(i);
+    else if (c === '}' && --depth === 0) {
+      close = i;
+      break;
+    } else if (c === ',' && depth === 1) commas.push(i);
   }
   if (close < 0) return [glob];
   const head = glob.slice(0, open);

@@ -91,7 +91,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       // Nothing in them is an error on its own (a batch of images, members that are not
       // invoices), but there is nothing to deposit either: the run fails, and says why.
       for (const name of report.withoutInvoice) {
-        io.stderr.write(`chorus-precheck: ${printable(say(lang, { fr: `${name} ne contient aucune facture lisible`, en: `${name} holds no readable invoice` }))}\n`);
+        io.stderr.write(
+          `chorus-precheck: ${printable(say(lang, { fr: `${name} ne contient aucune facture lisible`, en: `${name} holds no readable invoice` }))}\n`,
+        );
       }
       return EXIT.problems;
     }
@@ -144,8 +146,7 @@ async function emit(text: string, output: string | null, io: Io, lang: 'fr' | 'e
  * another release.
  */
 async function checkRelease(command: Exclude<Command, { kind: 'help' | 'version' }>, config: LoadedConfig | null): Promise<void> {
-  const given =
-    command.kind === 'rules' ? command.release : command.kind === 'check' ? command.context.release : undefined;
+  const given = command.kind === 'rules' ? command.release : command.kind === 'check' ? command.context.release : undefined;
   const configured = config?.context?.release;
   const release = given ?? (command.kind === 'check' ? configured : undefined);
   if (release === undefined || release === null) return;

@@ -74,10 +74,12 @@ export function openOutputFile(path: string, options: OutputFileOptions = {}): D
   const shown = options.shown ?? path;
   const option = options.option ?? '--output';
   const fail = (error: unknown): never => {
-    throw new UsageError(say(lang, {
-      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
-      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
-    }));
+    throw new UsageError(
+      say(lang, {
+        fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+        en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+      }),
+    );
   };
   const existing = refuseTarget(path, shown, option, lang, options.inputs ?? []);
   let fd = -1;
@@ -136,25 +138,31 @@ function refuseTarget(path: string, shown: string, option: string, lang: 'fr' | 
     info = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UsageError(say(lang, {
-      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
-      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
-    }));
+    throw new UsageError(
+      say(lang, {
+        fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+        en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+      }),
+    );
   }
   if (!info.isFile()) {
     const kind = fileKind(info);
-    throw new UsageError(say(lang, {
-      fr: `${option} ${shown} est ${kind.fr}, pas un fichier ordinaire : il ne sera pas remplacé ; donnez un fichier ordinaire ou un nouveau nom`,
-      en: `${option} ${shown} is ${kind.en}, not a regular file: it is not replaced; give a regular file or a new name`,
-    }));
+    throw new UsageError(
+      say(lang, {
+        fr: `${option} ${shown} est ${kind.fr}, pas un fichier ordinaire : il ne sera pas remplacé ; donnez un fichier ordinaire ou un nouveau nom`,
+        en: `${option} ${shown} is ${kind.en}, not a regular file: it is not replaced; give a regular file or a new name`,
+      }),
+    );
   }
   for (const input of inputs) {
     const other = statSync(input, { throwIfNoEntry: false });
     if (other && other.ino === info.ino && other.dev === info.dev) {
-      throw new UsageError(say(lang, {
-        fr: `${option} ${shown} est l’un des fichiers vérifiés : le rapport le remplacerait ; choisissez un autre fichier`,
-        en: `${option} ${shown} is one of the files being checked: the report would replace it; choose another file`,
-      }));
+      throw new UsageError(
+        say(lang, {
+          fr: `${option} ${shown} est l’un des fichiers vérifiés : le rapport le remplacerait ; choisissez un autre fichier`,
+          en: `${option} ${shown} is one of the files being checked: the report would replace it; choose another file`,
+        }),
+      );
     }
   }
   return info;

@@ -56,7 +56,8 @@ function portalText(report: PortalReport, file: string, quiet: boolean): string 
     lines.push(`  ${ids[i]!.padEnd(width)}  ${value}${why}`);
   });
   const shown = sortDiagnostics(quiet ? report.diagnostics.filter((d) => d.severity === 'error') : report.diagnostics);
-  for (const d of shown) lines.push(`  ${printable(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${printable(d.message)}  ${printable(d.ruleId)}`);
+  for (const d of shown)
+    lines.push(`  ${printable(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${printable(d.message)}  ${printable(d.ruleId)}`);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
   lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);

@@ -56,18 +56,28 @@ export function readInputFile(path: string, name: string, limit: number): ReadRe
 export function unreadableFile(name: string, error: unknown): Diagnostic {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const why = describeError(error);
-  return readDiagnostic('file-unreadable', 'error', {
-    fr: `Le fichier ne peut pas être lu : ${why.fr}${code ? ` (${code})` : ''}.`,
-    en: `The file cannot be read: ${why.en}${code ? ` (${code})` : ''}.`,
-  }, { location: { file: name }, fatal: true });
+  return readDiagnostic(
+    'file-unreadable',
+    'error',
+    {
+      fr: `Le fichier ne peut pas être lu : ${why.fr}${code ? ` (${code})` : ''}.`,
+      en: `The file cannot be read: ${why.en}${code ? ` (${code})` : ''}.`,
+    },
+    { location: { file: name }, fatal: true },
+  );
 }
 
 /** An input that is not a regular file (a FIFO, a device, a socket, a directory). */
 export function notAFile(name: string, kind: { fr: string; en: string }): Diagnostic {
-  return readDiagnostic('not-a-file', 'error', {
-    fr: `Ce n’est pas un fichier ordinaire mais ${kind.fr} : il n’est pas lu. Pour vérifier ce qu’il produit, passez-le sur l’entrée standard avec « - ».`,
-    en: `This is not a regular file but ${kind.en}: it is not read. To check what it produces, pass it on standard input with "-".`,
-  }, { location: { file: name }, fatal: true });
+  return readDiagnostic(
+    'not-a-file',
+    'error',
+    {
+      fr: `Ce n’est pas un fichier ordinaire mais ${kind.fr} : il n’est pas lu. Pour vérifier ce qu’il produit, passez-le sur l’entrée standard avec « - ».`,
+      en: `This is not a regular file but ${kind.en}: it is not read. To check what it produces, pass it on standard input with "-".`,
+    },
+    { location: { file: name }, fatal: true },
+  );
 }
 
 function describeError(error: unknown): { fr: string; en: string } {

@@ -46,7 +46,9 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
     }
     case 'lint': {
       const dir = await directory(command.argument ?? '', io);
-      const diagnostics = sortDiagnostics(await readingRules(command.argument ?? '', lang, () => lintRuleDirectory(dir))).map((d) => asGiven(d, dir, command.argument ?? ''));
+      const diagnostics = sortDiagnostics(await readingRules(command.argument ?? '', lang, () => lintRuleDirectory(dir))).map((d) =>
+        asGiven(d, dir, command.argument ?? ''),
+      );
       await emit(asJson ? json(diagnostics) : lintText(diagnostics, command.argument ?? dir));
       return diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
     }
@@ -58,7 +60,12 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
       const dir = await directory(command.argument, io);
       const { set, errors, traceability } = await readingRules(command.argument, lang, async () => ruleSetOfDirectory(dir));
       if (errors.length > 0) {
-        io.stderr.write(lintText(errors.map((d) => asGiven(d, dir, command.argument ?? '')), command.argument));
+        io.stderr.write(
+          lintText(
+            errors.map((d) => asGiven(d, dir, command.argument ?? '')),
+            command.argument,
+          ),
+        );
         return EXIT.problems;
       }
       const target = command.output === null ? join(dir, 'README.md') : null;
@@ -93,13 +100,17 @@ async function readingRules<T>(given: string, lang: 'fr' | 'en', read: () => Pro
     if (typeof e?.code !== 'string' || typeof e.syscall !== 'string') throw error;
     const where = e.path ? ` (${e.path})` : '';
     const why =
-      e.code === 'ELOOP' ? { fr: 'une boucle de liens symboliques', en: 'a symbolic link loop' }
-      : e.code === 'EACCES' || e.code === 'EPERM' ? { fr: 'permission refusée', en: 'permission denied' }
-      : { fr: e.message, en: e.message };
-    throw new UsageError(say(lang, {
-      fr: `impossible de lire le dossier de règles ${given} : ${why.fr}${where}`,
-      en: `cannot read the rule directory ${given}: ${why.en}${where}`,
-    }));
+      e.code === 'ELOOP'
+        ? { fr: 'une boucle de liens symboliques', en: 'a symbolic link loop' }
+        : e.code === 'EACCES' || e.code === 'EPERM'
+          ? { fr: 'permission refusée', en: 'permission denied' }
+          : { fr: e.message, en: e.message };
+    throw new UsageError(
+      say(lang, {
+        fr: `impossible de lire le dossier de règles ${given} : ${why.fr}${where}`,
+        en: `cannot read the rule directory ${given}: ${why.en}${where}`,
+      }),
+    );
   }
 }
 
@@ -128,7 +139,7 @@ function ruleSetOfDirectory(dir: string | null): { set: RuleSet; errors: Diagnos
   errors.push(...(compiled?.errors ?? []));
   const set = compiled ? new RuleSet(compiled.rules, catalogueFromFiles(catalogue)) : loadRuleSet();
   // A directory documents its own traceability file, or none; the shipped rules, the shipped one.
-  const traceability = read ? (read.traceability?.json as Traceability | undefined) ?? null : bundledTraceability();
+  const traceability = read ? ((read.traceability?.json as Traceability | undefined) ?? null) : bundledTraceability();
   return { set, errors: errors.map(loadErrorDiagnostic), traceability };
 }
 
@@ -175,7 +186,10 @@ function showText(rule: RuleInfo, lang: 'fr' | 'en'): string {
   for (const c of rule.when) lines.push(`  - ${c.name ?? JSON.stringify(c)}`);
   lines.push('Requires:', `  - ${rule.assert.name ?? JSON.stringify(rule.assert)}`);
   lines.push('', 'Examples:');
-  for (const e of rule.examples) lines.push(`  - ${e.expected}${e.title ? ` (${e.title})` : ''}: ${JSON.stringify({ ...(e.context ? { context: e.context } : {}), ...(e.facts ? { facts: e.facts } : {}), ...(e.state ? { state: e.state } : {}) })}`);
+  for (const e of rule.examples)
+    lines.push(
+      `  - ${e.expected}${e.title ? ` (${e.title})` : ''}: ${JSON.stringify({ ...(e.context ? { context: e.context } : {}), ...(e.facts ? { facts: e.facts } : {}), ...(e.state ? { state: e.state } : {}) })}`,
+    );
   // A rule file's texts are the user's: their control characters show as escapes (`\n`, `\x1b`).
   return `${lines.map(printable).join('\n')}\n`;
 }

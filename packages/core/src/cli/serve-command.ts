@@ -29,7 +29,9 @@ export async function runServe(command: Extract<Command, { kind: 'serve' }>, con
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message.includes(SERVER_PACKAGE)) throw error;
-    io.stderr.write(`chorus-precheck: serve needs the ${SERVER_PACKAGE} package, which is not installed.\nInstall it next to the core: npm install ${SERVER_PACKAGE}\n`);
+    io.stderr.write(
+      `chorus-precheck: serve needs the ${SERVER_PACKAGE} package, which is not installed.\nInstall it next to the core: npm install ${SERVER_PACKAGE}\n`,
+    );
     return EXIT.usage;
   }
   let running: { url: string; close(): Promise<void> };
@@ -56,7 +58,9 @@ export async function runServe(command: Extract<Command, { kind: 'serve' }>, con
     throw error;
   }
   io.stdout.write(`${running.url}\n`);
-  io.stderr.write(`chorus-precheck serve: Chorus Pro API at ${running.url}/cpro/…, token at ${running.url}/api/oauth/token, pre-check at ${running.url}/v1/precheck, description at ${running.url}/openapi.json. Ctrl-C stops it.\n`);
+  io.stderr.write(
+    `chorus-precheck serve: Chorus Pro API at ${running.url}/cpro/…, token at ${running.url}/api/oauth/token, pre-check at ${running.url}/v1/precheck, description at ${running.url}/openapi.json. Ctrl-C stops it.\n`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -20,9 +20,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   const ajv = await import('ajv');
   // ajv is CommonJS: Node's loader exposes the class as a named export, bundlers as the default.
   const Ajv = ajv.Ajv ?? (ajv.default as unknown as typeof ajv.Ajv);
-  const validate = new Ajv({ allErrors: true, strict: true }).compile<ChorusPrecheckConfig>(
-    JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object,
-  );
+  const validate = new Ajv({ allErrors: true, strict: true }).compile<ChorusPrecheckConfig>(JSON.parse(await readFile(SCHEMA_URL, 'utf8')) as object);
   if (!validate(config)) {
     const problems = (validate.errors ?? []).map((error) => `  ${file}#${error.instancePath || '/'}: ${describe(error)}`);
     throw new ConfigError('CONFIG_INVALID', `invalid configuration:\n${problems.join('\n')}`);

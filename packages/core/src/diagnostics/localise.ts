@@ -11,7 +11,10 @@ export function rulesDocumentationUrl(version?: string): string {
 
 /** The anchor of a rule's section in the rules documentation (its heading is the rule id, slugged as Markdown hosts do). */
 export function ruleAnchor(id: string): string {
-  return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return id
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 /**

@@ -13,12 +13,7 @@ export interface DiagnosticExtras {
  * Builds a reader diagnostic (`read/<id>`). `message` is the English text until a report
  * localises it from `messages` (`localise`).
  */
-export function readDiagnostic(
-  id: string,
-  severity: Severity,
-  messages: LocalizedText,
-  extras: DiagnosticExtras = {},
-): Diagnostic {
+export function readDiagnostic(id: string, severity: Severity, messages: LocalizedText, extras: DiagnosticExtras = {}): Diagnostic {
   const d: Diagnostic = { ruleId: `read/${id}`, severity, message: messages.en, messages };
   if (extras.location !== undefined) d.location = extras.location;
   if (extras.fatal === true) d.fatal = true;
@@ -31,9 +26,15 @@ export function readDiagnostic(
 const LIMIT_SUBJECT: Record<keyof Limits, LocalizedText> = {
   maxInputBytes: { fr: 'la taille du fichier', en: 'the file size' },
   maxDocumentBytes: { fr: 'la taille d’une facture avec ses pièces jointes', en: 'the size of one invoice with its attachments' },
-  maxBatchBytes: { fr: 'le volume décompressé du fichier déposé (archives imbriquées et flux PDF compris)', en: 'the decompressed size of the deposited file (nested archives and PDF streams included)' },
+  maxBatchBytes: {
+    fr: 'le volume décompressé du fichier déposé (archives imbriquées et flux PDF compris)',
+    en: 'the decompressed size of the deposited file (nested archives and PDF streams included)',
+  },
   maxBatchMembers: { fr: 'le nombre de fichiers de l’archive', en: 'the number of files in the archive' },
-  maxInputDocuments: { fr: 'le nombre de documents du fichier déposé, archives imbriquées comprises', en: 'the number of documents in the deposited file, nested archives included' },
+  maxInputDocuments: {
+    fr: 'le nombre de documents du fichier déposé, archives imbriquées comprises',
+    en: 'the number of documents in the deposited file, nested archives included',
+  },
   maxReportChars: { fr: 'la taille du rapport du fichier déposé', en: 'the size of the deposited file’s report' },
   maxNameLength: { fr: 'la longueur d’un nom d’élément ou d’attribut XML', en: 'the length of one XML element or attribute name' },
   maxXmlDepth: { fr: 'la profondeur d’imbrication XML', en: 'the XML nesting depth' },
@@ -41,7 +42,10 @@ const LIMIT_SUBJECT: Record<keyof Limits, LocalizedText> = {
   maxTextLength: { fr: 'la longueur d’un texte XML', en: 'the length of one XML text node' },
   maxAttachmentBytes: { fr: 'la taille décodée d’une pièce jointe', en: 'the decoded size of one attachment' },
   maxPdfObjects: { fr: 'le nombre d’objets du PDF', en: 'the number of PDF objects' },
-  maxPdfStreamBytes: { fr: 'la taille décodée d’un flux PDF (sorties de tous ses filtres additionnées)', en: 'the decoded size of one PDF stream (the outputs of all its filters added up)' },
+  maxPdfStreamBytes: {
+    fr: 'la taille décodée d’un flux PDF (sorties de tous ses filtres additionnées)',
+    en: 'the decoded size of one PDF stream (the outputs of all its filters added up)',
+  },
   maxArchiveNesting: { fr: 'l’imbrication d’archives', en: 'the nesting of archives' },
 };
 

@@ -8,7 +8,26 @@ export const CADRE_PATTERN = /^A([1-9]|1[0-9]|2[0-5])$/;
  * in BT-23 by invoices made for the B2B reform flow: they are not Chorus Pro cadres.
  */
 export const REFORM_BILLING_MODES: readonly string[] = [
-  'B1', 'S1', 'M1', 'B2', 'S2', 'M2', 'S3', 'B4', 'S4', 'M4', 'S5', 'S6', 'B7', 'S7', 'B8', 'S8', 'M8', 'B9', 'S9', 'M9',
+  'B1',
+  'S1',
+  'M1',
+  'B2',
+  'S2',
+  'M2',
+  'S3',
+  'B4',
+  'S4',
+  'M4',
+  'S5',
+  'S6',
+  'B7',
+  'S7',
+  'B8',
+  'S8',
+  'M8',
+  'B9',
+  'S9',
+  'M9',
 ];
 
 let worksByCadre: ReadonlyMap<string, boolean> | null = null;

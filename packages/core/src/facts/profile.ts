@@ -21,8 +21,15 @@ export function profileOf(guideline: string | null): Profile | null {
 }
 
 const PROFILE_BY_LEVEL: Record<string, Profile> = {
-  MINIMUM: 'MINIMUM', 'BASIC WL': 'BASIC WL', BASICWL: 'BASIC WL', BASIC: 'BASIC', 'EN 16931': 'EN 16931', EN16931: 'EN 16931',
-  COMFORT: 'EN 16931', EXTENDED: 'EXTENDED', XRECHNUNG: 'XRECHNUNG',
+  MINIMUM: 'MINIMUM',
+  'BASIC WL': 'BASIC WL',
+  BASICWL: 'BASIC WL',
+  BASIC: 'BASIC',
+  'EN 16931': 'EN 16931',
+  EN16931: 'EN 16931',
+  COMFORT: 'EN 16931',
+  EXTENDED: 'EXTENDED',
+  XRECHNUNG: 'XRECHNUNG',
 };
 
 /** Reads the profile named by an XMP `fx:ConformanceLevel` (ZUGFeRD's COMFORT is EN 16931). */

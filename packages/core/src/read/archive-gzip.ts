@@ -20,7 +20,8 @@ export function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, li
   // RFC 1952 §2.3.1: ISIZE, the last four bytes, is the input size modulo 2^32 (garbage when
   // the file is truncated: only trusted to refuse a lone file early, see `decide`).
   const n = bytes.length;
-  const isize = n >= 18 ? ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0 : null;
+  const isize =
+    n >= 18 ? ((bytes[n - 4] as number) | ((bytes[n - 3] as number) << 8) | ((bytes[n - 2] as number) << 16) | ((bytes[n - 1] as number) << 24)) >>> 0 : null;
   const queue: Uint8Array[] = [];
   const gz = new (fflate().Gunzip)((chunk) => queue.push(chunk));
   const tar = new TarStream(file, limits, listing.diagnostics);
@@ -112,5 +113,12 @@ export function* gzipMembers(bytes: Uint8Array, file: string, limits: Limits, li
     return;
   }
   if (headSize === 0 && single.length === 0) return;
-  yield { name: inner, bytes: concat(single, single.reduce((a, c) => a + c.length, 0)), diagnostic: null };
+  yield {
+    name: inner,
+    bytes: concat(
+      single,
+      single.reduce((a, c) => a + c.length, 0),
+    ),
+    diagnostic: null,
+  };
 }

@@ -37,10 +37,15 @@ export const EMPTY = new Uint8Array(0);
 /** `read/archive-corrupt`: the archive (or member) `file` of this kind cannot be read, `e` says why. */
 export function corrupt(kind: string, file: string, e: unknown): Diagnostic {
   const why = e instanceof Error ? e.message : String(e);
-  return readDiagnostic('archive-corrupt', 'error', {
-    fr: `L’archive ${kind} est illisible (${why}).`,
-    en: `The ${kind} archive is unreadable (${why}).`,
-  }, { location: { file }, fatal: true });
+  return readDiagnostic(
+    'archive-corrupt',
+    'error',
+    {
+      fr: `L’archive ${kind} est illisible (${why}).`,
+      en: `The ${kind} archive is unreadable (${why}).`,
+    },
+    { location: { file }, fatal: true },
+  );
 }
 
 /** Checks a member name and returns what is wrong with it, for the archive's diagnostics. */
@@ -51,18 +56,32 @@ export function nameProblems(name: string, seen: Set<string>, file: string): Dia
   const location = { file: `${file}!/${shown}` };
   const parts = name.split(/[\\/]/);
   if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || parts.includes('..')) {
-    out.push(readDiagnostic('archive-unsafe-name', 'error', {
-      fr: `Le fichier « ${shown} » de l’archive a un chemin absolu ou remontant (..) : il est lu mais jamais écrit, et Chorus Pro peut refuser l’archive.`,
-      en: `The archive member "${shown}" has an absolute or parent-relative (..) path: it is read but never written anywhere, and Chorus Pro may refuse the archive.`,
-    }, { location, actual: shown }));
+    out.push(
+      readDiagnostic(
+        'archive-unsafe-name',
+        'error',
+        {
+          fr: `Le fichier « ${shown} » de l’archive a un chemin absolu ou remontant (..) : il est lu mais jamais écrit, et Chorus Pro peut refuser l’archive.`,
+          en: `The archive member "${shown}" has an absolute or parent-relative (..) path: it is read but never written anywhere, and Chorus Pro may refuse the archive.`,
+        },
+        { location, actual: shown },
+      ),
+    );
   }
   // `./a.xml` and `a.xml` (or `d//a.xml` and `d/a.xml`) name one file once extracted: duplicates.
   const key = parts.filter((p) => p !== '' && p !== '.').join('/');
   if (seen.has(key)) {
-    out.push(readDiagnostic('archive-duplicate-name', 'error', {
-      fr: `Le nom « ${shown} » apparaît plusieurs fois dans l’archive.`,
-      en: `The name "${shown}" appears more than once in the archive.`,
-    }, { location, actual: shown }));
+    out.push(
+      readDiagnostic(
+        'archive-duplicate-name',
+        'error',
+        {
+          fr: `Le nom « ${shown} » apparaît plusieurs fois dans l’archive.`,
+          en: `The name "${shown}" appears more than once in the archive.`,
+        },
+        { location, actual: shown },
+      ),
+    );
   }
   seen.add(key);
   return out;

@@ -24,7 +24,9 @@ function readOctal(b: Uint8Array, from: number, len: number): number {
   for (let i = from; i < from + len; i++) {
     const c = b[i] as number;
     if (c >= 0x30 && c <= 0x37) v = v * 8 + (c - 0x30);
-    else if (c === 0 || c === 0x20) { if (v > 0) break; } else return -1;
+    else if (c === 0 || c === 0x20) {
+      if (v > 0) break;
+    } else return -1;
   }
   return v;
 }
@@ -145,11 +147,21 @@ export class TarStream {
     this.current = null;
     if (c === null) return;
     const data = c.keep ? concat(c.chunks, c.size) : EMPTY;
-    if (c.type === 'L') { this.longName = readString(data, 0, data.length); return; }
-    if (c.type === 'x') { this.pax = parsePax(data); return; }
+    if (c.type === 'L') {
+      this.longName = readString(data, 0, data.length);
+      return;
+    }
+    if (c.type === 'x') {
+      this.pax = parsePax(data);
+      return;
+    }
     if (c.type !== '0' && c.type !== '\0' && c.type !== '7') return; // links, directories, devices
     if (c.size > this.limits.maxDocumentBytes) {
-      this.members.push({ name: c.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', this.limits.maxDocumentBytes, { file: `${this.file}!/${c.name}` }, c.size) });
+      this.members.push({
+        name: c.name,
+        bytes: EMPTY,
+        diagnostic: limitDiagnostic('maxDocumentBytes', this.limits.maxDocumentBytes, { file: `${this.file}!/${c.name}` }, c.size),
+      });
       return;
     }
     this.members.push({ name: c.name, bytes: data, diagnostic: null });

@@ -67,7 +67,7 @@ function readCentralDirectory(b: Uint8Array, max: number): { entries: ZipEntry[]
     const name = (flags & 0x800) !== 0 ? new TextDecoder('utf-8').decode(raw) : LATIN1(raw);
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       // ZIP64 extended information: only the fields that overflowed are present, in this order.
-      for (let p = o + 46 + n; p + 4 <= o + 46 + n + x; ) {
+      for (let p = o + 46 + n; p + 4 <= o + 46 + n + x;) {
         const id = dv.getUint16(p, true);
         const len = dv.getUint16(p + 2, true);
         if (id === 0x0001) {
@@ -110,7 +110,10 @@ function extractEntry(b: Uint8Array, entry: ZipEntry): Uint8Array {
 
 /** The data of a zip member does not have the CRC-32 its entry declares. */
 class CrcMismatch extends Error {
-  constructor(readonly declared: number, readonly computed: number) {
+  constructor(
+    readonly declared: number,
+    readonly computed: number,
+  ) {
     super(`CRC-32 ${hex(computed)} where ${hex(declared)} is declared`);
   }
 }
@@ -141,10 +144,17 @@ export function listZip(bytes: Uint8Array, file: string, limits: Limits, spent: 
     return {
       container: 'zip',
       members: [],
-      diagnostics: [readDiagnostic('archive-overlapping-entries', 'error', {
-        fr: `Les fichiers de l’archive se chevauchent (${compressed} octets compressés déclarés pour une archive de ${bytes.length} octets) : c’est une bombe zip, elle n’est pas lue.`,
-        en: `The archive's members overlap (${compressed} compressed bytes declared in an archive of ${bytes.length} bytes): this is a zip bomb, it is not read.`,
-      }, { location: { file }, fatal: true, actual: compressed, expected: bytes.length })],
+      diagnostics: [
+        readDiagnostic(
+          'archive-overlapping-entries',
+          'error',
+          {
+            fr: `Les fichiers de l’archive se chevauchent (${compressed} octets compressés déclarés pour une archive de ${bytes.length} octets) : c’est une bombe zip, elle n’est pas lue.`,
+            en: `The archive's members overlap (${compressed} compressed bytes declared in an archive of ${bytes.length} bytes): this is a zip bomb, it is not read.`,
+          },
+          { location: { file }, fatal: true, actual: compressed, expected: bytes.length },
+        ),
+      ],
     };
   }
   const members: ArchiveMember[] = [];
@@ -162,10 +172,17 @@ export function listZip(bytes: Uint8Array, file: string, limits: Limits, spent: 
     const at = `${file}!/${clip(entry.name)}`;
     const local = localNameMismatch(bytes, entry);
     if (local !== null) {
-      problems.push(readDiagnostic('archive-name-mismatch', 'error', {
-        fr: `Le fichier « ${clip(entry.name)} » de l’archive porte un autre nom dans son en-tête local (« ${clip(local)} ») : selon l’outil qui l’extrait, ce n’est pas le même fichier.`,
-        en: `The archive member "${clip(entry.name)}" has another name in its local header ("${clip(local)}"): depending on the tool that extracts it, it is not the same file.`,
-      }, { location: { file: at }, actual: clip(local), expected: clip(entry.name) }));
+      problems.push(
+        readDiagnostic(
+          'archive-name-mismatch',
+          'error',
+          {
+            fr: `Le fichier « ${clip(entry.name)} » de l’archive porte un autre nom dans son en-tête local (« ${clip(local)} ») : selon l’outil qui l’extrait, ce n’est pas le même fichier.`,
+            en: `The archive member "${clip(entry.name)}" has another name in its local header ("${clip(local)}"): depending on the tool that extracts it, it is not the same file.`,
+          },
+          { location: { file: at }, actual: clip(local), expected: clip(entry.name) },
+        ),
+      );
     }
     if (entry.size > limits.maxDocumentBytes) {
       members.push({ name: entry.name, bytes: EMPTY, diagnostic: limitDiagnostic('maxDocumentBytes', limits.maxDocumentBytes, { file: at }, entry.size) });
@@ -188,10 +205,15 @@ export function listZip(bytes: Uint8Array, file: string, limits: Limits, spent: 
         if (e instanceof CrcMismatch) {
           return {
             bytes: EMPTY,
-            diagnostic: readDiagnostic('archive-crc-mismatch', 'error', {
-              fr: `Le fichier « ${clip(entry.name)} » de l’archive est endommagé : son contenu n’a pas la somme de contrôle CRC-32 déclarée (${e.message}). Il n’est pas lu.`,
-              en: `The archive member "${clip(entry.name)}" is damaged: its content does not have the declared CRC-32 checksum (${e.message}). It is not read.`,
-            }, { location: { file: at }, fatal: true, actual: hex(e.computed), expected: hex(e.declared) }),
+            diagnostic: readDiagnostic(
+              'archive-crc-mismatch',
+              'error',
+              {
+                fr: `Le fichier « ${clip(entry.name)} » de l’archive est endommagé : son contenu n’a pas la somme de contrôle CRC-32 déclarée (${e.message}). Il n’est pas lu.`,
+                en: `The archive member "${clip(entry.name)}" is damaged: its content does not have the declared CRC-32 checksum (${e.message}). It is not read.`,
+              },
+              { location: { file: at }, fatal: true, actual: hex(e.computed), expected: hex(e.declared) },
+            ),
           };
         }
         return { bytes: EMPTY, diagnostic: corrupt('zip', at, e) };

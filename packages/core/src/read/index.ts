@@ -76,10 +76,15 @@ function failed(file: string, container: Container, d: Diagnostic): ReadDocument
 }
 
 function internalError(file: string, e: unknown): Diagnostic {
-  return readDiagnostic('internal-error', 'error', {
-    fr: `Erreur interne pendant la lecture : ${String(e)}`,
-    en: `Internal error while reading: ${String(e)}`,
-  }, { location: { file }, fatal: true });
+  return readDiagnostic(
+    'internal-error',
+    'error',
+    {
+      fr: `Erreur interne pendant la lecture : ${String(e)}`,
+      en: `Internal error while reading: ${String(e)}`,
+    },
+    { location: { file }, fatal: true },
+  );
 }
 
 /**
@@ -133,10 +138,17 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
         }
         count++;
         if (run.signal?.aborted === true) {
-          listing.diagnostics.push(readDiagnostic('aborted', 'error', {
-            fr: 'Lecture annulée : les fichiers suivants de l’archive n’ont pas été lus.',
-            en: 'Reading was cancelled: the next files of the archive were not read.',
-          }, { location: { file }, fatal: true }));
+          listing.diagnostics.push(
+            readDiagnostic(
+              'aborted',
+              'error',
+              {
+                fr: 'Lecture annulée : les fichiers suivants de l’archive n’ont pas été lus.',
+                en: 'Reading was cancelled: the next files of the archive were not read.',
+              },
+              { location: { file }, fatal: true },
+            ),
+          );
           break;
         }
         await readMember(run, file, member, level, batch ?? listing.container);
@@ -145,10 +157,15 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
       const archiveDiagnostics = listing.diagnostics;
       if (count === 0 && archiveDiagnostics.every((d) => d.fatal !== true)) {
         archiveDiagnostics.push(
-          readDiagnostic('archive-empty', 'error', {
-            fr: 'L’archive ne contient aucun fichier.',
-            en: 'The archive contains no file.',
-          }, { location: { file }, fatal: true }),
+          readDiagnostic(
+            'archive-empty',
+            'error',
+            {
+              fr: 'L’archive ne contient aucun fichier.',
+              en: 'The archive contains no file.',
+            },
+            { location: { file }, fatal: true },
+          ),
         );
       }
       if (archiveDiagnostics.length > 0) {
@@ -169,10 +186,15 @@ async function readOne(run: Run, file: string, bytes: Uint8Array, level: number,
     case 'tar':
     case 'unknown': {
       const found = sniffed.found ?? { fr: 'un contenu inconnu', en: 'unknown content' };
-      const d = readDiagnostic('unrecognised-content', nested ? 'warning' : 'error', {
-        fr: `Ce fichier n’est ni un XML, ni un PDF, ni une archive zip ou tar.gz : c’est ${found.fr}.`,
-        en: `This file is neither XML, PDF, nor a zip or tar.gz archive: it is ${found.en}.`,
-      }, { location: { file }, fatal: !nested, actual: found.en });
+      const d = readDiagnostic(
+        'unrecognised-content',
+        nested ? 'warning' : 'error',
+        {
+          fr: `Ce fichier n’est ni un XML, ni un PDF, ni une archive zip ou tar.gz : c’est ${found.fr}.`,
+          en: `This file is neither XML, PDF, nor a zip or tar.gz archive: it is ${found.en}.`,
+        },
+        { location: { file }, fatal: !nested, actual: found.en },
+      );
       run.out.push({ file, facts: blankFacts(batch ?? 'unknown'), diagnostics: [d], unreadable: true });
       return;
     }
@@ -192,10 +214,17 @@ async function checkStructure(run: Run, doc: ReadDocument, bytes: Uint8Array, fi
   doc.facts.schema = result.schema;
   if (result.findings.length > 0) doc.schemaFindings = result.findings;
   if (result.problem !== undefined) {
-    doc.diagnostics.push(readDiagnostic('schema-unavailable', 'info', {
-      fr: `La validation par le schéma ${result.schema.name} n’a pas pu être faite ici : ${result.problem}`,
-      en: `Validation against the ${result.schema.name} schema could not be done here: ${result.problem}`,
-    }, { location: { file } }));
+    doc.diagnostics.push(
+      readDiagnostic(
+        'schema-unavailable',
+        'info',
+        {
+          fr: `La validation par le schéma ${result.schema.name} n’a pas pu être faite ici : ${result.problem}`,
+          en: `Validation against the ${result.schema.name} schema could not be done here: ${result.problem}`,
+        },
+        { location: { file } },
+      ),
+    );
   }
 }
 

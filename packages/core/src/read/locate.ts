@@ -58,7 +58,7 @@ export function locateElements(bytes: Uint8Array, lines: ReadonlySet<number>): E
     const siblings = counts[counts.length - 1] as Map<string, number>;
     const pos = (siblings.get(key) ?? 0) + 1;
     siblings.set(key, pos);
-    const prefix = CANONICAL_PREFIX.get(uri) ?? (tag.prefix ?? '');
+    const prefix = CANONICAL_PREFIX.get(uri) ?? tag.prefix ?? '';
     const xpath = `${paths[paths.length - 1] as string}/${prefix === '' ? '' : `${prefix}:`}${local}[${pos}]`;
     const endLine = parser.line;
     if (startLine > lastLine) throw DONE;

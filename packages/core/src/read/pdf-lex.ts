@@ -5,7 +5,19 @@
  */
 
 const enum C {
-  LF = 0x0a, CR = 0x0d, SP = 0x20, SLASH = 0x2f, LT = 0x3c, GT = 0x3e, LB = 0x5b, RB = 0x5d, LP = 0x28, RP = 0x29, PCT = 0x25, BS = 0x5c, HASH = 0x23,
+  LF = 0x0a,
+  CR = 0x0d,
+  SP = 0x20,
+  SLASH = 0x2f,
+  LT = 0x3c,
+  GT = 0x3e,
+  LB = 0x5b,
+  RB = 0x5d,
+  LP = 0x28,
+  RP = 0x29,
+  PCT = 0x25,
+  BS = 0x5c,
+  HASH = 0x23,
 }
 
 /** PDF white space (§7.2.2). */
@@ -28,12 +40,7 @@ export function hexValue(c: number): number {
 export const MAX_TOKENS = 1 << 18;
 
 /** A token of a dictionary, as far as filters, parameters and lengths need. */
-export type Token =
-  | { t: 'name'; v: string }
-  | { t: 'num'; v: number }
-  | { t: 'R' }
-  | { t: '<<' } | { t: '>>' } | { t: '[' } | { t: ']' }
-  | { t: 'other' };
+export type Token = { t: 'name'; v: string } | { t: 'num'; v: number } | { t: 'R' } | { t: '<<' } | { t: '>>' } | { t: '[' } | { t: ']' } | { t: 'other' };
 
 /**
  * Tokenizes `b[from, to)` leniently (ISO 32000-1 §7.2–7.3): names with `#xx` decoded,
@@ -46,8 +53,14 @@ export function tokens(b: Uint8Array, from: number, to: number, onKeyword?: (wor
     // Past the cap, only the count matters (see MAX_TOKENS): memory stays bounded.
     if (out.length > MAX_TOKENS + 1) out.length = MAX_TOKENS + 1;
     const c = b[i] as number;
-    if (isWhite(c)) { i++; continue; }
-    if (c === C.PCT) { while (i < to && b[i] !== C.LF && b[i] !== C.CR) i++; continue; }
+    if (isWhite(c)) {
+      i++;
+      continue;
+    }
+    if (c === C.PCT) {
+      while (i < to && b[i] !== C.LF && b[i] !== C.CR) i++;
+      continue;
+    }
     if (c === C.SLASH) {
       let name = '';
       i++;
@@ -60,40 +73,71 @@ export function tokens(b: Uint8Array, from: number, to: number, onKeyword?: (wor
           name += String.fromCharCode(d);
           i++;
         }
-        if (name.length > 127) { while (i < to && !isWhite(b[i]) && !isDelim(b[i])) i++; break; }
+        if (name.length > 127) {
+          while (i < to && !isWhite(b[i]) && !isDelim(b[i])) i++;
+          break;
+        }
       }
       out.push({ t: 'name', v: name });
       continue;
     }
     if (c === C.LT) {
-      if (b[i + 1] === C.LT) { out.push({ t: '<<' }); i += 2; continue; }
+      if (b[i + 1] === C.LT) {
+        out.push({ t: '<<' });
+        i += 2;
+        continue;
+      }
       while (i < to && b[i] !== C.GT) i++;
       i++;
       out.push({ t: 'other' });
       continue;
     }
     if (c === C.GT) {
-      if (b[i + 1] === C.GT) { out.push({ t: '>>' }); i += 2; continue; }
+      if (b[i + 1] === C.GT) {
+        out.push({ t: '>>' });
+        i += 2;
+        continue;
+      }
       i++;
       continue;
     }
-    if (c === C.LB) { out.push({ t: '[' }); i++; continue; }
-    if (c === C.RB) { out.push({ t: ']' }); i++; continue; }
+    if (c === C.LB) {
+      out.push({ t: '[' });
+      i++;
+      continue;
+    }
+    if (c === C.RB) {
+      out.push({ t: ']' });
+      i++;
+      continue;
+    }
     if (c === C.LP) {
       let depth = 0;
       for (; i < to; i++) {
         const d = b[i] as number;
-        if (d === C.BS) { i++; continue; }
+        if (d === C.BS) {
+          i++;
+          continue;
+        }
         if (d === C.LP) depth++;
-        else if (d === C.RP && --depth === 0) { i++; break; }
+        else if (d === C.RP && --depth === 0) {
+          i++;
+          break;
+        }
       }
       out.push({ t: 'other' });
       continue;
     }
     const start = i;
     while (i < to && !isWhite(b[i]) && !isDelim(b[i])) i++;
-    if (i === start) { i++; continue; }
-    if (i - start === 1 && c === 0x52 /* R */) { out.push({ t: 'R' }); continue; }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    if (i - start === 1 && c === 0x52 /* R */) {
+      out.push({ t: 'R' });
+      continue;
+    }
     if (onKeyword !== undefined && c >= 0x61 && c <= 0x7a && i - start <= 9) {
       let word = '';
       for (let k = start; k < i; k++) word += String.fromCharCode(b[k] as number);
@@ -105,7 +149,10 @@ export function tokens(b: Uint8Array, from: number, to: number, onKeyword?: (wor
     for (let k = start; k < i; k++) {
       const d = b[k] as number;
       if (d >= 0x30 && d <= 0x39) n = n * 10 + (d - 0x30);
-      else { digits = false; break; }
+      else {
+        digits = false;
+        break;
+      }
     }
     out.push(digits && i - start <= 15 ? { t: 'num', v: n } : { t: 'other' });
   }
@@ -146,7 +193,10 @@ export function readValue(ts: Token[], i: number, depth = 0): [Value, number] {
     let j = i + 1;
     while (j < ts.length && ts[j]!.t !== '>>') {
       const key = ts[j]!;
-      if (key.t !== 'name') { j++; continue; }
+      if (key.t !== 'name') {
+        j++;
+        continue;
+      }
       const [v, next] = readValue(ts, j + 1, depth + 1);
       map.set(key.v, v);
       j = next;

@@ -6,6 +6,7 @@ import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { measureStreams, type FoundStream, type StreamProblem } from './pdf-streams.js';
 import { nameOf, objectDictionary, refOf, type Value } from './pdf-lex.js';
 import { clip } from './clip.js';
+import { latin1, pdfName, pdfString } from './pdf-text.js';
 
 /** What a scan of the raw PDF bytes tells, for what pdf.js does not expose. */
 export interface RawPdfScan {
@@ -38,67 +39,6 @@ function isWhite(c: number | undefined): boolean {
 }
 function isDigit(c: number | undefined): boolean {
   return c !== undefined && c >= 0x30 && c <= 0x39;
-}
-
-function latin1(b: Uint8Array, from: number, to: number): string {
-  let s = '';
-  const end = Math.min(to, b.length);
-  for (let i = Math.max(0, from); i < end; i += 8192) {
-    // `apply` reads the bytes as an array-like; a spread would go through the iterator.
-    s += String.fromCharCode.apply(null, b.subarray(i, Math.min(end, i + 8192)) as unknown as number[]);
-  }
-  return s;
-}
-
-/** Decodes a PDF name's `#xx` escapes (ISO 32000-1 §7.3.5). */
-function pdfName(raw: string): string {
-  return raw.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-}
-
-/** Decodes a PDF literal or hex string as written in a dictionary (UTF-16BE with BOM, else Latin-1). */
-function pdfString(src: string, at: number): string | null {
-  if (src[at] === '(') {
-    let depth = 0;
-    let out = '';
-    for (let i = at; i < src.length; i++) {
-      const c = src[i] as string;
-      if (c === '\\') {
-        const n = src[i + 1] ?? '';
-        const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-        if (/[0-7]/.test(n)) {
-          const m = /^[0-7]{1,3}/.exec(src.slice(i + 1, i + 4)) as RegExpExecArray;
-          out += String.fromCharCode(Number.parseInt(m[0], 8));
-          i += m[0].length;
-        } else {
-          out += map[n] ?? n;
-          i++;
-        }
-        continue;
-      }
-      if (c === '(') { depth++; if (depth === 1) continue; }
-      if (c === ')') { depth--; if (depth === 0) return decodeTextString(out); }
-      out += c;
-    }
-    return null;
-  }
-  if (src[at] === '<') {
-    const end = src.indexOf('>', at);
-    if (end < 0) return null;
-    const hex = src.slice(at + 1, end).replace(/\s+/g, '');
-    let out = '';
-    for (let i = 0; i + 1 < hex.length; i += 2) out += String.fromCharCode(Number.parseInt(hex.slice(i, i + 2), 16));
-    return decodeTextString(out);
-  }
-  return null;
-}
-
-function decodeTextString(s: string): string {
-  if (s.charCodeAt(0) === 0xfe && s.charCodeAt(1) === 0xff) {
-    let out = '';
-    for (let i = 2; i + 1 < s.length; i += 2) out += String.fromCharCode((s.charCodeAt(i) << 8) | s.charCodeAt(i + 1));
-    return out;
-  }
-  return s;
 }
 
 /** The `/Name` keywords the scan looks for, each found in one pass over the bytes. */
@@ -154,7 +94,8 @@ function escapedName(b: Uint8Array, at: number): string | null {
   let hash = false;
   while (end < b.length && end - at < 40) {
     const c = b[end] as number;
-    if (isWhite(c) || c === 0x2f || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x7b || c === 0x7d || c === 0x25) break;
+    if (isWhite(c) || c === 0x2f || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x28 || c === 0x29 || c === 0x7b || c === 0x7d || c === 0x25)
+      break;
     if (c === 0x23) hash = true;
     end++;
   }
@@ -179,7 +120,14 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
   const keywords = findKeywords(b);
   // XMP packets are decoded only when asked for: pdf.js usually gives the document's own.
   const packets: Array<() => string | null> = [];
-  const scan: RawPdfScan = { encrypted: keywords.encrypt, objectCount: 0, fileSpecs: new Map(), xmp: () => packets.map((p) => p()).filter((p): p is string => p !== null), problems: [], decodedBytes: 0 };
+  const scan: RawPdfScan = {
+    encrypted: keywords.encrypt,
+    objectCount: 0,
+    fileSpecs: new Map(),
+    xmp: () => packets.map((p) => p()).filter((p): p is string => p !== null),
+    problems: [],
+    decodedBytes: 0,
+  };
   // Object offsets: `n g obj` keywords, not `endobj`. Searched by their `j`, rarer than `o`.
   const offsets = new Map<number, number>();
   const starts: number[] = [];
@@ -214,7 +162,10 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     let best = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((starts[mid] as number) <= pos) { best = mid; lo = mid + 1; } else hi = mid - 1;
+      if ((starts[mid] as number) <= pos) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return best;
   };
@@ -249,7 +200,10 @@ export function scanPdf(b: Uint8Array, limits: Limits): RawPdfScan {
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const f = measured.found[mid] as FoundStream;
-      if (f.at > at) { best = f; hi = mid - 1; } else lo = mid + 1;
+      if (f.at > at) {
+        best = f;
+        hi = mid - 1;
+      } else lo = mid + 1;
     }
     return best !== null && best.at < end ? best : null;
   };
@@ -314,15 +268,23 @@ function streamProblem(p: StreamProblem, limits: Limits): Diagnostic {
   const chain = p.filters.length === 0 ? '' : ` (/Filter [${p.filters.map((f) => `/${clip(f, 32)}`).join(' ')}])`;
   if (p.kind === 'too-large') return limitDiagnostic('maxPdfStreamBytes', limits.maxPdfStreamBytes, undefined, limits.maxPdfStreamBytes + 1);
   const why: Record<typeof p.reason, { fr: string; en: string }> = {
-    encrypted: { fr: 'le PDF est chiffré, et ce flux pourrait se décoder au-delà de la limite', en: 'the PDF is encrypted, and this stream could decode past the limit' },
+    encrypted: {
+      fr: 'le PDF est chiffré, et ce flux pourrait se décoder au-delà de la limite',
+      en: 'the PDF is encrypted, and this stream could decode past the limit',
+    },
     brotli: { fr: 'le filtre BrotliDecode ne peut pas être borné avant décodage', en: 'the BrotliDecode filter cannot be bounded before decoding' },
     'image-size': { fr: 'le flux d’image ne déclare pas ses dimensions', en: 'the image stream declares no dimensions' },
     'filter-unresolved': { fr: 'ses filtres ne peuvent pas être lus', en: 'its filters cannot be read' },
   };
-  return readDiagnostic('pdf-stream-unbounded', 'error', {
-    fr: `Le flux PDF à l’octet ${p.offset}${chain} n’est pas lu : ${why[p.reason].fr} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). Le PDF n’est pas ouvert.`,
-    en: `The PDF stream at byte ${p.offset}${chain} is not read: ${why[p.reason].en} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). The PDF is not opened.`,
-  }, { fatal: true, actual: p.reason });
+  return readDiagnostic(
+    'pdf-stream-unbounded',
+    'error',
+    {
+      fr: `Le flux PDF à l’octet ${p.offset}${chain} n’est pas lu : ${why[p.reason].fr} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). Le PDF n’est pas ouvert.`,
+      en: `The PDF stream at byte ${p.offset}${chain} is not read: ${why[p.reason].en} (maxPdfStreamBytes = ${limits.maxPdfStreamBytes}). The PDF is not opened.`,
+    },
+    { fatal: true, actual: p.reason },
+  );
 }
 
 /** A lazy decoder of a stream (unfiltered or Flate), read as UTF-8 text; null for other filters. */
@@ -375,7 +337,10 @@ export function inflateBounded(data: Uint8Array, max: number, keep: boolean): { 
   const inf = new (fflate().Inflate)((chunk) => {
     if (exceeded) return;
     size += chunk.length;
-    if (size > max) { exceeded = true; return; }
+    if (size > max) {
+      exceeded = true;
+      return;
+    }
     if (keep) chunks.push(chunk);
   });
   const body = zlib ? data.subarray(2) : data;
@@ -391,6 +356,9 @@ export function inflateBounded(data: Uint8Array, max: number, keep: boolean): { 
   if (!keep || exceeded) return { out: null, exceeded };
   const out = new Uint8Array(size);
   let o = 0;
-  for (const c of chunks) { out.set(c, o); o += c.length; }
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
   return { out, exceeded };
 }

@@ -225,7 +225,6 @@ function measureOne(
   return null;
 }
 
-
 /**
  * The bytes an image codec would decode to (4 per pixel: RGBA or CMYK at 8 bits, the most
  * pdf.js produces), from the largest of the dimensions the dictionary, the parameters and the
@@ -256,10 +255,19 @@ function jpegDimensions(b: Uint8Array): { width: number; height: number; compone
   let best: { width: number; height: number; components: number } | null = null;
   // Markers are walked segment by segment (each names its length): linear, bounded by the data.
   while (i + 9 < b.length) {
-    if (b[i] !== 0xff) { i++; continue; }
+    if (b[i] !== 0xff) {
+      i++;
+      continue;
+    }
     const m = b[i + 1] as number;
-    if (m === 0xff) { i++; continue; }
-    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) { i += 2; continue; }
+    if (m === 0xff) {
+      i++;
+      continue;
+    }
+    if (m === 0xd8 || m === 0x01 || (m >= 0xd0 && m <= 0xd7)) {
+      i += 2;
+      continue;
+    }
     const len = ((b[i + 2] as number) << 8) | (b[i + 3] as number);
     if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) {
       const height = ((b[i + 5] as number) << 8) | (b[i + 6] as number);

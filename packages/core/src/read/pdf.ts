@@ -129,20 +129,34 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
 
   if (ctx.pdfjs === undefined) {
     pdf.xmp = pickRawXmp(raw.xmp(), ctx.limits);
-    return fatal(readDiagnostic('pdf-support-missing', 'error', {
-      fr: 'Ce fichier est un PDF, mais la lecture des PDF n’est pas disponible ici (aucun module pdf.js fourni) : ses fichiers joints ne peuvent pas être lus.',
-      en: 'This file is a PDF, but PDF reading is not available here (no pdf.js module was given): its embedded files cannot be read.',
-    }, { location: at, fatal: true }));
+    return fatal(
+      readDiagnostic(
+        'pdf-support-missing',
+        'error',
+        {
+          fr: 'Ce fichier est un PDF, mais la lecture des PDF n’est pas disponible ici (aucun module pdf.js fourni) : ses fichiers joints ne peuvent pas être lus.',
+          en: 'This file is a PDF, but PDF reading is not available here (no pdf.js module was given): its embedded files cannot be read.',
+        },
+        { location: at, fatal: true },
+      ),
+    );
   }
 
   let mod: PdfjsModule;
   try {
     mod = await loadPdfjs(ctx.pdfjs);
   } catch (e) {
-    return fatal(readDiagnostic('pdf-support-missing', 'error', {
-      fr: `La bibliothèque PDF n’a pas pu être chargée : ${String(e)}`,
-      en: `The PDF library could not be loaded: ${String(e)}`,
-    }, { location: at, fatal: true }));
+    return fatal(
+      readDiagnostic(
+        'pdf-support-missing',
+        'error',
+        {
+          fr: `La bibliothèque PDF n’a pas pu être chargée : ${String(e)}`,
+          en: `The PDF library could not be loaded: ${String(e)}`,
+        },
+        { location: at, fatal: true },
+      ),
+    );
   }
 
   let task: ReturnType<PdfjsModule['getDocument']> | null = null;
@@ -168,15 +182,29 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     await task?.destroy().catch(() => undefined);
     if (name === 'PasswordException') {
       pdf.encrypted = true;
-      return fatal(readDiagnostic('pdf-encrypted', 'error', {
-        fr: 'Le PDF est protégé par un mot de passe : Chorus Pro ne peut pas le lire.',
-        en: 'The PDF is password-protected: Chorus Pro cannot read it.',
-      }, { location: at, fatal: true }));
+      return fatal(
+        readDiagnostic(
+          'pdf-encrypted',
+          'error',
+          {
+            fr: 'Le PDF est protégé par un mot de passe : Chorus Pro ne peut pas le lire.',
+            en: 'The PDF is password-protected: Chorus Pro cannot read it.',
+          },
+          { location: at, fatal: true },
+        ),
+      );
     }
-    return fatal(readDiagnostic('pdf-broken', 'error', {
-      fr: `Le PDF est illisible : ${e instanceof Error ? e.message : String(e)}`,
-      en: `The PDF is unreadable: ${e instanceof Error ? e.message : String(e)}`,
-    }, { location: at, fatal: true }));
+    return fatal(
+      readDiagnostic(
+        'pdf-broken',
+        'error',
+        {
+          fr: `Le PDF est illisible : ${e instanceof Error ? e.message : String(e)}`,
+          en: `The PDF is unreadable: ${e instanceof Error ? e.message : String(e)}`,
+        },
+        { location: at, fatal: true },
+      ),
+    );
   }
 
   try {
@@ -187,10 +215,17 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     if (attached.status === 'fulfilled') {
       entries = attachmentEntries(attached.value);
     } else {
-      diagnostics.push(readDiagnostic('pdf-attachments-unreadable', 'error', {
-        fr: `Les fichiers joints du PDF sont illisibles : ${String(attached.reason)}`,
-        en: `The PDF's embedded files are unreadable: ${String(attached.reason)}`,
-      }, { location: at }));
+      diagnostics.push(
+        readDiagnostic(
+          'pdf-attachments-unreadable',
+          'error',
+          {
+            fr: `Les fichiers joints du PDF sont illisibles : ${String(attached.reason)}`,
+            en: `The PDF's embedded files are unreadable: ${String(attached.reason)}`,
+          },
+          { location: at },
+        ),
+      );
     }
     // The document's XMP is the stream the catalog's /Metadata points at: pdf.js resolves it
     // (and decrypts it). Only when it gives none, a raw packet saying something about PDF/A or
@@ -224,9 +259,7 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     const lower = INVOICE_XML_NAMES.map((n) => n.toLowerCase());
     pdf.invoiceXmlCandidates = pdf.embeddedFiles.map((e) => e.name).filter((n) => lower.includes(n.toLowerCase()));
     const chosen =
-      INVOICE_XML_NAMES.map((n) => pdf.invoiceXmlCandidates.find((c) => c === n)).find((c) => c !== undefined) ??
-      pdf.invoiceXmlCandidates[0] ??
-      null;
+      INVOICE_XML_NAMES.map((n) => pdf.invoiceXmlCandidates.find((c) => c === n)).find((c) => c !== undefined) ?? pdf.invoiceXmlCandidates[0] ?? null;
     pdf.invoiceXmlName = chosen;
 
     const attachments: Attachment[] = [];
@@ -245,25 +278,46 @@ export async function readPdfBytes(bytes: Uint8Array, ctx: PdfReadContext): Prom
     if (chosen === null) {
       facts.formatFamily = 'plain-pdf';
       facts.attachments = attachments;
-      diagnostics.push(readDiagnostic('pdf-no-invoice-xml', 'info', {
-        fr: 'Ce PDF ne contient pas de XML de facture (factur-x.xml, zugferd-invoice.xml, …) : c’est un PDF simple, traité par la reconnaissance de caractères de Chorus Pro, pas par un flux Factur-X.',
-        en: 'This PDF holds no invoice XML (factur-x.xml, zugferd-invoice.xml, …): it is a plain PDF, handled by Chorus Pro’s character recognition, not by a Factur-X flow.',
-      }, { location: at }));
+      diagnostics.push(
+        readDiagnostic(
+          'pdf-no-invoice-xml',
+          'info',
+          {
+            fr: 'Ce PDF ne contient pas de XML de facture (factur-x.xml, zugferd-invoice.xml, …) : c’est un PDF simple, traité par la reconnaissance de caractères de Chorus Pro, pas par un flux Factur-X.',
+            en: 'This PDF holds no invoice XML (factur-x.xml, zugferd-invoice.xml, …): it is a plain PDF, handled by Chorus Pro’s character recognition, not by a Factur-X flow.',
+          },
+          { location: at },
+        ),
+      );
       return { facts, diagnostics, unreadable: false };
     }
     if (pdf.invoiceXmlCandidates.length > 1) {
-      diagnostics.push(readDiagnostic('pdf-several-invoice-xml', 'warning', {
-        fr: `Le PDF contient plusieurs XML de facture (${pdf.invoiceXmlCandidates.join(', ')}) : seul ${chosen} est lu.`,
-        en: `The PDF holds several invoice XMLs (${pdf.invoiceXmlCandidates.join(', ')}): only ${chosen} is read.`,
-      }, { location: at, actual: pdf.invoiceXmlCandidates }));
+      diagnostics.push(
+        readDiagnostic(
+          'pdf-several-invoice-xml',
+          'warning',
+          {
+            fr: `Le PDF contient plusieurs XML de facture (${pdf.invoiceXmlCandidates.join(', ')}) : seul ${chosen} est lu.`,
+            en: `The PDF holds several invoice XMLs (${pdf.invoiceXmlCandidates.join(', ')}): only ${chosen} is read.`,
+          },
+          { location: at, actual: pdf.invoiceXmlCandidates },
+        ),
+      );
     }
     const xmlBytes = contents.get(chosen);
     if (xmlBytes === undefined) {
       facts.formatFamily = 'facturx-pdf';
-      return fatal(readDiagnostic('pdf-invoice-xml-unreadable', 'error', {
-        fr: `Le fichier joint ${chosen} est vide ou illisible.`,
-        en: `The embedded file ${chosen} is empty or unreadable.`,
-      }, { location: { file: `${ctx.file}!/${chosen}` }, fatal: true }));
+      return fatal(
+        readDiagnostic(
+          'pdf-invoice-xml-unreadable',
+          'error',
+          {
+            fr: `Le fichier joint ${chosen} est vide ou illisible.`,
+            en: `The embedded file ${chosen} is empty or unreadable.`,
+          },
+          { location: { file: `${ctx.file}!/${chosen}` }, fatal: true },
+        ),
+      );
     }
     // Not `nested` (a stray archive member, only warned about): the PDF names this file as its
     // invoice, so an XML that is not an invoice is an error, not a warning.

@@ -87,7 +87,10 @@ export function looksLikeTar(b: Uint8Array, at = 0): boolean {
   let digits = 0;
   for (let i = at + 148; i < at + 156; i++) {
     const c = b[i] as number;
-    if (c >= 0x30 && c <= 0x37) { stored = stored * 8 + (c - 0x30); digits++; } else if (c !== 0 && c !== 0x20) return false;
+    if (c >= 0x30 && c <= 0x37) {
+      stored = stored * 8 + (c - 0x30);
+      digits++;
+    } else if (c !== 0 && c !== 0x20) return false;
   }
   if (digits === 0) return false;
   let sum = 0;
@@ -116,7 +119,10 @@ export function sniffContainer(b: Uint8Array): Sniffed {
   if (looksLikeXml(b)) return { container: 'xml', found: null };
   if (indexOfBytes(b, PDF, 0, 1024) >= 0) return { container: 'pdf', found: null };
   if (looksLikeTar(b)) {
-    return { container: 'tar', found: { fr: 'une archive tar non compressée (Chorus Pro attend un .tar.gz)', en: 'an uncompressed tar archive (Chorus Pro expects a .tar.gz)' } };
+    return {
+      container: 'tar',
+      found: { fr: 'une archive tar non compressée (Chorus Pro attend un .tar.gz)', en: 'an uncompressed tar archive (Chorus Pro expects a .tar.gz)' },
+    };
   }
   for (const k of KNOWN_OTHER) if (startsWith(b, k.sig, k.at ?? 0)) return { container: 'unknown', found: k.name };
   const i = firstSignificant(b, 4096);
@@ -145,7 +151,11 @@ export function indexOfBytes(b: Uint8Array, needle: readonly number[] | Uint8Arr
     i = hay.indexOf(first, i);
     if (i < 0 || i > last) return -1;
     let ok = true;
-    for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) { ok = false; break; }
+    for (let j = 1; j < needle.length; j++)
+      if (b[i + j] !== needle[j]) {
+        ok = false;
+        break;
+      }
     if (ok) return i;
     i++;
   }
@@ -160,7 +170,11 @@ export function lastIndexOfBytes(b: Uint8Array, needle: readonly number[] | Uint
     i = b.lastIndexOf(first, i);
     if (i < 0) return -1;
     let ok = true;
-    for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) { ok = false; break; }
+    for (let j = 1; j < needle.length; j++)
+      if (b[i + j] !== needle[j]) {
+        ok = false;
+        break;
+      }
     if (ok) return i;
     i--;
   }

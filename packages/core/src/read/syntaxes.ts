@@ -84,15 +84,30 @@ const CII: Table = [
   ['rsm:ExchangedDocument/ram:TypeCode', 'typeCode', 'BT-3', 'text'],
   ['rsm:ExchangedDocument/ram:IssueDateTime/udt:DateTimeString', 'issueDate', 'BT-2', 'date'],
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerReference', 'buyerReference', 'BT-10', 'text'],
-  ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID', 'purchaseOrder', 'BT-13', 'text'],
-  ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID', 'sellerId', 'BT-30', 'party'],
+  [
+    'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerOrderReferencedDocument/ram:IssuerAssignedID',
+    'purchaseOrder',
+    'BT-13',
+    'text',
+  ],
+  [
+    'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID',
+    'sellerId',
+    'BT-30',
+    'party',
+  ],
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID', 'buyerId', 'BT-47', 'party'],
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:BuyerTradeParty/ram:Name', 'buyerName', 'BT-44', 'text'],
   // The valideur: Chorus samples put the invoicee party in the header agreement or settlement.
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/ram:InvoiceeTradeParty', 'hasValideur', undefined, 'presence'],
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceeTradeParty', 'hasValideur', undefined, 'presence'],
   ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:InvoiceCurrencyCode', 'currency', 'BT-5', 'text'],
-  ['rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode', 'paymentMeansCodes', 'BT-81', 'list'],
+  [
+    'rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode',
+    'paymentMeansCodes',
+    'BT-81',
+    'list',
+  ],
 ];
 
 // ZUGFeRD 1.0 (CrossIndustryDocument, D13B-based): recognised, so its facts are read too.
@@ -103,13 +118,33 @@ const ZF1: Table = [
   ['rsm:HeaderExchangedDocument/ram:TypeCode', 'typeCode', 'BT-3', 'text'],
   ['rsm:HeaderExchangedDocument/ram:IssueDateTime/udt:DateTimeString', 'issueDate', 'BT-2', 'date'],
   ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerReference', 'buyerReference', 'BT-10', 'text'],
-  ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerOrderReferencedDocument/ram:ID', 'purchaseOrder', 'BT-13', 'text'],
-  ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID', 'sellerId', 'BT-30', 'party'],
-  ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID', 'buyerId', 'BT-47', 'party'],
+  [
+    'rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerOrderReferencedDocument/ram:ID',
+    'purchaseOrder',
+    'BT-13',
+    'text',
+  ],
+  [
+    'rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:SellerTradeParty/ram:SpecifiedLegalOrganization/ram:ID',
+    'sellerId',
+    'BT-30',
+    'party',
+  ],
+  [
+    'rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerTradeParty/ram:SpecifiedLegalOrganization/ram:ID',
+    'buyerId',
+    'BT-47',
+    'party',
+  ],
   ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeAgreement/ram:BuyerTradeParty/ram:Name', 'buyerName', 'BT-44', 'text'],
   ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeSettlement/ram:InvoiceeTradeParty', 'hasValideur', undefined, 'presence'],
   ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeSettlement/ram:InvoiceCurrencyCode', 'currency', 'BT-5', 'text'],
-  ['rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode', 'paymentMeansCodes', 'BT-81', 'list'],
+  [
+    'rsm:SpecifiedSupplyChainTradeTransaction/ram:ApplicableSupplyChainTradeSettlement/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode',
+    'paymentMeansCodes',
+    'BT-81',
+    'list',
+  ],
 ];
 
 function ublTable(typeCode: string): Table {

@@ -40,7 +40,21 @@ const KID_SCAN_MAX = 32;
 export function frameAt(frames: Frame[], depth: number): Frame {
   let frame = frames[depth];
   if (frame === undefined) {
-    frame = { name: '', uri: '', colon: -1, pos: 1, kidNames: [], kidCounts: [], kidLen: 0, kidIndex: null, trie: null, line: 0, column: 0, outerScope: null, xpath: null };
+    frame = {
+      name: '',
+      uri: '',
+      colon: -1,
+      pos: 1,
+      kidNames: [],
+      kidCounts: [],
+      kidLen: 0,
+      kidIndex: null,
+      trie: null,
+      line: 0,
+      column: 0,
+      outerScope: null,
+      xpath: null,
+    };
     frames[depth] = frame;
   } else {
     frame.kidLen = 0;

@@ -8,7 +8,10 @@
 /** In-scope namespace bindings, prefix ('' for the default namespace) to URI. */
 export type NsScope = ReadonlyMap<string, string>;
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const INITIAL_SCOPE: NsScope = new Map([['xml', XML_NS], ['', '']]);
+const INITIAL_SCOPE: NsScope = new Map([
+  ['xml', XML_NS],
+  ['', ''],
+]);
 
 /** Up to this many prefixes are remembered per namespace scope (documents use a handful). */
 const PREFIX_CACHE_MAX = 16;

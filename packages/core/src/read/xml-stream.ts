@@ -123,14 +123,22 @@ export abstract class XmlStream {
     const enc = detectXmlEncoding(bytes);
     if (enc.conflict) {
       this.diagnostics.push(
-        readDiagnostic('xml-encoding-conflict', 'warning', M.encodingConflict(enc.declared, enc.label), { location: { file: this.ctx.file, line: 1, column: 1 }, actual: enc.declared, expected: enc.label }),
+        readDiagnostic('xml-encoding-conflict', 'warning', M.encodingConflict(enc.declared, enc.label), {
+          location: { file: this.ctx.file, line: 1, column: 1 },
+          actual: enc.declared,
+          expected: enc.label,
+        }),
       );
     }
     // UTF-8 (most invoices) needs no decoder of its own: see `UTF8_WHOLE`.
     const decoder = enc.label === 'utf-8' ? UTF8_WHOLE : makeDecoder(enc.label);
     if (decoder === null) {
       this.fail(
-        readDiagnostic('xml-unsupported-encoding', 'error', M.unsupportedEncoding(enc.declared), { location: { file: this.ctx.file, line: 1, column: 1 }, fatal: true, actual: enc.declared }),
+        readDiagnostic('xml-unsupported-encoding', 'error', M.unsupportedEncoding(enc.declared), {
+          location: { file: this.ctx.file, line: 1, column: 1 },
+          fatal: true,
+          actual: enc.declared,
+        }),
       );
       return;
     }
@@ -302,7 +310,10 @@ export abstract class XmlStream {
     const declaresEntities = /<!ENTITY/i.test(doctype);
     const external = /\b(SYSTEM|PUBLIC)\b/.test(doctype);
     this.diagnostics.push(
-      readDiagnostic('xml-doctype', 'error', M.doctype(declaresEntities, external), { location: this.here(), actual: internalSubset ? 'internal subset' : external ? 'external DTD' : 'doctype' }),
+      readDiagnostic('xml-doctype', 'error', M.doctype(declaresEntities, external), {
+        location: this.here(),
+        actual: internalSubset ? 'internal subset' : external ? 'external DTD' : 'doctype',
+      }),
     );
   }
 
@@ -325,9 +336,7 @@ export abstract class XmlStream {
   }
 
   private badEncoding(label: string, offset: number): void {
-    this.fail(
-      readDiagnostic('xml-bad-encoding', 'error', M.badEncoding(label, offset, this.line()), { location: this.here(), fatal: true, actual: offset }),
-    );
+    this.fail(readDiagnostic('xml-bad-encoding', 'error', M.badEncoding(label, offset, this.line()), { location: this.here(), fatal: true, actual: offset }));
   }
 
   protected limit(name: keyof Limits, value: number, actual: number, location?: Location): void {
@@ -342,8 +351,6 @@ export abstract class XmlStream {
   }
 
   internalError(e: unknown): void {
-    this.fail(
-      readDiagnostic('internal-error', 'error', M.internalError(e), { location: { file: this.ctx.file }, fatal: true }),
-    );
+    this.fail(readDiagnostic('internal-error', 'error', M.internalError(e), { location: { file: this.ctx.file }, fatal: true }));
   }
 }

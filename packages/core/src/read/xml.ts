@@ -183,15 +183,17 @@ class XmlFactReader extends XmlStream {
     this.facts.rootNamespace = uri === '' ? null : uri;
     this.facts.locations['document'] = this.locationOf(0, undefined);
     if (info.syntax === 'ZUGFeRD1') {
-      this.diagnostics.push(
-        readDiagnostic('zugferd1-not-chorus', 'warning', M.zugferd1(), { location: this.locationOf(0, undefined), actual: uri }),
-      );
+      this.diagnostics.push(readDiagnostic('zugferd1-not-chorus', 'warning', M.zugferd1(), { location: this.locationOf(0, undefined), actual: uri }));
     }
     if (!info.invoice) {
       const label = info.label ?? M.anXmlDocument();
       const nested = this.ctx.nested;
       this.diagnostics.push(
-        readDiagnostic('not-an-invoice', nested ? 'warning' : 'error', M.notAnInvoice(label), { location: this.locationOf(0, undefined), fatal: !nested, actual: uri === '' ? local : `{${uri}}${local}` }),
+        readDiagnostic('not-an-invoice', nested ? 'warning' : 'error', M.notAnInvoice(label), {
+          location: this.locationOf(0, undefined),
+          fatal: !nested,
+          actual: uri === '' ? local : `{${uri}}${local}`,
+        }),
       );
       if (!nested) this.fatal = true;
       // Nothing more to read from a document that is not an invoice.
@@ -309,9 +311,7 @@ class XmlFactReader extends XmlStream {
   /** A date that is there but names no calendar day: said, and left unchecked (null), never taken as wrong. */
   private unreadableDate(spec: FactSpec, problem: LocalizedText, location: Location | null): void {
     const term = spec.businessTerm === undefined ? '' : ` (${spec.businessTerm})`;
-    this.diagnostics.push(
-      readDiagnostic('unreadable-date', 'warning', M.unreadableDate(term, problem), location === null ? {} : { location }),
-    );
+    this.diagnostics.push(readDiagnostic('unreadable-date', 'warning', M.unreadableDate(term, problem), location === null ? {} : { location }));
   }
 
   private endAmount(): void {
@@ -352,16 +352,15 @@ class XmlFactReader extends XmlStream {
   private checkAttributes(attributes: Record<string, string>): void {
     const max = this.ctx.limits.maxAttributeLength;
     for (const name in attributes) {
-      if (name.length > this.ctx.limits.maxNameLength) this.limit('maxNameLength', this.ctx.limits.maxNameLength, name.length, this.locationOf(this.depth, undefined));
+      if (name.length > this.ctx.limits.maxNameLength)
+        this.limit('maxNameLength', this.ctx.limits.maxNameLength, name.length, this.locationOf(this.depth, undefined));
       const v = attributes[name];
       if (v !== undefined && v.length > max) this.limit('maxAttributeLength', max, v.length, this.locationOf(this.depth, undefined));
     }
   }
 
   private unboundPrefix(prefix: string): never {
-    this.fail(
-      readDiagnostic('xml-not-well-formed', 'error', M.unboundPrefix(this.line(), prefix), { location: this.here(), fatal: true, actual: prefix }),
-    );
+    this.fail(readDiagnostic('xml-not-well-formed', 'error', M.unboundPrefix(this.line(), prefix), { location: this.here(), fatal: true, actual: prefix }));
     throw STOP;
   }
 
@@ -372,7 +371,9 @@ class XmlFactReader extends XmlStream {
 
   private onXInclude(frame: Frame): void {
     this.diagnostics.push(
-      readDiagnostic('xml-xinclude', 'error', M.xinclude(), { location: { file: this.ctx.file, line: frame.line, ...(frame.column > 0 ? { column: frame.column } : {}) } }),
+      readDiagnostic('xml-xinclude', 'error', M.xinclude(), {
+        location: { file: this.ctx.file, line: frame.line, ...(frame.column > 0 ? { column: frame.column } : {}) },
+      }),
     );
   }
 
@@ -380,9 +381,7 @@ class XmlFactReader extends XmlStream {
     const facts = this.facts;
     const isInvoice = this.root?.invoice === true;
     if (this.root === null && !this.fatal) {
-      this.fail(
-        readDiagnostic('xml-no-root', 'error', M.noRoot(), { location: { file: this.ctx.file, line: 1, column: 1 }, fatal: true }),
-      );
+      this.fail(readDiagnostic('xml-no-root', 'error', M.noRoot(), { location: { file: this.ctx.file, line: 1, column: 1 }, fatal: true }));
     }
     if (isInvoice) {
       deriveCadre(facts, this.diagnostics);

@@ -52,9 +52,7 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
       const inner: string[] = [];
       if (errors.length > 0) {
         failures++;
-        inner.push(
-          `      <failure message="${attr(errors[0]?.message ?? '')}" type="error">${text(errors.map(describe).join('\n'))}</failure>`,
-        );
+        inner.push(`      <failure message="${attr(errors[0]?.message ?? '')}" type="error">${text(errors.map(describe).join('\n'))}</failure>`);
       } else if (testCase.status === 'not-applicable' || testCase.status === 'skipped') {
         skipped++;
         inner.push(`      <skipped message="${testCase.status === 'skipped' ? 'input unreadable' : 'not applicable'}"/>`);
@@ -71,9 +69,13 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
         `    <properties>\n` +
         `      <property name="release" value="${attr(document.release)}"/>\n` +
         // No verdict without a syntaxe or interface code: the property is left out, never "null".
-        (document.verdict === null ? '' : `      <property name="verdict" value="${attr(document.verdict)}"/>\n` +
-          `      <property name="verdictProvisional" value="${document.verdictProvisional}"/>\n`) +
-        document.assumptions.map((a) => `      <property name="assumption" value="${attr(`${a.kind} ${a.value} (${a.provenance}, ${a.scope})`)}"/>\n`).join('') +
+        (document.verdict === null
+          ? ''
+          : `      <property name="verdict" value="${attr(document.verdict)}"/>\n` +
+            `      <property name="verdictProvisional" value="${document.verdictProvisional}"/>\n`) +
+        document.assumptions
+          .map((a) => `      <property name="assumption" value="${attr(`${a.kind} ${a.value} (${a.provenance}, ${a.scope})`)}"/>\n`)
+          .join('') +
         `    </properties>\n` +
         (body.length > 0 ? `${body.join('\n')}\n` : '') +
         `  </testsuite>`,
@@ -91,8 +93,7 @@ export function formatJunit(report: Report, options: JunitFormatOptions = {}): s
 function describe(diagnostic: Diagnostic): string {
   const location = diagnostic.location;
   const where = location
-    ? [location.file, location.line, location.column].filter((x) => x !== undefined).join(':') +
-      (location.xpath ? ` ${location.xpath}` : '')
+    ? [location.file, location.line, location.column].filter((x) => x !== undefined).join(':') + (location.xpath ? ` ${location.xpath}` : '')
     : '';
   return `${diagnostic.severity}: ${diagnostic.message}${where ? ` (${where})` : ''}`;
 }

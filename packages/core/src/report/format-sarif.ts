@@ -92,9 +92,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
     const cut = file.lastIndexOf('!/');
     const parentIndex = cut > 0 ? artifactIndex(file.slice(0, cut)) : undefined;
     index = artifacts.length;
-    artifacts.push(
-      parentIndex === undefined ? { location: { uri: toUri(file) } } : { location: { uri: `/${toUri(file.slice(cut + 2))}` }, parentIndex },
-    );
+    artifacts.push(parentIndex === undefined ? { location: { uri: toUri(file) } } : { location: { uri: `/${toUri(file.slice(cut + 2))}` }, parentIndex });
     indexByName.set(file, index);
     return index;
   };
@@ -103,9 +101,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
   for (const document of report.documents) {
     artifactIndex(document.file);
     for (const outcome of document.rules) ruleIds.add(outcome.ruleId);
-    const diagnostics = options.quiet
-      ? document.diagnostics.filter((d) => d.severity === 'error')
-      : document.diagnostics;
+    const diagnostics = options.quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics;
     for (const diagnostic of sortDiagnostics(diagnostics)) {
       ruleIds.add(diagnostic.ruleId);
       pending.push({ diagnostic, documentFile: document.file, verdictProvisional: document.verdictProvisional });
@@ -122,9 +118,7 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
     const file = location?.file ?? documentFile;
     const index = artifactIndex(file);
     const region =
-      location?.line !== undefined
-        ? { startLine: location.line, ...(location.column !== undefined ? { startColumn: location.column } : {}) }
-        : undefined;
+      location?.line !== undefined ? { startLine: location.line, ...(location.column !== undefined ? { startColumn: location.column } : {}) } : undefined;
     const properties: Record<string, unknown> = { document: documentFile, verdictProvisional };
     if (location?.businessTerm) properties.businessTerm = location.businessTerm;
     if (diagnostic.fatal) properties.fatal = true;
@@ -166,7 +160,9 @@ export function toSarif(report: Report, options: Omit<SarifFormatOptions, 'inden
         artifacts,
         results,
         properties: {
-          release: report.release, context: report.context, overrides: report.overrides,
+          release: report.release,
+          context: report.context,
+          overrides: report.overrides,
           // What each verdict rests on: a guess is never shown as certain.
           documents: report.documents.map((d) => ({ file: d.file, verdict: d.verdict, verdictProvisional: d.verdictProvisional, assumptions: d.assumptions })),
         },

@@ -19,7 +19,14 @@ const LABELS = {
     flows: 'flows',
     provisional: 'provisional',
     provenances: { seed: 'release note', official: 'official', 'third-party': 'third-party', inferred: 'inferred', user: 'user' },
-    kinds: { syntaxe: 'syntaxe', 'interface-code': 'interface code', 'works-flag': 'works flag of cadre', 'cadre-location': 'UBL cadre in', 'b2b-value': 'B2B value', rule: 'rule' },
+    kinds: {
+      syntaxe: 'syntaxe',
+      'interface-code': 'interface code',
+      'works-flag': 'works flag of cadre',
+      'cadre-location': 'UBL cadre in',
+      'b2b-value': 'B2B value',
+      rule: 'rule',
+    },
     none: 'none',
     noProblems: 'no problems',
     summary: (d: number, e: number, w: number, i: number) =>
@@ -33,7 +40,14 @@ const LABELS = {
     flows: 'flux',
     provisional: 'provisoire',
     provenances: { seed: 'note de version', official: 'officiel', 'third-party': 'source tierce', inferred: 'déduit', user: 'utilisateur' },
-    kinds: { syntaxe: 'syntaxe', 'interface-code': 'code d’interface', 'works-flag': 'caractère travaux du cadre', 'cadre-location': 'cadre UBL dans', 'b2b-value': 'valeur B2B', rule: 'règle' },
+    kinds: {
+      syntaxe: 'syntaxe',
+      'interface-code': 'code d’interface',
+      'works-flag': 'caractère travaux du cadre',
+      'cadre-location': 'cadre UBL dans',
+      'b2b-value': 'valeur B2B',
+      rule: 'règle',
+    },
     none: 'aucun',
     noProblems: 'aucun problème',
     summary: (d: number, e: number, w: number, i: number) =>
@@ -92,12 +106,7 @@ function painter(options: TextFormatOptions): (style: Style, text: string) => st
   return (style, text) => (options.color ? `${ANSI[style][0]}${text}${ANSI[style][1]}` : text);
 }
 
-function formatDocument(
-  document: DocumentReport,
-  labels: Labels,
-  paint: (style: Style, text: string) => string,
-  quiet: boolean,
-): string {
+function formatDocument(document: DocumentReport, labels: Labels, paint: (style: Style, text: string) => string, quiet: boolean): string {
   const shown = sortDiagnostics(quiet ? document.diagnostics.filter((d) => d.severity === 'error') : document.diagnostics);
   // Quiet, a document without errors is not printed (its warnings are still counted).
   if (quiet && shown.length === 0) return '';
@@ -122,12 +131,16 @@ function headline(document: DocumentReport, labels: Labels): string {
   if (what) parts.push(what);
   if (facts.profile) parts.push(facts.profile);
   parts.push(facts.formatFamily);
-  parts.push(`${labels.cadre} ${facts.cadre}${facts.cadreSource === 'default' ? ` (${labels.defaultCadre})` : facts.cadreSource === 'BT-24' ? ' (BT-24)' : ''}`);
+  parts.push(
+    `${labels.cadre} ${facts.cadre}${facts.cadreSource === 'default' ? ` (${labels.defaultCadre})` : facts.cadreSource === 'BT-24' ? ' (BT-24)' : ''}`,
+  );
   parts.push(`${labels.release} ${document.release}`);
   if (document.verdict !== null) {
     // `accepted (provisional: syntaxe IN_DP_E5_CII_FACTURX, inferred)`: a verdict resting on a guess says so.
     const guesses = document.verdictProvisional
-      ? document.assumptions.filter((a) => a.scope === 'verdict' && a.provenance !== 'user').map((a) => `${labels.kinds[a.kind]} ${a.value}, ${labels.provenances[a.provenance]}`)
+      ? document.assumptions
+          .filter((a) => a.scope === 'verdict' && a.provenance !== 'user')
+          .map((a) => `${labels.kinds[a.kind]} ${a.value}, ${labels.provenances[a.provenance]}`)
       : [];
     parts.push(`${labels.verdict} ${document.verdict}${guesses.length > 0 ? ` (${labels.provisional}: ${guesses.join('; ')})` : ''}`);
   }

@@ -49,7 +49,9 @@ export function factReferences(c: ConditionNode): Array<{ fact: string; path: un
 
 /** Adds to `out` every fact a tree reads (node facts and compared-value references). */
 export function factsOf<C extends ConditionNode<C>>(cond: C, out: Set<string> = new Set()): Set<string> {
-  visitConditions(cond, (c) => { for (const r of factReferences(c)) out.add(r.fact); });
+  visitConditions(cond, (c) => {
+    for (const r of factReferences(c)) out.add(r.fact);
+  });
   return out;
 }
 

@@ -88,44 +88,119 @@ export function renderRulesReadme(set: RuleSet, traceability: Traceability | nul
   const ids = data.releases.map((r) => r.id);
   for (let i = 1; i < ids.length; i++) {
     const d = diffReleases(ids[i - 1]!, ids[i]!, { ruleSet: set });
-    out.push(`### ${d.from} → ${d.to}`, '',
+    out.push(
+      `### ${d.from} → ${d.to}`,
+      '',
       `- rules added: ${d.addedRules.map((x) => `\`${x}\``).join(', ') || '—'}`,
       `- rules retired: ${d.removedRules.map((x) => `\`${x}\``).join(', ') || '—'}`,
       `- flows added: ${d.addedFlows.join(', ') || '—'}; removed: ${d.removedFlows.join(', ') || '—'}`,
-      `- syntaxe values added: ${d.addedSyntaxes.map((x) => `\`${x}\``).join(', ') || '—'}; removed: ${d.removedSyntaxes.map((x) => `\`${x}\``).join(', ') || '—'}`, '');
+      `- syntaxe values added: ${d.addedSyntaxes.map((x) => `\`${x}\``).join(', ') || '—'}; removed: ${d.removedSyntaxes.map((x) => `\`${x}\``).join(', ') || '—'}`,
+      '',
+    );
   }
   out.push('## Rules', '', '| id | severity | since | until | provenance | title |', '|---|---|---|---|---|---|');
-  for (const r of set.rules) out.push(`| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, '')}) | ${r.meta.severity} | ${r.meta.since} | ${r.meta.until ?? ''} | ${r.meta.provenance} | ${esc(r.meta.title.en)} |`);
-  out.push('', '## Flows', '', '| code | type | format family | syntaxes | syntaxe value | scope | channels | since | provenance (code / syntaxe) | provisional | source |', '|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const f of data.flows) out.push(`| ${f.code} | ${f.type} | ${f.formatFamily} | ${f.syntaxes.join(', ')} | \`${f.syntaxe}\` | ${f.scope} | ${f.channels.join(', ')} | ${f.since} | ${f.provenance.code} / ${f.provenance.syntaxe} | ${f.provisional.join(', ') || '—'} | ${esc(sourceLine(f.reference))} |`);
-  out.push('', '## Syntaxe values', '', '| value | status | flow | nearest | portal label (fr) | since | provenance | provisional | source |', '|---|---|---|---|---|---|---|---|---|');
-  for (const s of data.syntaxes) out.push(`| \`${s.value}\` | ${s.status} | ${s.flow ?? '—'} | ${s.nearest ? `\`${s.nearest}\`` : '—'} | ${esc(s.label?.fr ?? '—')} | ${s.since} | ${s.provenance} | ${s.provisional ? 'yes' : 'no'} | ${esc(sourceLine(s.reference))} |`);
-  out.push('', `Any value carrying the mention \`${data.b2bDefect.marker}\` is treated as the ${data.b2bDefect.since} defect ("${esc(data.b2bDefect.reference.quote)}").`);
-  out.push('', '## Cadres de facturation', '', 'Labels: the French one as AIFE labels the cadre (source column), the English one our translation.', '',
-    '| code | label (fr) | label (en) | works | provenance of the works flag | provisional | source of the label | works flag |', '|---|---|---|---|---|---|---|---|');
-  for (const c of data.cadres) out.push(`| ${c.code} | ${esc(c.label.fr)} | ${esc(c.label.en)} | ${c.works ? 'yes' : 'no'} | ${c.worksProvenance} | ${c.provisional ? 'yes' : 'no'} | ${esc(sourceLine(c.reference))} | ${esc(c.note ?? '')} |`);
+  for (const r of set.rules)
+    out.push(
+      `| [\`${r.id}\`](#${r.id.replace(/[^a-z0-9-]/g, '')}) | ${r.meta.severity} | ${r.meta.since} | ${r.meta.until ?? ''} | ${r.meta.provenance} | ${esc(r.meta.title.en)} |`,
+    );
+  out.push(
+    '',
+    '## Flows',
+    '',
+    '| code | type | format family | syntaxes | syntaxe value | scope | channels | since | provenance (code / syntaxe) | provisional | source |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const f of data.flows)
+    out.push(
+      `| ${f.code} | ${f.type} | ${f.formatFamily} | ${f.syntaxes.join(', ')} | \`${f.syntaxe}\` | ${f.scope} | ${f.channels.join(', ')} | ${f.since} | ${f.provenance.code} / ${f.provenance.syntaxe} | ${f.provisional.join(', ') || '—'} | ${esc(sourceLine(f.reference))} |`,
+    );
+  out.push(
+    '',
+    '## Syntaxe values',
+    '',
+    '| value | status | flow | nearest | portal label (fr) | since | provenance | provisional | source |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const s of data.syntaxes)
+    out.push(
+      `| \`${s.value}\` | ${s.status} | ${s.flow ?? '—'} | ${s.nearest ? `\`${s.nearest}\`` : '—'} | ${esc(s.label?.fr ?? '—')} | ${s.since} | ${s.provenance} | ${s.provisional ? 'yes' : 'no'} | ${esc(sourceLine(s.reference))} |`,
+    );
+  out.push(
+    '',
+    `Any value carrying the mention \`${data.b2bDefect.marker}\` is treated as the ${data.b2bDefect.since} defect ("${esc(data.b2bDefect.reference.quote)}").`,
+  );
+  out.push(
+    '',
+    '## Cadres de facturation',
+    '',
+    'Labels: the French one as AIFE labels the cadre (source column), the English one our translation.',
+    '',
+    '| code | label (fr) | label (en) | works | provenance of the works flag | provisional | source of the label | works flag |',
+    '|---|---|---|---|---|---|---|---|',
+  );
+  for (const c of data.cadres)
+    out.push(
+      `| ${c.code} | ${esc(c.label.fr)} | ${esc(c.label.en)} | ${c.works ? 'yes' : 'no'} | ${c.worksProvenance} | ${c.provisional ? 'yes' : 'no'} | ${esc(sourceLine(c.reference))} | ${esc(c.note ?? '')} |`,
+    );
   out.push('', `Accepted type codes (BT-3): ${data.typeCodes.accepted.join(', ')}; refused: ${data.typeCodes.refused.join(', ')}.`, '');
-  out.push('## Facts', '', 'What a rule may read (`fact`). Deposit, content and Factur-X rules read the deposit facts; portal rules read the account facts.', '',
-    '| fact | from | business term | meaning |', '|---|---|---|---|');
-  for (const [name, f] of Object.entries(DEPOSIT_FACTS)) out.push(`| \`${name}\` | ${f.kind}${f.xml ? ' (invoice XML)' : ''} | ${f.businessTerm ?? ''} | ${esc(f.description)} |`);
+  out.push(
+    '## Facts',
+    '',
+    'What a rule may read (`fact`). Deposit, content and Factur-X rules read the deposit facts; portal rules read the account facts.',
+    '',
+    '| fact | from | business term | meaning |',
+    '|---|---|---|---|',
+  );
+  for (const [name, f] of Object.entries(DEPOSIT_FACTS))
+    out.push(`| \`${name}\` | ${f.kind}${f.xml ? ' (invoice XML)' : ''} | ${f.businessTerm ?? ''} | ${esc(f.description)} |`);
   out.push('', '| account fact | meaning |', '|---|---|');
   for (const [name, f] of Object.entries(PORTAL_FACTS)) out.push(`| \`${name}\` | ${esc(f.description)} |`);
-  out.push('', '## Operators', '', `Built in (json-rules-engine): ${BUILTIN_OPERATORS.map((o) => `\`${o}\``).join(', ')}.`, '', '| operator | meaning |', '|---|---|');
+  out.push(
+    '',
+    '## Operators',
+    '',
+    `Built in (json-rules-engine): ${BUILTIN_OPERATORS.map((o) => `\`${o}\``).join(', ')}.`,
+    '',
+    '| operator | meaning |',
+    '|---|---|',
+  );
   for (const op of Object.values(CUSTOM_OPERATORS)) out.push(`| \`${op.name}\` | ${esc(op.description)} |`);
-  out.push('', `Message placeholders: deposit rules ${placeholdersForArea('deposit').map((p) => `\`{${p}}\``).join(' ')}; portal rules ${placeholdersForArea('portal').map((p) => `\`{${p}}\``).join(' ')}.`, '');
+  out.push(
+    '',
+    `Message placeholders: deposit rules ${placeholdersForArea('deposit')
+      .map((p) => `\`{${p}}\``)
+      .join(' ')}; portal rules ${placeholdersForArea('portal')
+      .map((p) => `\`{${p}}\``)
+      .join(' ')}.`,
+    '',
+  );
   for (const r of set.rules) {
     const m = r.meta;
-    out.push(`## ${r.id}`, '',
-      `**${m.title.en}** — ${m.title.fr}`, '',
+    out.push(
+      `## ${r.id}`,
+      '',
+      `**${m.title.en}** — ${m.title.fr}`,
+      '',
       `- severity: \`${m.severity}\`; release: ${m.since}${m.until ? ` until ${m.until} (excluded)` : ' onwards'}; provenance: ${m.provenance}${m.deprecated ? `; deprecated${m.replacedBy ? `, replaced by \`${m.replacedBy}\`` : ''}` : ''}`,
       `- file: [\`${r.file}\`](${r.file.replace(/^rules\//, '')})`,
       `- reference: ${m.reference.document}, section "${m.reference.section}"${m.reference.date ? `, ${m.reference.date}` : ''}: “${m.reference.quote}”${m.reference.url ? ` <${m.reference.url}>` : ''}`,
       `- rationale: ${m.rationale}`,
       ...(m.decisions?.length ? [`- decisions: ${m.decisions.map((d) => `\`${d}\``).join(', ')}`] : []),
-      `- message: ${m.message.en} / ${m.message.fr}`, '',
-      'Applies when:', '', ...(m.when.length ? m.when.flatMap((c) => conditionLine(c, 0)) : ['- always']), '',
-      'Requires:', '', ...conditionLine(m.assert, 0), '',
-      'Examples:', '', ...m.examples.map(exampleLine), '');
+      `- message: ${m.message.en} / ${m.message.fr}`,
+      '',
+      'Applies when:',
+      '',
+      ...(m.when.length ? m.when.flatMap((c) => conditionLine(c, 0)) : ['- always']),
+      '',
+      'Requires:',
+      '',
+      ...conditionLine(m.assert, 0),
+      '',
+      'Examples:',
+      '',
+      ...m.examples.map(exampleLine),
+      '',
+    );
   }
   return out.join('\n');
 }

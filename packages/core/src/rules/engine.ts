@@ -85,7 +85,7 @@ export class RuleEngine {
     const top = (results[0] ?? failureResults[0])?.conditions as unknown as EvaluatedCondition | undefined;
     const evaluated = top?.all ?? [];
     // Each rule's evaluated conditions `[...when, assert]`, in `list` order.
-    return this.list.map((rule, i) => (rule.meta.when.length === 0 ? [evaluated[i]!] : evaluated[i]!.all ?? []));
+    return this.list.map((rule, i) => (rule.meta.when.length === 0 ? [evaluated[i]!] : (evaluated[i]!.all ?? [])));
   }
 
   /** Runs every rule on the facts; returns each rule's status and explanation. */

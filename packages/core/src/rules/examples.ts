@@ -48,8 +48,14 @@ export function exampleDepositFacts(set: RuleSet, example: RuleExample, release?
   const given = example.facts ?? {};
   const docFacts = { ...base } as Record<string, unknown>;
   for (const [k, v] of Object.entries(given)) if (k in base) docFacts[k] = v;
-  const facts = depositFacts(docFacts as unknown as Facts, context, prepared.catalogue,
-    { invoiceCount: 1, depositContainer: String(docFacts.container) }, null, EXAMPLE_DEPOSIT_DATE);
+  const facts = depositFacts(
+    docFacts as unknown as Facts,
+    context,
+    prepared.catalogue,
+    { invoiceCount: 1, depositContainer: String(docFacts.container) },
+    null,
+    EXAMPLE_DEPOSIT_DATE,
+  );
   // Derived facts an example states win over the derivation (e.g. a restricted `flow`).
   for (const [k, v] of Object.entries(given)) if (!(k in base) && k in DEPOSIT_FACTS) facts[k] = v;
   if (typeof facts.flow === 'string') facts.flow = flowFact(prepared.catalogue.flow(facts.flow)!);
@@ -63,7 +69,12 @@ export function exampleDepositFacts(set: RuleSet, example: RuleExample, release?
  */
 export async function runExample(set: RuleSet, rule: CompiledRule, index: number): Promise<ExampleResult> {
   const example = rule.meta.examples[index]!;
-  const lastRelease = set.catalogueData.releases.map((r) => r.id).filter((r) => activeAt(rule.meta, r)).sort(compareReleases).pop() ?? rule.meta.since;
+  const lastRelease =
+    set.catalogueData.releases
+      .map((r) => r.id)
+      .filter((r) => activeAt(rule.meta, r))
+      .sort(compareReleases)
+      .pop() ?? rule.meta.since;
   let evaluation: Evaluation | undefined;
   let facts: Record<string, unknown>;
   let state: PortalState | null = null;
@@ -93,11 +104,20 @@ export async function runExample(set: RuleSet, rule: CompiledRule, index: number
     if (example.message && (example.message.fr !== message?.fr || example.message.en !== message?.en)) {
       mismatches.push(`states the message ${JSON.stringify(example.message)} but the rule gives ${JSON.stringify(message)}`);
     }
-    if (example.target !== undefined && example.target !== target) mismatches.push(`states the target ${example.target} but the rule points at ${target ?? 'nothing'}`);
+    if (example.target !== undefined && example.target !== target)
+      mismatches.push(`states the target ${example.target} but the rule points at ${target ?? 'nothing'}`);
   }
   return {
-    ruleId: rule.id, index, title: example.title ?? null, expected: example.expected, actual: evaluation.status,
-    message, target, ok: mismatches.length === 0, mismatch: mismatches.length > 0 ? mismatches.join('; ') : null, evaluation,
+    ruleId: rule.id,
+    index,
+    title: example.title ?? null,
+    expected: example.expected,
+    actual: evaluation.status,
+    message,
+    target,
+    ok: mismatches.length === 0,
+    mismatch: mismatches.length > 0 ? mismatches.join('; ') : null,
+    evaluation,
   };
 }
 

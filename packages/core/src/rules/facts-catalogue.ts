@@ -20,7 +20,10 @@ export interface FactInfo {
 }
 
 const d = (description: string, location?: string, businessTerm?: string): FactInfo => ({
-  kind: 'document', description, ...(location ? { location } : {}), ...(businessTerm ? { businessTerm } : {}),
+  kind: 'document',
+  description,
+  ...(location ? { location } : {}),
+  ...(businessTerm ? { businessTerm } : {}),
 });
 const x = (description: string, location?: string, businessTerm?: string): FactInfo => ({ ...d(description, location, businessTerm), xml: true });
 const c = (description: string): FactInfo => ({ kind: 'context', description });
@@ -38,7 +41,7 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   currency: x('The invoice currency.', 'currency', 'BT-5'),
   buyerReference: x('The buyer reference: the Chorus service code.', 'buyerReference', 'BT-10'),
   purchaseOrder: x('The purchase order reference: the Chorus engagement juridique.', 'purchaseOrder', 'BT-13'),
-  cadreRaw: x('The billing framework as written where Chorus Pro reads it (CII: BT-23; UBL: AIFE\'s extension).', 'cadre', 'BT-23'),
+  cadreRaw: x("The billing framework as written where Chorus Pro reads it (CII: BT-23; UBL: AIFE's extension).", 'cadre', 'BT-23'),
   businessProcess: x('BT-23 (business process type) as written: in UBL cbc:ProfileID, a profile identifier, never the cadre.', 'businessProcess', 'BT-23'),
   cadre: x('The normalised billing framework (A1 when absent).', 'cadre', 'BT-23'),
   cadreSource: x('Where the cadre was found (BT-23, default, BT-24).', 'cadre', 'BT-23'),
@@ -55,7 +58,10 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   paymentMeansCodes: x('The payment means codes.', 'paymentMeansCodes', 'BT-81'),
   attachments: x('The attachments embedded in the invoice XML.', 'attachments'),
   pdf: d('What was read from the PDF container.', 'pdf'),
-  schemaName: x('The published schema the invoice XML is checked against (ubl-2.1, cii-d16b, factur-x-<profile>, zugferd-1.0), or null when none applies.', 'document'),
+  schemaName: x(
+    'The published schema the invoice XML is checked against (ubl-2.1, cii-d16b, factur-x-<profile>, zugferd-1.0), or null when none applies.',
+    'document',
+  ),
   schemaValid: x('Whether the invoice XML is valid against that schema; null when it was not checked.', 'document'),
   imageAttachmentCount: x('How many attachments decode to a PDF or a ZIP (the invoice image of a mixed XML).', 'attachments'),
   invoiceXmlName: d('The name of the invoice XML embedded in the PDF, or null.', 'pdf'),
@@ -69,8 +75,12 @@ export const DEPOSIT_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   syntaxeStatus: c('The catalogue status of the syntaxe value: real, alias, b2b-defect, known-wrong, unknown, or null.'),
   syntaxeSuggestion: c('The nearest real syntaxe value, or null.'),
   syntaxeSuggestionProvisional: c('Whether the suggested syntaxe value is itself inferred (provisional), or null when no syntaxe is given.'),
-  syntaxeNearMiss: c('Whether the syntaxe value, not a value of the release, is known to be wrong: a known wrong value of third-party code, or within 2 edits of a confirmed value (outside the works-flow types whose values are unconfirmed); null when no syntaxe is given.'),
-  unconfirmedSyntaxeFlows: c('The interface codes of the flows of the release whose syntaxe value is inferred, not published (empty when every value is confirmed, e.g. after a catalogue overlay).'),
+  syntaxeNearMiss: c(
+    'Whether the syntaxe value, not a value of the release, is known to be wrong: a known wrong value of third-party code, or within 2 edits of a confirmed value (outside the works-flow types whose values are unconfirmed); null when no syntaxe is given.',
+  ),
+  unconfirmedSyntaxeFlows: c(
+    'The interface codes of the flows of the release whose syntaxe value is inferred, not published (empty when every value is confirmed, e.g. after a catalogue overlay).',
+  ),
   interfaceCode: c('The interface code given, or read from the EDI file name, or null.'),
   interfaceCodeStatus: c('real when the interface code is in the catalogue at the release, unknown otherwise, null when none.'),
   interfaceCodeSuggestion: c('The nearest interface code of the release, or null.'),
@@ -99,8 +109,14 @@ export const PORTAL_FACTS: Readonly<Record<string, FactInfo>> = Object.freeze({
   structureAtCreation: p('The structure given at account creation (before 3.8.1), or null.', '/account/structureAtCreation'),
   pendingAttachmentCount: p('Attachment requests pending.', '/attachmentRequests'),
   createdStructureCount: p('Active structures the user created from the first-login window.', '/createdStructures'),
-  attachedStructureCount: p('Active structures the account is attached to: approved requests (by the manager or a user with the profile "Organisation Modification"), structures the user created, and before 3.8.1 the structure given at creation.', '/attachmentRequests'),
-  approvalsWithoutRightCount: p('Approved attachment requests decided by a user who is neither the manager nor a user with the profile "Organisation Modification".', '/attachmentRequests'),
+  attachedStructureCount: p(
+    'Active structures the account is attached to: approved requests (by the manager or a user with the profile "Organisation Modification"), structures the user created, and before 3.8.1 the structure given at creation.',
+    '/attachmentRequests',
+  ),
+  approvalsWithoutRightCount: p(
+    'Approved attachment requests decided by a user who is neither the manager nor a user with the profile "Organisation Modification".',
+    '/attachmentRequests',
+  ),
   pendingApprovals: p('Approval requests the user has to process.', '/pendingApprovals'),
 });
 

@@ -133,7 +133,12 @@ export async function buildFlowTable(flowRules: readonly CompiledRule[], catalog
 }
 
 /** Runs the flow table on a document's facts (those the flow rules read besides `flow`): every flow rule's status for every catalogue flow. */
-export async function runFlowTable(table: FlowTable, catalogue: Catalogue, factNames: readonly string[], facts: Record<string, unknown>): Promise<FlowEvaluation[]> {
+export async function runFlowTable(
+  table: FlowTable,
+  catalogue: Catalogue,
+  factNames: readonly string[],
+  facts: Record<string, unknown>,
+): Promise<FlowEvaluation[]> {
   const input: Record<string, unknown> = { ...table.flowFacts };
   for (const f of factNames) input[f] = facts[f] ?? null;
   const statuses = await table.engine.statuses(input);
@@ -141,7 +146,7 @@ export async function runFlowTable(table: FlowTable, catalogue: Catalogue, factN
     const outcomes = new Map<string, Evaluation['status']>();
     for (const [id, byFlow] of table.ids) {
       const copyId = byFlow.get(flow.code);
-      outcomes.set(id, copyId ? statuses.get(copyId) ?? 'not-applicable' : 'not-applicable');
+      outcomes.set(id, copyId ? (statuses.get(copyId) ?? 'not-applicable') : 'not-applicable');
     }
     return { code: flow.code, outcomes };
   });

@@ -37,12 +37,17 @@ export function schemaErrors(name: keyof typeof VALIDATORS, data: unknown, file:
 
 /** The rule id a rule file must carry: its path under rules/ without `.json`. */
 export function expectedRuleId(file: string): string {
-  return file.replace(/\\/g, '/').replace(/^(.*\/)?rules\//, '').replace(/\.json$/, '');
+  return file
+    .replace(/\\/g, '/')
+    .replace(/^(.*\/)?rules\//, '')
+    .replace(/\.json$/, '');
 }
 
 function firstFact(cond: RuleCondition): string | null {
   let found: string | null = null;
-  visitConditions(cond, (c) => { if (!found && c.fact) found = c.fact; });
+  visitConditions(cond, (c) => {
+    if (!found && c.fact) found = c.fact;
+  });
   return found;
 }
 
@@ -101,22 +106,27 @@ export function compileRuleFile(
   const allowed = placeholdersForArea(area);
   for (const lang of ['fr', 'en'] as const) {
     for (const name of placeholdersIn(meta.message[lang])) {
-      if (!allowed.includes(name)) err(`/message/${lang}`, 'placeholder', `placeholder {${name}} is not allowed; allowed: ${allowed.map((x) => `{${x}}`).join(' ')}`);
+      if (!allowed.includes(name))
+        err(`/message/${lang}`, 'placeholder', `placeholder {${name}} is not allowed; allowed: ${allowed.map((x) => `{${x}}`).join(' ')}`);
     }
   }
   if (meta.target !== undefined && !Object.hasOwn(known, meta.target)) err('/target', 'target', `unknown target fact "${meta.target}"`);
-  if (meta.until !== undefined && compareReleases(meta.until, meta.since) <= 0) err('/until', 'release', `"until" ${meta.until} must be after "since" ${meta.since}`);
+  if (meta.until !== undefined && compareReleases(meta.until, meta.since) <= 0)
+    err('/until', 'release', `"until" ${meta.until} must be after "since" ${meta.since}`);
   const expected = new Set(meta.examples.map((e) => e.expected));
   if (!expected.has('passed')) err('/examples', 'examples', 'at least one example must pass');
   if (!expected.has('failed')) err('/examples', 'examples', 'at least one example must fail');
   meta.examples.forEach((ex, i) => {
-    for (const key of Object.keys(ex.facts ?? {})) if (!Object.hasOwn(known, key)) err(`/examples/${i}/facts/${key}`, 'fact', `unknown fact "${key}" in example`);
+    for (const key of Object.keys(ex.facts ?? {}))
+      if (!Object.hasOwn(known, key)) err(`/examples/${i}/facts/${key}`, 'fact', `unknown fact "${key}" in example`);
     if (area === 'portal' && (ex.facts || ex.context)) err(`/examples/${i}`, 'examples', 'portal examples give a "state", not facts or context');
     if (area !== 'portal' && ex.state) err(`/examples/${i}/state`, 'examples', 'only portal examples give a "state"');
   });
   if (meta.decisions) {
     if (area !== 'portal') err('/decisions', 'decision', 'only portal rules take part in decisions');
-    meta.decisions.forEach((d, i) => { if (!(DECISION_IDS as readonly string[]).includes(d)) err(`/decisions/${i}`, 'decision', `unknown decision "${d}"; known: ${DECISION_IDS.join(', ')}`); });
+    meta.decisions.forEach((d, i) => {
+      if (!(DECISION_IDS as readonly string[]).includes(d)) err(`/decisions/${i}`, 'decision', `unknown decision "${d}"; known: ${DECISION_IDS.join(', ')}`);
+    });
   }
   if (errors.length > 0) return { rule: null, errors };
   const facts = new Set<string>();
@@ -163,7 +173,10 @@ export function compileRuleFiles(
     errors.push(...e);
     if (!rule) continue;
     const other = seen.get(rule.id);
-    if (other) { errors.push({ file: f.file, pointer: '/id', code: 'duplicate', message: `rule id "${rule.id}" is also used by ${other}` }); continue; }
+    if (other) {
+      errors.push({ file: f.file, pointer: '/id', code: 'duplicate', message: `rule id "${rule.id}" is also used by ${other}` });
+      continue;
+    }
     seen.set(rule.id, f.file);
     rules.push(rule);
   }
@@ -196,7 +209,10 @@ export interface RuleSetSource {
 }
 
 const CATALOGUE_SCHEMA: Record<string, 'flows' | 'syntaxes' | 'cadres' | 'releases'> = {
-  flows: 'flows', syntaxes: 'syntaxes', cadres: 'cadres', releases: 'releases',
+  flows: 'flows',
+  syntaxes: 'syntaxes',
+  cadres: 'cadres',
+  releases: 'releases',
 };
 
 /** Validates the catalogue files against their schemas. */
@@ -204,7 +220,10 @@ export function catalogueErrors(files: readonly { file: string; json: unknown }[
   const errors: RuleLoadError[] = [];
   for (const name of Object.keys(CATALOGUE_SCHEMA)) {
     const f = files.find((x) => x.file.endsWith(`catalogue/${name}.json`));
-    if (!f) { errors.push({ file: `rules/catalogue/${name}.json`, pointer: '', code: 'json', message: 'catalogue file missing' }); continue; }
+    if (!f) {
+      errors.push({ file: `rules/catalogue/${name}.json`, pointer: '', code: 'json', message: 'catalogue file missing' });
+      continue;
+    }
     errors.push(...schemaErrors(CATALOGUE_SCHEMA[name]!, f.json, f.file));
   }
   return errors;

@@ -46,7 +46,10 @@ export function documentGroups(rules: readonly CompiledRule[]): DocumentGroup[] 
     const facts = [...r.facts].sort();
     const signature = facts.join('\u0000');
     let g = bySignature.get(signature);
-    if (!g) { g = { facts, rules: [], engine: null, cache: new Map() }; bySignature.set(signature, g); }
+    if (!g) {
+      g = { facts, rules: [], engine: null, cache: new Map() };
+      bySignature.set(signature, g);
+    }
     g.rules.push(r);
   }
   return [...bySignature.values()];

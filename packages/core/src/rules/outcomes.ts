@@ -45,7 +45,7 @@ export function diagnosticOf(
 ): Diagnostic {
   const leaf = firstFailingLeaf(evaluation.explanation.assert);
   const target = rule.target;
-  const actual = target ? facts[target] ?? null : leaf?.actual ?? null;
+  const actual = target ? (facts[target] ?? null) : (leaf?.actual ?? null);
   const expected = leaf?.expected ?? null;
   const scope = { facts, actual, expected, target };
   const messages = { fr: formatMessage(rule.meta.message.fr, rule.area, scope, 'fr'), en: formatMessage(rule.meta.message.en, rule.area, scope, 'en') };

@@ -15,7 +15,7 @@ type Resolver = (s: PlaceholderScope, lang: 'fr' | 'en') => unknown;
 
 /** What a message adds after a suggested value that is itself inferred. */
 export const PROVISIONAL_SUGGESTION: Readonly<Record<'fr' | 'en', string>> = {
-  fr: ' (valeur déduite, non publiée par l\'AIFE : à confirmer)',
+  fr: " (valeur déduite, non publiée par l'AIFE : à confirmer)",
   en: ' (an inferred value, not published by AIFE: to be confirmed)',
 };
 

@@ -34,10 +34,25 @@ export interface RuleInfo {
 export function ruleInfo(rule: CompiledRule): RuleInfo {
   const m = rule.meta;
   return {
-    id: rule.id, area: rule.area, file: rule.file, title: m.title, message: m.message, severity: m.severity,
-    since: m.since, until: m.until ?? null, reference: m.reference, rationale: m.rationale, provenance: m.provenance,
-    target: rule.target, decisions: m.decisions ?? [], deprecated: m.deprecated ?? false, replacedBy: m.replacedBy ?? null,
-    facts: rule.facts, when: m.when, assert: m.assert, examples: m.examples,
+    id: rule.id,
+    area: rule.area,
+    file: rule.file,
+    title: m.title,
+    message: m.message,
+    severity: m.severity,
+    since: m.since,
+    until: m.until ?? null,
+    reference: m.reference,
+    rationale: m.rationale,
+    provenance: m.provenance,
+    target: rule.target,
+    decisions: m.decisions ?? [],
+    deprecated: m.deprecated ?? false,
+    replacedBy: m.replacedBy ?? null,
+    facts: rule.facts,
+    when: m.when,
+    assert: m.assert,
+    examples: m.examples,
   };
 }
 
@@ -85,13 +100,29 @@ export function diffReleases(from: string, to: string, options: { ruleSet?: Rule
     const b = new Set(items.filter((t) => active(t, to)).map(key));
     return { added: [...b].filter((x) => !a.has(x)).sort(), removed: [...a].filter((x) => !b.has(x)).sort() };
   };
-  const rules = diff(set.rules, (r) => r.id, (r, rel) => activeAt(r.meta, rel));
-  const flows = diff(set.catalogueData.flows, (f) => f.code, (f, rel) => activeAt(f, rel));
-  const syntaxes = diff(set.catalogueData.syntaxes, (s) => s.value, (s, rel) => activeAt(s, rel));
+  const rules = diff(
+    set.rules,
+    (r) => r.id,
+    (r, rel) => activeAt(r.meta, rel),
+  );
+  const flows = diff(
+    set.catalogueData.flows,
+    (f) => f.code,
+    (f, rel) => activeAt(f, rel),
+  );
+  const syntaxes = diff(
+    set.catalogueData.syntaxes,
+    (s) => s.value,
+    (s, rel) => activeAt(s, rel),
+  );
   return {
-    from, to,
-    addedRules: rules.added, removedRules: rules.removed,
-    addedFlows: flows.added, removedFlows: flows.removed,
-    addedSyntaxes: syntaxes.added, removedSyntaxes: syntaxes.removed,
+    from,
+    to,
+    addedRules: rules.added,
+    removedRules: rules.removed,
+    addedFlows: flows.added,
+    removedFlows: flows.removed,
+    addedSyntaxes: syntaxes.added,
+    removedSyntaxes: syntaxes.removed,
   };
 }

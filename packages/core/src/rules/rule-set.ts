@@ -46,12 +46,18 @@ export class RuleSet {
   /** Builds (or reuses) the engines for a release, a catalogue overlay and severity overrides. */
   prepare(options: { release?: string; overlay?: CatalogueOverlay | null; severity?: SeverityOverrides } = {}): PreparedRules {
     const release = options.release ?? this.latest;
-    const off = Object.entries(options.severity ?? {}).filter(([, v]) => v === 'off').map(([k]) => k).sort();
+    const off = Object.entries(options.severity ?? {})
+      .filter(([, v]) => v === 'off')
+      .map(([k]) => k)
+      .sort();
     const key = JSON.stringify([release, options.overlay ?? null, off]);
     let p = this.prepared.get(key);
     if (!p) {
       const catalogue = new Catalogue(applyOverlay(this.catalogueData, options.overlay), release);
-      p = new PreparedRules(this.rulesAt(release).filter((r) => !off.includes(r.id) && !r.meta.deprecated), catalogue);
+      p = new PreparedRules(
+        this.rulesAt(release).filter((r) => !off.includes(r.id) && !r.meta.deprecated),
+        catalogue,
+      );
       remember(this.prepared, 32, key, p);
     }
     return p;
@@ -88,7 +94,10 @@ export class PreparedRules {
     // (and of every deposit with the same context): they run in their own engine, memoised.
     const contextRules = this.depositRules.filter((r) => !r.needsDocument);
     this.contextEngine = new RuleEngine(contextRules, catalogue);
-    this.documentEngine = new RuleEngine(this.depositRules.filter((r) => r.needsDocument), catalogue);
+    this.documentEngine = new RuleEngine(
+      this.depositRules.filter((r) => r.needsDocument),
+      catalogue,
+    );
     this.contextFacts = [...new Set(contextRules.flatMap((r) => r.facts))].sort();
     // Document rules grouped by the facts they read: a group's outcomes are memoised on those
     // values, so that invoices of a batch only re-run the groups whose facts changed.

@@ -11,7 +11,7 @@ import { DEPOSIT_FACTS, PORTAL_FACTS } from './facts-catalogue.js';
  */
 export function targetLocation(target: string | null, doc: ReadDocument): Location {
   const info = target ? DEPOSIT_FACTS[target] : undefined;
-  const found = info?.location ? doc.facts.locations[info.location] ?? doc.facts.locations[target!] : undefined;
+  const found = info?.location ? (doc.facts.locations[info.location] ?? doc.facts.locations[target!]) : undefined;
   const loc: Location = found ? { ...found } : { file: doc.file };
   if (!loc.file) loc.file = doc.file;
   if (info?.businessTerm && !loc.businessTerm) loc.businessTerm = info.businessTerm;

@@ -63,7 +63,10 @@ export function firstFailingLeaf(t: ConditionTrace | null): ConditionTrace | nul
   if (t.kind === 'condition') return t.evaluated && t.result === false ? t : null;
   // Under `not`, the leaf that made the inner condition true is the one to show.
   if (t.kind === 'not') return firstPassingLeaf(t.children?.[0] ?? null);
-  for (const c of t.children ?? []) { const f = firstFailingLeaf(c); if (f) return f; }
+  for (const c of t.children ?? []) {
+    const f = firstFailingLeaf(c);
+    if (f) return f;
+  }
   return null;
 }
 
@@ -71,6 +74,9 @@ function firstPassingLeaf(t: ConditionTrace | null): ConditionTrace | null {
   if (!t) return null;
   if (t.kind === 'condition') return t.evaluated && t.result === true ? t : null;
   if (t.kind === 'not') return firstFailingLeaf(t.children?.[0] ?? null);
-  for (const c of t.children ?? []) { const f = firstPassingLeaf(c); if (f) return f; }
+  for (const c of t.children ?? []) {
+    const f = firstPassingLeaf(c);
+    if (f) return f;
+  }
   return null;
 }

@@ -66,12 +66,18 @@ export function traceabilityErrors(json: unknown, set: RuleSet, file = 'rules/tr
       if (!set.rule(id)) errors.push({ file, pointer: `/statements/${i}/rules/${j}`, code: 'traceability', message: `unknown rule "${id}"` });
     });
     s.catalogue.forEach((ref, j) => {
-      if (!catalogueEntryExists(set, ref)) errors.push({ file, pointer: `/statements/${i}/catalogue/${j}`, code: 'traceability', message: `unknown catalogue entry "${ref}"` });
+      if (!catalogueEntryExists(set, ref))
+        errors.push({ file, pointer: `/statements/${i}/catalogue/${j}`, code: 'traceability', message: `unknown catalogue entry "${ref}"` });
     });
   });
   for (const rule of set.rules) {
     if (rule.meta.provenance === 'seed' && !named.has(rule.id)) {
-      errors.push({ file, pointer: '/statements', code: 'traceability', message: `rule "${rule.id}" rests on the release note but encodes none of its statements` });
+      errors.push({
+        file,
+        pointer: '/statements',
+        code: 'traceability',
+        message: `rule "${rule.id}" rests on the release note but encodes none of its statements`,
+      });
     }
   }
   return errors;

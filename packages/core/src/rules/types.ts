@@ -57,7 +57,22 @@ export interface RuleFile {
 export interface RuleLoadError {
   file: string;
   pointer: string;
-  code: 'json' | 'schema' | 'id' | 'duplicate' | 'fact' | 'operator' | 'value' | 'placeholder' | 'target' | 'examples' | 'release' | 'decision' | 'replacedBy' | 'example-failed' | 'traceability';
+  code:
+    | 'json'
+    | 'schema'
+    | 'id'
+    | 'duplicate'
+    | 'fact'
+    | 'operator'
+    | 'value'
+    | 'placeholder'
+    | 'target'
+    | 'examples'
+    | 'release'
+    | 'decision'
+    | 'replacedBy'
+    | 'example-failed'
+    | 'traceability';
   message: string;
 }
 

@@ -67,7 +67,11 @@ const TERMS: ReadonlyMap<string, string> = new Map([
  */
 export function businessTermOf(xpath: string, child: string | null, sibling: string | null = null): string | null {
   // Drop the positions and the root step.
-  const steps = xpath.replace(/\[\d+\]/g, '').split('/').filter((s) => s !== '').slice(1);
+  const steps = xpath
+    .replace(/\[\d+\]/g, '')
+    .split('/')
+    .filter((s) => s !== '')
+    .slice(1);
   const path = steps.join('/');
   const under = (parent: string, name: string) => TERMS.get(parent === '' ? name : `${parent}/${name}`);
   if (child !== null) {
@@ -76,5 +80,5 @@ export function businessTermOf(xpath: string, child: string | null, sibling: str
   }
   const own = TERMS.get(path);
   if (own !== undefined) return own;
-  return sibling === null ? null : under(steps.slice(0, -1).join('/'), sibling) ?? null;
+  return sibling === null ? null : (under(steps.slice(0, -1).join('/'), sibling) ?? null);
 }

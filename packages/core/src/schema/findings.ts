@@ -67,7 +67,8 @@ export function parseEngineMessage(message: string, parse: boolean): Parsed {
   const value = /^'([^']*)' is not a valid value/.exec(body) ?? /\[facet '[^']+'\] The value '([^']*)'/.exec(body);
   if (value) return { ...base, kind: 'invalid-value', value: value[1] as string };
   if (/\[facet '|is not a valid value|not accepted by the pattern/.test(body)) return { ...base, kind: 'invalid-value' };
-  if (/content other than whitespace is not allowed|Element content is not allowed|is not nillable|content type is empty/i.test(body)) return { ...base, kind: 'invalid-content' };
+  if (/content other than whitespace is not allowed|Element content is not allowed|is not nillable|content type is empty/i.test(body))
+    return { ...base, kind: 'invalid-content' };
   return { ...base, kind: 'other' };
 }
 
@@ -109,7 +110,10 @@ export function messageOf(p: Parsed): LocalizedText {
     case 'invalid-value': {
       const what = { fr: attr ? `de l’attribut ${attr} de ${el}` : `de ${el}`, en: attr ? `of attribute ${attr} of ${el}` : `of ${el}` };
       return p.value !== null
-        ? { fr: `la valeur « ${clip(p.value)} » ${what.fr} n’est pas permise par son type.`, en: `the value "${clip(p.value)}" ${what.en} is not allowed by its type.` }
+        ? {
+            fr: `la valeur « ${clip(p.value)} » ${what.fr} n’est pas permise par son type.`,
+            en: `the value "${clip(p.value)}" ${what.en} is not allowed by its type.`,
+          }
         : { fr: `la valeur ${what.fr} n’est pas permise par son type.`, en: `the value ${what.en} is not allowed by its type.` };
     }
     case 'invalid-content':
@@ -145,8 +149,15 @@ export function findingsOf(errors: readonly EngineError[], bytes: Uint8Array, fi
     const parsed = parseEngineMessage(e.message, e.parse);
     const key = groupKey(parsed);
     const g = groups.get(key);
-    if (g !== undefined) { g.count++; continue; }
-    if (groups.size >= MAX_FINDINGS) { dropped++; droppedFirst ??= e; continue; }
+    if (g !== undefined) {
+      g.count++;
+      continue;
+    }
+    if (groups.size >= MAX_FINDINGS) {
+      dropped++;
+      droppedFirst ??= e;
+      continue;
+    }
     groups.set(key, { parsed, first: e, count: 1 });
   }
   const lines = new Set<number>();
@@ -165,12 +176,23 @@ export function findingsOf(errors: readonly EngineError[], bytes: Uint8Array, fi
       const bt = businessTermOf(spot.xpath, parsed.kind === 'missing-element' ? first : null, parsed.kind === 'unexpected-element' ? first : null);
       if (bt !== null) location.businessTerm = bt;
     }
-    out.push({ kind: parsed.kind, messages: messageOf(parsed), location, count, detail: first.message, ...(parsed.expected.length > 0 ? { expected: parsed.expected } : {}), ...(parsed.value !== null ? { value: parsed.value } : {}) });
+    out.push({
+      kind: parsed.kind,
+      messages: messageOf(parsed),
+      location,
+      count,
+      detail: first.message,
+      ...(parsed.expected.length > 0 ? { expected: parsed.expected } : {}),
+      ...(parsed.value !== null ? { value: parsed.value } : {}),
+    });
   }
   if (dropped > 0 && droppedFirst !== null) {
     out.push({
       kind: 'other',
-      messages: { fr: `${dropped} autre(s) erreur(s) de schéma, d’autres sortes, ne sont pas détaillées.`, en: `${dropped} more schema error(s), of other kinds, are not detailed.` },
+      messages: {
+        fr: `${dropped} autre(s) erreur(s) de schéma, d’autres sortes, ne sont pas détaillées.`,
+        en: `${dropped} more schema error(s), of other kinds, are not detailed.`,
+      },
       location: { file, ...(droppedFirst.line > 0 ? { line: droppedFirst.line } : {}) },
       count: dropped,
       detail: droppedFirst.message,

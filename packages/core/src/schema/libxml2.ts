@@ -89,13 +89,17 @@ export function compileSchema(set: string, sources: Readonly<Record<string, stri
       try {
         doc = XmlDocument.fromBuffer(bytes, { url, option: PARSE_OPTIONS });
       } catch (e) {
-        return detailsOf(e).filter((d) => d.level >= 2).map((d) => ({ message: oneLine(d.message), line: d.line, parse: true }));
+        return detailsOf(e)
+          .filter((d) => d.level >= 2)
+          .map((d) => ({ message: oneLine(d.message), line: d.line, parse: true }));
       }
       try {
         validator.validate(doc);
         return [];
       } catch (e) {
-        return detailsOf(e).filter((d) => d.level >= 2).map((d) => ({ message: oneLine(d.message), line: d.line, parse: false }));
+        return detailsOf(e)
+          .filter((d) => d.level >= 2)
+          .map((d) => ({ message: oneLine(d.message), line: d.line, parse: false }));
       } finally {
         doc.dispose();
       }

@@ -17,7 +17,11 @@ describe('shortenPayloads', () => {
     expect(out).toContain('filename="a.pdf">AAAA\n');
     expect(out.split('\n').findIndex((l) => l.includes('<cbc:Note>after'))).toBe(doc.split('\n').findIndex((l) => l.includes('<cbc:Note>after')));
     // The end tag keeps its column.
-    const endColumn = (s: string) => s.split('\n').find((l) => l.includes('</cbc:EmbeddedDocumentBinaryObject>'))!.indexOf('</cbc:');
+    const endColumn = (s: string) =>
+      s
+        .split('\n')
+        .find((l) => l.includes('</cbc:EmbeddedDocumentBinaryObject>'))!
+        .indexOf('</cbc:');
     const tailed = doc.replace('\n</cbc:Embedded', '\nQUJD</cbc:Embedded');
     expect(endColumn(dec(shortenPayloads(enc(tailed))))).toBe(endColumn(tailed));
   });

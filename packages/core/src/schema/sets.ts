@@ -6,14 +6,7 @@ import type { Facts } from '../facts/facts.js';
 
 /** The name of a schema set (a folder of `packages/core/xsd/`). */
 export type SchemaName =
-  | 'ubl-2.1'
-  | 'cii-d16b'
-  | 'factur-x-minimum'
-  | 'factur-x-basic-wl'
-  | 'factur-x-basic'
-  | 'factur-x-en16931'
-  | 'factur-x-extended'
-  | 'zugferd-1.0';
+  'ubl-2.1' | 'cii-d16b' | 'factur-x-minimum' | 'factur-x-basic-wl' | 'factur-x-basic' | 'factur-x-en16931' | 'factur-x-extended' | 'zugferd-1.0';
 
 /** One schema set: its rule, its label in messages, its entry schema per root element, its files. */
 export interface SchemaSet {
@@ -31,42 +24,58 @@ export interface SchemaSet {
 /** Every schema set, by name. */
 export const SCHEMA_SETS: Readonly<Record<SchemaName, SchemaSet>> = {
   'ubl-2.1': {
-    name: 'ubl-2.1', ruleId: 'structure/ubl-2-1', label: 'UBL 2.1',
+    name: 'ubl-2.1',
+    ruleId: 'structure/ubl-2-1',
+    label: 'UBL 2.1',
     entries: { Invoice: 'maindoc/UBL-Invoice-2.1.xsd', CreditNote: 'maindoc/UBL-CreditNote-2.1.xsd' },
     load: async () => (await import('../generated/xsd/ubl-2.1.js')).default,
   },
   'cii-d16b': {
-    name: 'cii-d16b', ruleId: 'structure/cii-d16b', label: 'CII D16B (EN 16931)',
+    name: 'cii-d16b',
+    ruleId: 'structure/cii-d16b',
+    label: 'CII D16B (EN 16931)',
     entries: { CrossIndustryInvoice: 'uncefact/data/standard/CrossIndustryInvoice_100pD16B.xsd' },
     load: async () => (await import('../generated/xsd/cii-d16b.js')).default,
   },
   'factur-x-minimum': {
-    name: 'factur-x-minimum', ruleId: 'structure/factur-x-minimum', label: 'Factur-X MINIMUM',
+    name: 'factur-x-minimum',
+    ruleId: 'structure/factur-x-minimum',
+    label: 'Factur-X MINIMUM',
     entries: { CrossIndustryInvoice: 'FACTUR-X_MINIMUM.xsd' },
     load: async () => (await import('../generated/xsd/factur-x-minimum.js')).default,
   },
   'factur-x-basic-wl': {
-    name: 'factur-x-basic-wl', ruleId: 'structure/factur-x-basic-wl', label: 'Factur-X BASIC WL',
+    name: 'factur-x-basic-wl',
+    ruleId: 'structure/factur-x-basic-wl',
+    label: 'Factur-X BASIC WL',
     entries: { CrossIndustryInvoice: 'FACTUR-X_BASICWL.xsd' },
     load: async () => (await import('../generated/xsd/factur-x-basic-wl.js')).default,
   },
   'factur-x-basic': {
-    name: 'factur-x-basic', ruleId: 'structure/factur-x-basic', label: 'Factur-X BASIC',
+    name: 'factur-x-basic',
+    ruleId: 'structure/factur-x-basic',
+    label: 'Factur-X BASIC',
     entries: { CrossIndustryInvoice: 'FACTUR-X_BASIC.xsd' },
     load: async () => (await import('../generated/xsd/factur-x-basic.js')).default,
   },
   'factur-x-en16931': {
-    name: 'factur-x-en16931', ruleId: 'structure/factur-x-en16931', label: 'Factur-X EN 16931',
+    name: 'factur-x-en16931',
+    ruleId: 'structure/factur-x-en16931',
+    label: 'Factur-X EN 16931',
     entries: { CrossIndustryInvoice: 'FACTUR-X_EN16931.xsd' },
     load: async () => (await import('../generated/xsd/factur-x-en16931.js')).default,
   },
   'factur-x-extended': {
-    name: 'factur-x-extended', ruleId: 'structure/factur-x-extended', label: 'Factur-X EXTENDED',
+    name: 'factur-x-extended',
+    ruleId: 'structure/factur-x-extended',
+    label: 'Factur-X EXTENDED',
     entries: { CrossIndustryInvoice: 'FACTUR-X_EXTENDED.xsd' },
     load: async () => (await import('../generated/xsd/factur-x-extended.js')).default,
   },
   'zugferd-1.0': {
-    name: 'zugferd-1.0', ruleId: 'structure/zugferd-1-0', label: 'ZUGFeRD 1.0',
+    name: 'zugferd-1.0',
+    ruleId: 'structure/zugferd-1-0',
+    label: 'ZUGFeRD 1.0',
     entries: { CrossIndustryDocument: 'ZUGFeRD1p0.xsd' },
     load: async () => (await import('../generated/xsd/zugferd-1.0.js')).default,
   },

@@ -38,13 +38,15 @@ export const en: Texts = {
     'context.interface': 'Interface code',
     'context.ediFile': 'or EDI file name',
     'context.release': 'Chorus Pro release',
-    'release.unknown': 'The link asks for Chorus Pro release {asked}, which the rules do not cover: the latest release, {latest}, is used. Known releases: {known}.',
+    'release.unknown':
+      'The link asks for Chorus Pro release {asked}, which the rules do not cover: the latest release, {latest}, is used. Known releases: {known}.',
     'release.dismiss': 'Dismiss',
     'context.date': 'Deposit date',
     'context.today': 'today',
     'context.share': 'Copy a link to this context',
     'context.strict': 'Strict XML schema conformance',
-    'context.strict.help': 'Every schema error (UBL, CII, Factur-X) becomes an error. Otherwise the CII and Factur-X schemas, which official samples accepted by Chorus Pro do not follow, give warnings only.',
+    'context.strict.help':
+      'Every schema error (UBL, CII, Factur-X) becomes an error. Otherwise the CII and Factur-X schemas, which official samples accepted by Chorus Pro do not follow, give warnings only.',
     'context.shared': 'Link copied (the context only, never the invoice).',
     'run.reading': 'Reading',
     'run.checking': 'Checking…',
@@ -188,7 +190,7 @@ export const en: Texts = {
     'report.json': 'JSON report',
     'report.sarif': 'SARIF',
     'report.print': 'Print',
-    'loading': 'Loading…',
+    loading: 'Loading…',
   },
   portal: {
     // The portal's own words, in French as the portal shows them.
@@ -198,7 +200,8 @@ export const en: Texts = {
     'window.structure.requestAttachment': 'Demander le rattachement à une structure existante',
     'window.structure.consultRequests': 'Consulter mes demandes de rattachement',
     title: 'Chorus Pro account simulation',
-    intro: 'Go through account creation, activation, first login and attachment to a structure: the right-hand panel shows what the portal would display and why, by the portal rules.',
+    intro:
+      'Go through account creation, activation, first login and attachment to a structure: the right-hand panel shows what the portal would display and why, by the portal rules.',
     release: 'Chorus Pro release',
     steps: 'Steps',
     create: 'Account creation',
@@ -244,7 +247,8 @@ export const en: Texts = {
     yes: 'yes',
     no: 'no',
     'rules.title': 'Rule catalogue',
-    'rules.intro': 'Every rule checked, with its source in the release note or the documentation, its rationale and its examples. Rules of provenance "inferred" are our deductions: they stay provisional.',
+    'rules.intro':
+      'Every rule checked, with its source in the release note or the documentation, its rationale and its examples. Rules of provenance "inferred" are our deductions: they stay provisional.',
     'rules.reference': 'Reference:',
     'rules.rationale': 'Rationale:',
     'rules.examples': 'Examples',

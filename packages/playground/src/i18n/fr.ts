@@ -7,7 +7,8 @@ export const fr = {
   // The check page, the report and everything shared.
   messages: {
     title: 'chorus-precheck',
-    tagline: 'Vérifiez un dépôt de factures sur Chorus Pro avant de l’envoyer : quel flux s’applique, pourquoi, et quoi corriger. Rien ne quitte ce navigateur.',
+    tagline:
+      'Vérifiez un dépôt de factures sur Chorus Pro avant de l’envoyer : quel flux s’applique, pourquoi, et quoi corriger. Rien ne quitte ce navigateur.',
     'nav.label': 'Pages',
     'nav.check': 'Vérifier',
     'nav.portal': 'Simulation du portail',
@@ -41,13 +42,15 @@ export const fr = {
     'context.interface': 'Code d’interface',
     'context.ediFile': 'ou nom du fichier EDI',
     'context.release': 'Version de Chorus Pro',
-    'release.unknown': 'Le lien demande la version {asked} de Chorus Pro, que les règles ne couvrent pas : la dernière version, {latest}, est utilisée. Versions connues : {known}.',
+    'release.unknown':
+      'Le lien demande la version {asked} de Chorus Pro, que les règles ne couvrent pas : la dernière version, {latest}, est utilisée. Versions connues : {known}.',
     'release.dismiss': 'Compris',
     'context.date': 'Date de dépôt',
     'context.today': 'aujourd’hui',
     'context.share': 'Copier le lien de ce contexte',
     'context.strict': 'Conformité stricte aux schémas XML',
-    'context.strict.help': 'Toute erreur de schéma (UBL, CII, Factur-X) devient une erreur. Sinon, les schémas CII et Factur-X, que des échantillons officiels acceptés par Chorus Pro ne respectent pas, ne donnent que des avertissements.',
+    'context.strict.help':
+      'Toute erreur de schéma (UBL, CII, Factur-X) devient une erreur. Sinon, les schémas CII et Factur-X, que des échantillons officiels acceptés par Chorus Pro ne respectent pas, ne donnent que des avertissements.',
     'context.shared': 'Lien copié (le contexte seulement, jamais la facture).',
     'run.reading': 'Lecture',
     'run.checking': 'Vérification…',
@@ -191,13 +194,14 @@ export const fr = {
     'report.json': 'Rapport JSON',
     'report.sarif': 'SARIF',
     'report.print': 'Imprimer',
-    'loading': 'Chargement…',
+    loading: 'Chargement…',
   } satisfies Record<string, string>,
   // The portal simulation. The portal's own words (menu, window sections) stay in French in
   // both languages, as the portal shows them; the English text explains them.
   portal: {
     title: 'Simulation du compte Chorus Pro',
-    intro: 'Parcourez la création de compte, l’activation, la première connexion et le rattachement à une structure : le panneau de droite montre ce que le portail afficherait et pourquoi, selon les règles du portail.',
+    intro:
+      'Parcourez la création de compte, l’activation, la première connexion et le rattachement à une structure : le panneau de droite montre ce que le portail afficherait et pourquoi, selon les règles du portail.',
     release: 'Version de Chorus Pro',
     steps: 'Étapes',
     create: 'Création du compte',
@@ -249,7 +253,8 @@ export const fr = {
     yes: 'oui',
     no: 'non',
     'rules.title': 'Catalogue des règles',
-    'rules.intro': 'Chaque règle vérifiée, avec sa source dans la note de version ou la documentation, sa justification et ses exemples. Les règles de provenance « inferred » sont nos déductions : elles restent provisoires.',
+    'rules.intro':
+      'Chaque règle vérifiée, avec sa source dans la note de version ou la documentation, sa justification et ses exemples. Les règles de provenance « inferred » sont nos déductions : elles restent provisoires.',
     'rules.reference': 'Référence :',
     'rules.rationale': 'Justification :',
     'rules.examples': 'Exemples',
@@ -259,7 +264,8 @@ export const fr = {
     'rules.example.failed': 'non respectée',
     'rules.example.not-applicable': 'sans objet',
     'rules.provenanceTitle': 'D’où vient chaque règle',
-    'provenance.official': 'official : documentation de l’AIFE ou de la communauté Chorus Pro, fichiers d’exemple de l’AIFE, spécification Factur-X de la FNFE-MPE.',
+    'provenance.official':
+      'official : documentation de l’AIFE ou de la communauté Chorus Pro, fichiers d’exemple de l’AIFE, spécification Factur-X de la FNFE-MPE.',
     'provenance.seed': 'seed : énoncé par la note de version V3.8.1 de Chorus Pro, source de ce projet.',
     'provenance.third-party': 'third-party : constaté de façon concordante dans des clients Chorus Pro libres, sans texte de l’AIFE qui le confirme.',
     'provenance.inferred': 'inferred : notre propre déduction, provisoire ; une configuration peut la remplacer.',

@@ -5,10 +5,7 @@
  */
 
 /** A piece of inline text. */
-export type InlineToken =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'em' | 'code'; text: string }
-  | { kind: 'link'; text: string; href: string };
+export type InlineToken = { kind: 'text'; text: string } | { kind: 'strong' | 'em' | 'code'; text: string } | { kind: 'link'; text: string; href: string };
 
 // Order matters: code first (its content is literal), then links, strong, emphasis.
 const INLINE = /`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)|\*\*(.+?)\*\*|(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/g;

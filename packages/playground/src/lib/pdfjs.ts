@@ -19,9 +19,7 @@ export async function embeddedFile(pdf: File, name: string): Promise<File | null
     const doc = await task.promise;
     // pdf.js 5 answers a plain object keyed by file name (a Map from 6.x): accept both.
     const attachments = (await doc.getAttachments()) as
-      | Record<string, { filename: string; content: Uint8Array }>
-      | Map<string, { filename: string; content: Uint8Array }>
-      | null;
+      Record<string, { filename: string; content: Uint8Array }> | Map<string, { filename: string; content: Uint8Array }> | null;
     const list = attachments instanceof Map ? [...attachments.values()] : Object.values(attachments ?? {});
     const found = list.find((a) => a.filename === name) ?? list.find((a) => a.filename.toLowerCase() === name.toLowerCase());
     return found ? new File([found.content.slice()], found.filename, { type: 'application/xml' }) : null;

@@ -76,7 +76,15 @@ const SPECS: SampleSpec[] = [
   spec('password-pdf', 'broken', 'PDF protégé par mot de passe', 'Password-protected PDF', 'generated/password.pdf'),
   spec('batch-tar', 'batch', 'Lot tar.gz (EDI)', 'tar.gz batch (EDI)', 'generated/batch.tar.gz'),
   spec('batch-zip', 'batch', 'Lot zip', 'zip batch', 'generated/batch.zip'),
-  spec('batch-files', 'batch', 'Trois fichiers de travaux', 'Three works files', 'generated/works-a4-ubl.xml', 'generated/works-a13-cii.xml', 'generated/works-a4-facturx.pdf'),
+  spec(
+    'batch-files',
+    'batch',
+    'Trois fichiers de travaux',
+    'Three works files',
+    'generated/works-a4-ubl.xml',
+    'generated/works-a13-cii.xml',
+    'generated/works-a4-facturx.pdf',
+  ),
 ];
 
 /** The samples whose files are all present in this build. */

@@ -33,8 +33,7 @@ const KEYS = {
   depositDate: 'date',
 } as const satisfies Record<keyof DepositContext, string>;
 
-const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
-  allowed.find((v) => v === value);
+const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined => allowed.find((v) => v === value);
 
 /** Reads the state from a query string; unknown or malformed values are ignored. */
 export function readUrl(search: string, fallbackLang: Lang = 'fr'): UrlState {

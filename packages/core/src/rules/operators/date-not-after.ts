@@ -7,7 +7,7 @@ const ISO = /^([0-9]{4})-([0-9]{2})-([0-9]{2})/;
 export const dateNotAfter: OperatorDefinition = {
   name: 'dateNotAfter',
   description: 'The fact is an ISO date (YYYY-MM-DD) on or before the date value.',
-  checkValue: (v) => (typeof v === 'string' && ISO.test(v)) || isFactReference(v) ? null : 'dateNotAfter takes an ISO date or a fact reference',
+  checkValue: (v) => ((typeof v === 'string' && ISO.test(v)) || isFactReference(v) ? null : 'dateNotAfter takes an ISO date or a fact reference'),
   create: () => (fact, value) => {
     if (typeof fact !== 'string' || typeof value !== 'string') return false;
     const a = ISO.exec(fact);

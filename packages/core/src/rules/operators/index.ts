@@ -14,7 +14,16 @@ export const CUSTOM_OPERATORS: Readonly<Record<string, OperatorDefinition>> = Ob
 
 /** The json-rules-engine built-in operators rule files may use. */
 export const BUILTIN_OPERATORS: readonly string[] = Object.freeze([
-  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain',
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
 ]);
 
 /** Tells whether an operator name is known. */

@@ -16,7 +16,10 @@ export function isValidSiret(raw: string): boolean {
   let sum = 0;
   for (let i = 0; i < 14; i++) {
     let digit = s.charCodeAt(13 - i) - 48;
-    if (i % 2 === 1) { digit *= 2; if (digit > 9) digit -= 9; }
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
     sum += digit;
   }
   return sum % 10 === 0;
