@@ -11,6 +11,8 @@ export default defineConfig({
           // 36.7 -> 19.4 s of CPU for the project. Two workers: vitest's default is one on 2 vCPUs.
           isolate: false,
           maxWorkers: 2,
+          // A project with its own worker count runs in a group of its own: first, then the others.
+          sequence: { groupOrder: 0 },
           include: ['packages/core/src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/rules/**/*.test.ts', 'test/corpus/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -20,6 +22,7 @@ export default defineConfig({
         test: {
           // Seeded fuzz slices and bombs: minutes of CPU, kept out of the everyday unit run.
           name: 'fuzz',
+          sequence: { groupOrder: 1 },
           include: ['test/fuzz/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -29,6 +32,7 @@ export default defineConfig({
         test: {
           // The built CLI and the packed package: builds the core first when dist is missing or stale.
           name: 'cli',
+          sequence: { groupOrder: 1 },
           include: ['test/cli/**/*.test.ts'],
           globalSetup: ['test/cli/global-setup.ts'],
           environment: 'node',
@@ -40,6 +44,7 @@ export default defineConfig({
         test: {
           // The server package over real HTTP on an ephemeral port, and the built CLI's serve.
           name: 'server',
+          sequence: { groupOrder: 1 },
           include: ['test/server/**/*.test.ts'],
           globalSetup: ['test/server/global-setup.ts'],
           environment: 'node',
@@ -50,6 +55,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 1 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/global-setup.ts'],
           environment: 'node',
