@@ -45,6 +45,16 @@ describe('the rules page', () => {
     const unlinked = page.locator('[data-testid="rule-card"][data-rule="content/cadre-is-chorus-cadre"]');
     expect(await unlinked.innerText()).toContain('AIFE display stylesheet for FSO1100A');
     expect(await unlinked.locator('[data-testid="rule-source"]').count()).toBe(0);
+
+    // A rule's "until" release is excluded, as the engine applies it: the 3.8.0 account-creation
+    // rule is listed for 3.8.0 and not for 3.8.1.
+    const before = page.locator('[data-testid="rule-card"][data-rule="portal/structure-at-account-creation"]');
+    await page.locator('[data-testid="rules-release"]').selectOption('3.8.1');
+    await expect.poll(() => before.count()).toBe(0);
+    await page.locator('[data-testid="rules-release"]').selectOption('3.8.0');
+    await expect.poll(() => before.count()).toBe(1);
+    expect(await before.locator('.tag', { hasText: '3.8.1' }).innerText()).toBe('3.8.0 – 3.8.1 (excluded)');
+    await page.locator('[data-testid="rules-release"]').selectOption('');
     await screenshot(page, 'rules-page');
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);

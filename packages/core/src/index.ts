@@ -35,7 +35,7 @@ export { formatText, type TextFormatOptions } from './report/format-text.js';
 export { formatJson, toJsonDocuments, type JsonFormatOptions, type JsonDocument } from './report/format-json.js';
 export { formatSarif, toSarif, toUri, SARIF_SCHEMA_URI, type SarifFormatOptions, type SarifLog } from './report/format-sarif.js';
 export { formatJunit, type JunitFormatOptions } from './report/format-junit.js';
-export { compareDiagnostics, sortDiagnostics } from './report/order.js';
+export { compareDiagnostics, severityRank, sortDiagnostics } from './report/order.js';
 export { ruleDescriptorLookup, type RuleDescriptor, type RuleDescriptorLookup } from './report/rule-descriptor.js';
 // Configuration.
 export type { ChorusPrecheckConfig, LoadedConfig } from './config/config.js';
@@ -56,4 +56,4 @@ export { DEPOSIT_FACTS, PORTAL_FACTS, type FactInfo, type FactKind } from './rul
 export type { BuyerDirectory } from './facts/deposit-facts.js';
 export { getCatalogue, Catalogue, CatalogueError, type CatalogueOptions, type SyntaxeLookup } from './catalogue/catalogue.js';
 export type { CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, SyntaxeStatus, Cadre, Release, Provenance, DataProvenance } from './catalogue/types.js';
-export { compareReleases } from './catalogue/releases.js';
+export { activeAt, compareReleases } from './catalogue/releases.js';

@@ -283,6 +283,7 @@ export const en: Texts = {
     'filter.area': 'Area',
     'filter.severity': 'Severity',
     'filter.release': 'Release',
+    'release.untilExcluded': '(excluded)',
     'filter.provenance': 'Provenance',
     'filter.all': 'all',
     'catalogue.title': 'Flows, syntaxe values and cadres',

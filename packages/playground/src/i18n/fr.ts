@@ -290,6 +290,7 @@ export const fr = {
     'filter.area': 'Domaine',
     'filter.severity': 'Gravité',
     'filter.release': 'Version',
+    'release.untilExcluded': '(exclue)',
     'filter.provenance': 'Provenance',
     'filter.all': 'toutes',
     'catalogue.title': 'Flux, valeurs de syntaxe et cadres',
