@@ -183,6 +183,13 @@ describe('zip integrity and sniffing', () => {
     expect(docs[0]!.file.length).toBeLessThan(400);
     expect(docs[0]!.file).toContain('…[+');
   });
+
+  it('a pax header over 1 MB is not read, and the report says the member keeps its short name', async () => {
+    const long = 'q'.repeat(MB + 10);
+    const docs = await readDeposit({ name: 't.tar.gz', bytes: gzipSync(tarWithPaxPath(`${long}.xml`, ubl, 'short.xml')) });
+    expect(docs.map((d) => d.file)).toEqual(['t.tar.gz!/short.xml']);
+    expect(ids(docs)).toContain('read/archive-long-header-skipped');
+  });
 });
 
 describe('the stream measure decodes as pdf.js does', () => {

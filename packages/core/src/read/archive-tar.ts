@@ -1,7 +1,7 @@
 /** Tar archives (ustar, GNU long names, pax headers), parsed from chunks as they arrive. */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
-import { limitDiagnostic } from '../diagnostics/reader.js';
+import { limitDiagnostic, readDiagnostic } from '../diagnostics/reader.js';
 import { looksLikeTar } from './sniff.js';
 import { clip } from './clip.js';
 import { concat, corrupt, EMPTY, nameProblems, type ArchiveMember } from './archive-shared.js';
@@ -30,6 +30,9 @@ function readOctal(b: Uint8Array, from: number, len: number): number {
   }
   return v;
 }
+
+/** The largest extended header read (a long name or pax records): names are cut far below it in reports. */
+const MAX_META_BYTES = 1024 * 1024;
 
 /** Parses pax extended header records (`<len> key=value\n`, POSIX.1-2001). */
 function parsePax(data: Uint8Array): Record<string, string> {
@@ -125,7 +128,7 @@ export class TarStream {
       this.longName = null;
       this.pax = {};
     }
-    const keep = meta ? size <= 1024 * 1024 : regular && size <= this.limits.maxDocumentBytes;
+    const keep = meta ? size <= MAX_META_BYTES : regular && size <= this.limits.maxDocumentBytes;
     this.current = { name, type, size, chunks: [], keep };
     this.remaining = size;
     this.pad = (512 - (size % 512)) % 512;
@@ -147,6 +150,21 @@ export class TarStream {
     this.current = null;
     if (c === null) return;
     const data = c.keep ? concat(c.chunks, c.size) : EMPTY;
+    if ((c.type === 'L' || c.type === 'x') && !c.keep) {
+      // Not read (over 1 MB): the next member keeps its short name, and the report says why.
+      this.diagnostics.push(
+        readDiagnostic(
+          'archive-long-header-skipped',
+          'warning',
+          {
+            fr: `L’en-tête étendu (nom long ou en-tête pax) de ${c.size} octets placé avant le membre suivant dépasse 1 Mo et n’est pas lu : ce membre est signalé sous son nom court.`,
+            en: `The ${c.size}-byte extended header (long name or pax header) before the next member is over 1 MB and is not read: that member is reported under its short name.`,
+          },
+          { location: { file: this.file }, actual: c.size, expected: MAX_META_BYTES },
+        ),
+      );
+      return;
+    }
     if (c.type === 'L') {
       this.longName = readString(data, 0, data.length);
       return;
