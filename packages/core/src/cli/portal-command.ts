@@ -19,25 +19,39 @@ export async function runPortal(
   io: Io,
   emit: (text: string) => Promise<void>,
 ): Promise<number> {
-  if (command.format !== 'text' && command.format !== 'json') throw new UsageError(`portal prints text or json, not ${command.format}`);
+  if (command.format !== 'text' && command.format !== 'json') {
+    throw new UsageError({
+      fr: `portal affiche du texte (text) ou du JSON (json), pas ${command.format}`,
+      en: `portal prints text or json, not ${command.format}`,
+    });
+  }
   const path = resolve(io.cwd, command.state);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the account state ${command.state}: ${(error as Error).message}`);
+    throw new UsageError({
+      fr: `impossible de lire l’état de compte ${command.state} : ${(error as Error).message}`,
+      en: `cannot read the account state ${command.state}: ${(error as Error).message}`,
+    });
   }
   let state: unknown;
   try {
     state = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the account state ${command.state} is not JSON: ${(error as Error).message}`);
+    throw new UsageError({
+      fr: `l’état de compte ${command.state} n’est pas du JSON : ${(error as Error).message}`,
+      en: `the account state ${command.state} is not JSON: ${(error as Error).message}`,
+    });
   }
   let report: PortalReport;
   try {
     report = await evaluatePortal(state as PortalState, { lang, file: command.state });
   } catch (error) {
-    if (error instanceof PortalStateError) throw new UsageError(`${command.state}: ${error.message}`);
+    if (error instanceof PortalStateError) {
+      const problems = error.errors.map((e) => `\n  ${e.pointer || '/'}: ${e.message}`).join('');
+      throw new UsageError({ fr: `${command.state} : état de compte invalide :${problems}`, en: `${command.state}: ${error.message}` });
+    }
     throw error;
   }
   await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet));
