@@ -93,6 +93,26 @@ const CASES: Case[] = [
     en: ['chorus-precheck: no rule nothing/like-this (chorus-precheck rules list)\n'],
   },
   {
+    name: 'a rule directory that is not one',
+    args: () => ['rules', 'lint', 'nowhere'],
+    fr: ['chorus-precheck: nowhere n’est pas un dossier\n'],
+    en: ['chorus-precheck: not a directory: nowhere\n'],
+  },
+  {
+    name: 'an account state that does not match its schema',
+    args: () => ['portal', config('state.json', { account: 1 })],
+    fr: [
+      () => `chorus-precheck: ${join(dir, 'state.json')} : état de compte invalide :\n`,
+      '  / : propriété requise manquante : « now »\n',
+      '  /account : doit être de type object\n',
+    ],
+    en: [
+      () => `chorus-precheck: ${join(dir, 'state.json')}: invalid account state:\n`,
+      "  /: must have required property 'now'\n",
+      '  /account: must be object\n',
+    ],
+  },
+  {
     name: 'a configuration with an unknown key and a bad value',
     args: () => ['a.xml', '--config', config('keys.json', { zz: 1, lang: 'de' })],
     fr: [

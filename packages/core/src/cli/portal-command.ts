@@ -49,13 +49,29 @@ export async function runPortal(
     report = await evaluatePortal(state as PortalState, { lang, file: command.state });
   } catch (error) {
     if (error instanceof PortalStateError) {
-      const problems = error.errors.map((e) => `\n  ${e.pointer || '/'}: ${e.message}`).join('');
+      const problems = error.errors.map((e) => `\n  ${e.pointer || '/'} : ${schemaMessageFr(e.message)}`).join('');
       throw new UsageError({ fr: `${command.state} : état de compte invalide :${problems}`, en: `${command.state}: ${error.message}` });
     }
     throw error;
   }
   await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet));
   return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
+}
+
+// The account-state schema's messages (ajv's words) in French; one not listed stays in English.
+const SCHEMA_MESSAGES_FR: [RegExp, string][] = [
+  [/^must have required property '(.*)'$/, 'propriété requise manquante : « $1 »'],
+  [/^unknown property "(.*)"$/, 'propriété inconnue « $1 »'],
+  [/^must be equal to one of the allowed values$/, 'doit être l’une des valeurs autorisées'],
+  [/^must match pattern "(.*)"$/, 'doit correspondre au motif « $1 »'],
+  [/^must match format "(.*)"$/, 'doit être au format « $1 »'],
+  [/^must be (>=|<=|>|<) (.*)$/, 'doit être $1 $2'],
+  [/^must be (\w+)$/, 'doit être de type $1'],
+];
+
+function schemaMessageFr(message: string): string {
+  const found = SCHEMA_MESSAGES_FR.find(([pattern]) => pattern.test(message));
+  return found ? message.replace(found[0], found[1]) : message;
 }
 
 function portalText(report: PortalReport, file: string, quiet: boolean): string {

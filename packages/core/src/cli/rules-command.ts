@@ -134,7 +134,7 @@ function listRulesOf(release: string | null): RuleInfo[] {
 async function directory(path: string, io: Io): Promise<string> {
   const dir = resolve(io.cwd, path);
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError({ fr: `pas un dossier : ${path}`, en: `not a directory: ${path}` });
+  if (!info?.isDirectory()) throw new UsageError({ fr: `${path} n’est pas un dossier`, en: `not a directory: ${path}` });
   return dir;
 }
 
