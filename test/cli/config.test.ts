@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../packages/core/src/config/config.js';
 import { loadConfig } from '../../packages/core/src/config/load.node.js';
 import { configValidator } from './validate.js';
 
@@ -54,6 +55,16 @@ describe('loadConfig', () => {
     const error = await loadConfig(write('bad.json', config)).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ConfigError', code: 'CONFIG_INVALID' });
     expect((error as Error).message).toContain(message);
+  });
+
+  it('gives its message in French and English, the English one as message, with the same code', async () => {
+    const file = write('bad-fr.json', { colour: true, limits: { maxBatchMembers: 0 } });
+    const error = (await loadConfig(file).catch((e: unknown) => e)) as ConfigError;
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(error.messages.en);
+    expect(error.messages.en).toBe(`invalid configuration:\n  ${file}#/: unknown key "colour"\n  ${file}#/limits/maxBatchMembers: must be >= 1`);
+    expect(error.messages.fr).toBe(`configuration invalide :\n  ${file}#/ : clé inconnue « colour »\n  ${file}#/limits/maxBatchMembers : doit être >= 1`);
   });
 
   it('says when the file or the overlay cannot be read or is not JSON', async () => {

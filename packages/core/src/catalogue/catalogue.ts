@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { CATALOGUE_FILES } from '../generated/rules-data.js';
 import { activeAt } from './releases.js';
 import { editDistance, nearest } from './nearest.js';
@@ -7,10 +8,14 @@ import type { Cadre, CatalogueData, CatalogueOverlay, Flow, SyntaxeEntry, Syntax
 export class CatalogueError extends Error {
   /** The stable error code. */
   readonly code: 'UNKNOWN_RELEASE' | 'BAD_OVERLAY';
-  constructor(code: 'UNKNOWN_RELEASE' | 'BAD_OVERLAY', message: string) {
-    super(message);
+  /** The message in French and in English (`message` is the English one). */
+  readonly messages: LocalizedText;
+  constructor(code: 'UNKNOWN_RELEASE' | 'BAD_OVERLAY', message: string | LocalizedText) {
+    const messages = typeof message === 'string' ? { fr: message, en: message } : message;
+    super(messages.en);
     this.name = 'CatalogueError';
     this.code = code;
+    this.messages = messages;
   }
 }
 
@@ -51,11 +56,13 @@ function mergeBy<T, K extends keyof T>(base: T[], patch: Array<Partial<T>> | und
 /** Applies a catalogue overlay: merges entries by key and renames overlaid flow syntaxe values. */
 export function applyOverlay(data: CatalogueData, overlay: CatalogueOverlay | null | undefined): CatalogueData {
   if (!overlay) return data;
-  if (typeof overlay !== 'object') throw new CatalogueError('BAD_OVERLAY', 'The catalogue overlay must be an object.');
+  if (typeof overlay !== 'object')
+    throw new CatalogueError('BAD_OVERLAY', { fr: 'La surcharge du catalogue doit être un objet.', en: 'The catalogue overlay must be an object.' });
   let syntaxes = data.syntaxes.map((s) => ({ ...s }));
   const flows = data.flows.map((f) => ({ ...f }));
   for (const p of overlay.flows ?? []) {
-    if (!p || typeof p.code !== 'string') throw new CatalogueError('BAD_OVERLAY', 'Each overlay flow needs a "code".');
+    if (!p || typeof p.code !== 'string')
+      throw new CatalogueError('BAD_OVERLAY', { fr: 'Chaque flux de la surcharge doit avoir un « code ».', en: 'Each overlay flow needs a "code".' });
     const i = flows.findIndex((f) => f.code === p.code);
     // What the user states is provenance `user`: stated, not inferred, and not AIFE's either.
     if (i < 0) {
@@ -150,7 +157,11 @@ export class Catalogue {
 
   constructor(data: CatalogueData, release: string) {
     if (!data.releases.some((r) => r.id === release)) {
-      throw new CatalogueError('UNKNOWN_RELEASE', `Unknown Chorus Pro release "${release}"; known: ${data.releases.map((r) => r.id).join(', ')}.`);
+      const known = data.releases.map((r) => r.id).join(', ');
+      throw new CatalogueError('UNKNOWN_RELEASE', {
+        fr: `Version de Chorus Pro inconnue « ${release} » ; versions connues : ${known}.`,
+        en: `Unknown Chorus Pro release "${release}"; known: ${known}.`,
+      });
     }
     this.data = data;
     this.release = release;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Channel, DepositContext, PortalSpace } from '../context.js';
 import { editDistance } from '../catalogue/nearest.js';
 import { interfaceOrFileName } from '../facts/deposit-context.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
 import { UsageError } from './usage-error.js';
 
 /** The report formats the CLI prints. */
@@ -112,31 +113,61 @@ export function parseCommandLine(argv: readonly string[]): Command {
 
   const [first, ...rest] = positionals;
   if (first === 'portal') {
-    if (rest.length !== 1) throw new UsageError('portal takes exactly one account state file: chorus-precheck portal <state.json>');
+    if (rest.length !== 1) {
+      throw new UsageError({
+        fr: 'portal prend exactement un fichier d’état de compte : chorus-precheck portal <state.json>',
+        en: 'portal takes exactly one account state file: chorus-precheck portal <state.json>',
+      });
+    }
     return { kind: 'portal', state: rest[0]!, ...common };
   }
   if (first === 'rules') {
     const [action, argument, ...extra] = rest;
-    if (action === undefined) throw new UsageError('rules needs an action: list, show <ID>, lint <dir> or docs');
+    if (action === undefined) {
+      throw new UsageError({
+        fr: 'rules attend une action : list, show <ID>, lint <dossier> ou docs',
+        en: 'rules needs an action: list, show <ID>, lint <dir> or docs',
+      });
+    }
     const kind = oneOf('rules', action, ['list', 'show', 'lint', 'docs'] as const);
     if ((kind === 'show' || kind === 'lint') && argument === undefined) {
-      throw new UsageError(`rules ${kind} needs ${kind === 'show' ? 'a rule id' : 'a directory'}`);
+      throw new UsageError({
+        fr: `rules ${kind} attend ${kind === 'show' ? 'un identifiant de règle' : 'un dossier'}`,
+        en: `rules ${kind} needs ${kind === 'show' ? 'a rule id' : 'a directory'}`,
+      });
     }
-    if (extra.length > 0 || (kind === 'list' && argument !== undefined)) throw new UsageError(`too many arguments for rules ${kind}`);
+    if (extra.length > 0 || (kind === 'list' && argument !== undefined)) {
+      throw new UsageError({ fr: `trop d’arguments pour rules ${kind}`, en: `too many arguments for rules ${kind}` });
+    }
     return { kind: 'rules', action: kind, argument: argument ?? null, release: values.release ?? null, ...common };
   }
 
   if (first === 'serve') {
-    if (rest.length > 0) throw new UsageError('serve takes no argument: chorus-precheck serve [--host H] [--port P] [--release R] [--config F]');
+    if (rest.length > 0) {
+      throw new UsageError({
+        fr: 'serve ne prend pas d’argument : chorus-precheck serve [--host H] [--port P] [--release R] [--config F]',
+        en: 'serve takes no argument: chorus-precheck serve [--host H] [--port P] [--release R] [--config F]',
+      });
+    }
     const release = values.release;
-    if (release !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(release)) throw new UsageError(`--release must look like 3.8.1, got "${release}"`);
+    if (release !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(release)) {
+      throw new UsageError({ fr: `--release doit avoir la forme 3.8.1 ; reçu « ${release} »`, en: `--release must look like 3.8.1, got "${release}"` });
+    }
     const port = values.port === undefined ? 8080 : integer('--port', values.port, 0);
-    if (port > 65535) throw new UsageError(`--port must be at most 65535; got "${values.port}"`);
+    if (port > 65535)
+      throw new UsageError({ fr: `--port doit valoir au plus 65535 ; reçu « ${values.port} »`, en: `--port must be at most 65535; got "${values.port}"` });
     return { kind: 'serve', host: values.host === undefined ? '127.0.0.1' : nonEmpty('--host', values.host), port, release: release ?? null, ...common };
   }
-  if (values.host !== undefined || values.port !== undefined) throw new UsageError('--host and --port are options of chorus-precheck serve');
+  if (values.host !== undefined || values.port !== undefined) {
+    throw new UsageError({ fr: '--host et --port sont des options de chorus-precheck serve', en: '--host and --port are options of chorus-precheck serve' });
+  }
 
-  if (positionals.length === 0) throw new UsageError('no input: give files, directories, globs or - for standard input');
+  if (positionals.length === 0) {
+    throw new UsageError({
+      fr: 'aucune entrée : donnez des fichiers, des dossiers, des motifs (globs) ou « - » pour l’entrée standard',
+      en: 'no input: give files, directories, globs or - for standard input',
+    });
+  }
   return {
     kind: 'check',
     inputs: positionals,
@@ -173,29 +204,55 @@ function contextOf(values: Record<string, string | boolean | undefined>): Deposi
   return context;
 }
 
+/**
+ * The language asked for by `--lang fr|en` on a command line that may not parse: the language of
+ * the error that refuses it. Null when no valid `--lang` comes before a `--`.
+ */
+export function langOfArgv(argv: readonly string[]): 'fr' | 'en' | null {
+  let lang: 'fr' | 'en' | null = null;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice('--lang='.length) : undefined;
+    if (value === 'fr' || value === 'en') lang = value;
+  }
+  return lang;
+}
+
 /** The long option names, for suggestions. */
 const OPTION_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
 /**
- * Rewrites the errors of `util.parseArgs` for people: an unknown option gets the nearest known
- * one ("did you mean `--format`?"), an option whose value starts with a dash says how to pass it.
+ * Rewrites the errors of `util.parseArgs` for people, in both languages: an unknown option gets
+ * the nearest known one ("did you mean `--format`?"), an option whose value starts with a dash
+ * says how to pass it.
  */
-function parseErrorMessage(error: Error & { code?: string }, argv: readonly string[]): string {
+function parseErrorMessage(error: Error & { code?: string }, argv: readonly string[]): LocalizedText {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const option = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
     const name = option.split('=')[0]!;
     const suggestion = closestOption(name);
-    return `unknown option ${name}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`;
+    return {
+      fr: `option inconnue ${name}${suggestion ? ` ; vouliez-vous dire \`${suggestion}\` ?` : ''}`,
+      en: `unknown option ${name}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+    };
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "Option '-f, --format <value>' argument missing": the option is named by its long name.
+    const missing = /'(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(error.message)?.[1];
+    if (missing) return { fr: `${missing} attend une valeur`, en: `${missing} needs a value` };
+    const flag = /'(?:-\w, )?(--[\w-]+)' does not take an argument/.exec(error.message)?.[1];
+    if (flag) return { fr: `${flag} ne prend pas de valeur`, en: `${flag} takes no value` };
     const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
     const value = option ? argv[argv.indexOf(option) + 1] : undefined;
     if (option === '--max-warnings' && value !== undefined) return maxWarningsMessage(value);
     if (option && value !== undefined && value.startsWith('-')) {
-      return `${option} needs a value; to give one that starts with a dash, write ${option}=${value}`;
+      return {
+        fr: `${option} attend une valeur ; pour en donner une qui commence par un tiret, écrivez ${option}=${value}`,
+        en: `${option} needs a value; to give one that starts with a dash, write ${option}=${value}`,
+      };
     }
   }
-  return error.message;
+  // Any other refusal of parseArgs: its own (English) words.
+  return { fr: error.message, en: error.message };
 }
 
 /** The known long option nearest to a mistyped one, when it is close enough to be what was meant. */
@@ -215,8 +272,11 @@ function closestOption(option: string): string | null {
   return best !== null && bestDistance <= Math.max(1, Math.floor((best.length - 2) / 3)) ? best : null;
 }
 
-function maxWarningsMessage(value: string): string {
-  return `--max-warnings must be a number of warnings, 0 or more; got "${value}" (leave the option out for no limit)`;
+function maxWarningsMessage(value: string): LocalizedText {
+  return {
+    fr: `--max-warnings doit être un nombre d’avertissements, 0 ou plus ; reçu « ${value} » (sans l’option, pas de limite)`,
+    en: `--max-warnings must be a number of warnings, 0 or more; got "${value}" (leave the option out for no limit)`,
+  };
 }
 
 function maxWarnings(value: string): number {
@@ -226,16 +286,21 @@ function maxWarnings(value: string): number {
 
 function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${option} must be one of ${allowed.join(', ')}; got "${value}"`);
+  throw new UsageError({
+    fr: `${option} doit être l’une des valeurs ${allowed.join(', ')} ; reçu « ${value} »`,
+    en: `${option} must be one of ${allowed.join(', ')}; got "${value}"`,
+  });
 }
 
 function integer(option: string, value: string, min: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${option} must be an integer ≥ ${min}; got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    throw new UsageError({ fr: `${option} doit être un entier ≥ ${min} ; reçu « ${value} »`, en: `${option} must be an integer ≥ ${min}; got "${value}"` });
+  }
   return Number(value);
 }
 
 function nonEmpty(option: string, value: string): string {
-  if (value.trim() === '') throw new UsageError(`${option} must not be empty`);
+  if (value.trim() === '') throw new UsageError({ fr: `${option} ne doit pas être vide`, en: `${option} must not be empty` });
   return value.trim();
 }
 
@@ -243,6 +308,8 @@ function isoDate(option: string, value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   // Date.UTC rolls 2024-02-30 over to March: compare back to catch impossible dates.
-  if (!date || date.toISOString().slice(0, 10) !== value) throw new UsageError(`${option} must be a date YYYY-MM-DD; got "${value}"`);
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError({ fr: `${option} doit être une date AAAA-MM-JJ ; reçu « ${value} »`, en: `${option} must be a date YYYY-MM-DD; got "${value}"` });
+  }
   return value;
 }

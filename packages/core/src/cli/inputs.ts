@@ -49,7 +49,12 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
       add(path, arg);
     } else if (info?.isDirectory()) {
       const found = walk(path).filter((f) => f.problem !== undefined || DEPOSIT_FILE.test(f.path));
-      if (found.length === 0) throw new UsageError(`no deposit file (.xml, .pdf, .zip, .gz, .tgz) in directory ${arg}`);
+      if (found.length === 0) {
+        throw new UsageError({
+          fr: `aucun fichier de dépôt (.xml, .pdf, .zip, .gz, .tgz) dans le dossier ${arg}`,
+          en: `no deposit file (.xml, .pdf, .zip, .gz, .tgz) in directory ${arg}`,
+        });
+      }
       for (const file of found) {
         const name = file.path === path ? arg : under(arg, toSlash(relative(path, file.path)));
         add(file.path, name, file.problem?.(name));
@@ -69,12 +74,12 @@ export async function expandInputs(args: readonly string[], cwd = process.cwd())
         .filter((f) => f.problem === undefined)
         .map((f) => f.path)
         .filter((f) => matcher.test(toSlash(relative(root, f))));
-      if (files.length === 0) throw new UsageError(`no file matches ${arg}`);
+      if (files.length === 0) throw new UsageError({ fr: `aucun fichier ne correspond à ${arg}`, en: `no file matches ${arg}` });
       // `*.xml` names `a.xml`, `./in/*.xml` names `./in/a.xml`: the part before the pattern as written.
       const written = arg.replace(/\\/g, '/').slice(0, arg.length - rest.length);
       for (const file of files) add(file, written + toSlash(relative(root, file)));
     } else {
-      throw new UsageError(`no such file or directory: ${arg}`);
+      throw new UsageError({ fr: `fichier ou dossier introuvable : ${arg}`, en: `no such file or directory: ${arg}` });
     }
   }
   return out;

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { LoadedConfig } from '../config/config.js';
 import { printable } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
-import { parseCommandLine, type Command, type OutputFormat } from './args.js';
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+import { langOfArgv, parseCommandLine, type Command, type OutputFormat } from './args.js';
 import type { CheckedReport, CheckSettings } from './check-input.js';
 import { BlockWriter, openDestination } from './output.js';
 import type { Io } from './io.js';
@@ -20,7 +21,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     command = parseCommandLine(argv);
   } catch (error) {
-    return usage(error, io);
+    // The command line did not parse: its --lang if it has a valid one, else the environment's.
+    return usage(error, io, langOfArgv(argv) ?? envLang(io.env));
   }
   if (command.kind === 'help') {
     const { helpText } = await import('./help.js');
@@ -32,22 +34,24 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
 
+  // Until the configuration is read, errors speak the language of --lang or of the environment.
+  let lang = command.lang ?? envLang(io.env);
   try {
     const config = command.config ? await loadConfigFile(command.config, io) : null;
-    const lang = command.lang ?? config?.lang ?? envLang(io.env);
+    lang = command.lang ?? config?.lang ?? envLang(io.env);
     await checkRelease(command, config);
 
     if (command.kind === 'rules') {
       const { runRules } = await import('./rules-command.js');
-      return await runRules(command, lang, io, (text) => emit(text, command.output, io, lang));
+      return await runRules(command, lang, io, (text) => emit(text, command.output, io));
     }
     if (command.kind === 'serve') {
       const { runServe } = await import('./serve-command.js');
-      return await runServe(command, config, io);
+      return await runServe(command, config, lang, io);
     }
     if (command.kind === 'portal') {
       const { runPortal } = await import('./portal-command.js');
-      return await runPortal(command, lang, io, (text) => emit(text, command.output, io, lang, [resolve(io.cwd, command.state)]));
+      return await runPortal(command, lang, io, (text) => emit(text, command.output, io, [resolve(io.cwd, command.state)]));
     }
 
     const color = command.format === 'text' && command.output === null && wantsColor(io);
@@ -66,7 +70,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const { expandInputs } = await import('./inputs.js');
     const inputs = await expandInputs(command.inputs, io.cwd);
     // The report never replaces one of the files it checks.
-    const destination = openDestination(command.output, io, { lang, inputs: inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : [])) });
+    const destination = openDestination(command.output, io, { inputs: inputs.flatMap((i) => (i.kind === 'file' ? [i.path] : [])) });
     let report: CheckedReport;
     try {
       const writer = settings.preformat ? new BlockWriter(settings.preformat, destination) : null;
@@ -98,12 +102,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return EXIT.problems;
     }
     if (command.maxWarnings >= 0 && report.summary.warnings > command.maxWarnings) {
-      io.stderr.write(`chorus-precheck: ${report.summary.warnings} warnings, more than --max-warnings ${command.maxWarnings}\n`);
+      const { warnings } = report.summary;
+      const text = say(lang, {
+        fr: `${warnings} avertissement${warnings > 1 ? 's' : ''}, plus que --max-warnings ${command.maxWarnings}`,
+        en: `${warnings} warnings, more than --max-warnings ${command.maxWarnings}`,
+      });
+      io.stderr.write(`chorus-precheck: ${text}\n`);
       return EXIT.problems;
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof UsageError || isConfigError(error)) return usage(error, io);
+    if (error instanceof UsageError || isConfigError(error)) return usage(error, io, lang);
     throw error;
   }
 }
@@ -129,8 +138,8 @@ export async function format(report: Report, name: OutputFormat, options: { quie
 }
 
 /** Writes the whole output of a command: to standard output, or atomically to `--output` (see openOutputFile). */
-async function emit(text: string, output: string | null, io: Io, lang: 'fr' | 'en', inputs: readonly string[] = []): Promise<void> {
-  const destination = openDestination(output, io, { lang, inputs });
+async function emit(text: string, output: string | null, io: Io, inputs: readonly string[] = []): Promise<void> {
+  const destination = openDestination(output, io, { inputs });
   try {
     await destination.write(text);
     destination.close();
@@ -153,8 +162,11 @@ async function checkRelease(command: Exclude<Command, { kind: 'help' | 'version'
   const { knownReleases } = await import('./help.js');
   const known = knownReleases();
   if (known.includes(release)) return;
-  const where = given !== undefined && given !== null ? '--release' : `context.release in ${command.config}`;
-  throw new UsageError(`unknown Chorus Pro release "${release}" (${where}); known releases: ${known.join(', ')}`);
+  const fromOption = given !== undefined && given !== null;
+  throw new UsageError({
+    fr: `version de Chorus Pro inconnue « ${release} » (${fromOption ? '--release' : `context.release dans ${command.config}`}) ; versions connues : ${known.join(', ')}`,
+    en: `unknown Chorus Pro release "${release}" (${fromOption ? '--release' : `context.release in ${command.config}`}); known releases: ${known.join(', ')}`,
+  });
 }
 
 async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {
@@ -162,10 +174,14 @@ async function loadConfigFile(path: string, io: Io): Promise<LoadedConfig> {
   return loadConfig(resolve(io.cwd, path));
 }
 
-function usage(error: unknown, io: Io): number {
+function usage(error: unknown, io: Io, lang: 'fr' | 'en'): number {
+  // UsageError, ConfigError and CatalogueError carry their text in both languages.
+  const messages = (error as { messages?: LocalizedText }).messages;
+  const text = messages ? say(lang, messages) : (error as Error).message;
   // The message names what the user gave (file names, values): each of its lines is escaped.
-  const message = (error as Error).message.split('\n').map(printable).join('\n');
-  io.stderr.write(`chorus-precheck: ${message}\nRun chorus-precheck --help for the options.\n`);
+  const message = text.split('\n').map(printable).join('\n');
+  const help = say(lang, { fr: 'Lancez chorus-precheck --help pour les options.', en: 'Run chorus-precheck --help for the options.' });
+  io.stderr.write(`chorus-precheck: ${message}\n${help}\n`);
   return EXIT.usage;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileKind, say } from './messages.js';
+import { fileKind } from './messages.js';
 import { joinTextBlocks } from '../report/format-text.js';
 import type { Report } from '../report/report.js';
 import type { Preformat } from './check-input.js';
@@ -52,8 +52,6 @@ export function openDestination(output: string | null, io: Io, options: OutputFi
 
 /** Options of {@link openOutputFile}. */
 export interface OutputFileOptions {
-  /** The language of the messages. */
-  lang?: 'fr' | 'en';
   /** The name to show in messages (default: the path). */
   shown?: string;
   /** What the option is called in messages (default `--output`). */
@@ -70,18 +68,15 @@ export interface OutputFileOptions {
  * the mode of the file it replaces, then renamed over the target on {@link Destination.close}.
  */
 export function openOutputFile(path: string, options: OutputFileOptions = {}): Destination {
-  const lang = options.lang ?? 'en';
   const shown = options.shown ?? path;
   const option = options.option ?? '--output';
   const fail = (error: unknown): never => {
-    throw new UsageError(
-      say(lang, {
-        fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
-        en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
-      }),
-    );
+    throw new UsageError({
+      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+    });
   };
-  const existing = refuseTarget(path, shown, option, lang, options.inputs ?? []);
+  const existing = refuseTarget(path, shown, option, options.inputs ?? []);
   let fd = -1;
   let temporary = '';
   try {
@@ -116,7 +111,7 @@ export function openOutputFile(path: string, options: OutputFileOptions = {}): D
       try {
         closeFd();
         // Checked again: the target may have been replaced by a link while the report was written.
-        refuseTarget(path, shown, option, lang, options.inputs ?? []);
+        refuseTarget(path, shown, option, options.inputs ?? []);
         renameSync(temporary, path);
       } catch (error) {
         rmSync(temporary, { force: true });
@@ -132,37 +127,31 @@ export function openOutputFile(path: string, options: OutputFileOptions = {}): D
 }
 
 /** Throws a usage error unless `path` is absent or a regular file that is not an input; returns its stats when it exists. */
-function refuseTarget(path: string, shown: string, option: string, lang: 'fr' | 'en', inputs: readonly string[]): Stats | null {
+function refuseTarget(path: string, shown: string, option: string, inputs: readonly string[]): Stats | null {
   let info: Stats;
   try {
     info = lstatSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new UsageError(
-      say(lang, {
-        fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
-        en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
-      }),
-    );
+    throw new UsageError({
+      fr: `impossible d’écrire ${option} ${shown} : ${(error as Error).message}`,
+      en: `cannot write ${option} ${shown}: ${(error as Error).message}`,
+    });
   }
   if (!info.isFile()) {
     const kind = fileKind(info);
-    throw new UsageError(
-      say(lang, {
-        fr: `${option} ${shown} est ${kind.fr}, pas un fichier ordinaire : il ne sera pas remplacé ; donnez un fichier ordinaire ou un nouveau nom`,
-        en: `${option} ${shown} is ${kind.en}, not a regular file: it is not replaced; give a regular file or a new name`,
-      }),
-    );
+    throw new UsageError({
+      fr: `${option} ${shown} est ${kind.fr}, pas un fichier ordinaire : il ne sera pas remplacé ; donnez un fichier ordinaire ou un nouveau nom`,
+      en: `${option} ${shown} is ${kind.en}, not a regular file: it is not replaced; give a regular file or a new name`,
+    });
   }
   for (const input of inputs) {
     const other = statSync(input, { throwIfNoEntry: false });
     if (other && other.ino === info.ino && other.dev === info.dev) {
-      throw new UsageError(
-        say(lang, {
-          fr: `${option} ${shown} est l’un des fichiers vérifiés : le rapport le remplacerait ; choisissez un autre fichier`,
-          en: `${option} ${shown} is one of the files being checked: the report would replace it; choose another file`,
-        }),
-      );
+      throw new UsageError({
+        fr: `${option} ${shown} est l’un des fichiers vérifiés : le rapport le remplacerait ; choisissez un autre fichier`,
+        en: `${option} ${shown} is one of the files being checked: the report would replace it; choose another file`,
+      });
     }
   }
   return info;

@@ -19,29 +19,59 @@ export async function runPortal(
   io: Io,
   emit: (text: string) => Promise<void>,
 ): Promise<number> {
-  if (command.format !== 'text' && command.format !== 'json') throw new UsageError(`portal prints text or json, not ${command.format}`);
+  if (command.format !== 'text' && command.format !== 'json') {
+    throw new UsageError({
+      fr: `portal affiche du texte (text) ou du JSON (json), pas ${command.format}`,
+      en: `portal prints text or json, not ${command.format}`,
+    });
+  }
   const path = resolve(io.cwd, command.state);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read the account state ${command.state}: ${(error as Error).message}`);
+    throw new UsageError({
+      fr: `impossible de lire l’état de compte ${command.state} : ${(error as Error).message}`,
+      en: `cannot read the account state ${command.state}: ${(error as Error).message}`,
+    });
   }
   let state: unknown;
   try {
     state = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`the account state ${command.state} is not JSON: ${(error as Error).message}`);
+    throw new UsageError({
+      fr: `l’état de compte ${command.state} n’est pas du JSON : ${(error as Error).message}`,
+      en: `the account state ${command.state} is not JSON: ${(error as Error).message}`,
+    });
   }
   let report: PortalReport;
   try {
     report = await evaluatePortal(state as PortalState, { lang, file: command.state });
   } catch (error) {
-    if (error instanceof PortalStateError) throw new UsageError(`${command.state}: ${error.message}`);
+    if (error instanceof PortalStateError) {
+      const problems = error.errors.map((e) => `\n  ${e.pointer || '/'} : ${schemaMessageFr(e.message)}`).join('');
+      throw new UsageError({ fr: `${command.state} : état de compte invalide :${problems}`, en: `${command.state}: ${error.message}` });
+    }
     throw error;
   }
   await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet));
   return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
+}
+
+// The account-state schema's messages (ajv's words) in French; one not listed stays in English.
+const SCHEMA_MESSAGES_FR: [RegExp, string][] = [
+  [/^must have required property '(.*)'$/, 'propriété requise manquante : « $1 »'],
+  [/^unknown property "(.*)"$/, 'propriété inconnue « $1 »'],
+  [/^must be equal to one of the allowed values$/, 'doit être l’une des valeurs autorisées'],
+  [/^must match pattern "(.*)"$/, 'doit correspondre au motif « $1 »'],
+  [/^must match format "(.*)"$/, 'doit être au format « $1 »'],
+  [/^must be (>=|<=|>|<) (.*)$/, 'doit être $1 $2'],
+  [/^must be (\w+)$/, 'doit être de type $1'],
+];
+
+function schemaMessageFr(message: string): string {
+  const found = SCHEMA_MESSAGES_FR.find(([pattern]) => pattern.test(message));
+  return found ? message.replace(found[0], found[1]) : message;
 }
 
 function portalText(report: PortalReport, file: string, quiet: boolean): string {

@@ -10,7 +10,7 @@ import { lintRuleDirectory, loadErrorDiagnostic, readRuleDirectory } from '../ru
 import { catalogueErrors, compileRuleFiles, loadRuleSet } from '../rules/load.js';
 import { listRules, type RuleInfo } from '../rules/registry.js';
 import { RuleSet } from '../rules/rule-set.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, LocalizedText } from '../diagnostics/diagnostic.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
 import { say } from './messages.js';
@@ -25,7 +25,12 @@ type RulesCommand = Extract<Command, { kind: 'rules' }>;
  * (for regulators editing rules), and the generated catalogue.
  */
 export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io, emit: (text: string) => Promise<void>): Promise<number> {
-  if (command.format !== 'text' && command.format !== 'json') throw new UsageError(`rules ${command.action} prints text or json, not ${command.format}`);
+  if (command.format !== 'text' && command.format !== 'json') {
+    throw new UsageError({
+      fr: `rules ${command.action} affiche du texte (text) ou du JSON (json), pas ${command.format}`,
+      en: `rules ${command.action} prints text or json, not ${command.format}`,
+    });
+  }
   const asJson = command.format === 'json';
   switch (command.action) {
     case 'list': {
@@ -39,14 +44,18 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
       const rule = rules.find((r) => r.id === id);
       if (!rule) {
         const near = rules.filter((r) => r.id.includes(id.split('/').pop() ?? id) || id.includes(r.id.split('/').pop() ?? '')).map((r) => r.id);
-        throw new UsageError(`no rule ${id}${near.length > 0 ? `; did you mean ${near.slice(0, 3).join(', ')}?` : ''} (chorus-precheck rules list)`);
+        const shown = near.slice(0, 3).join(', ');
+        throw new UsageError({
+          fr: `aucune règle ${id}${near.length > 0 ? ` ; vouliez-vous dire ${shown} ?` : ''} (chorus-precheck rules list)`,
+          en: `no rule ${id}${near.length > 0 ? `; did you mean ${shown}?` : ''} (chorus-precheck rules list)`,
+        });
       }
       await emit(asJson ? json(rule) : showText(rule, lang));
       return EXIT.ok;
     }
     case 'lint': {
       const dir = await directory(command.argument ?? '', io);
-      const diagnostics = sortDiagnostics(await readingRules(command.argument ?? '', lang, () => lintRuleDirectory(dir))).map((d) =>
+      const diagnostics = sortDiagnostics(await readingRules(command.argument ?? '', () => lintRuleDirectory(dir))).map((d) =>
         asGiven(d, dir, command.argument ?? ''),
       );
       await emit(asJson ? json(diagnostics) : lintText(diagnostics, command.argument ?? dir));
@@ -58,7 +67,7 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
         return EXIT.ok;
       }
       const dir = await directory(command.argument, io);
-      const { set, errors, traceability } = await readingRules(command.argument, lang, async () => ruleSetOfDirectory(dir));
+      const { set, errors, traceability } = await readingRules(command.argument, async () => ruleSetOfDirectory(dir));
       if (errors.length > 0) {
         io.stderr.write(
           lintText(
@@ -71,7 +80,7 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
       const target = command.output === null ? join(dir, 'README.md') : null;
       if (target) {
         // Written whole or not at all, and never through a README.md that is a link out of the directory.
-        const file = openOutputFile(target, { lang, option: 'rules docs', shown: join(command.argument, 'README.md') });
+        const file = openOutputFile(target, { option: 'rules docs', shown: join(command.argument, 'README.md') });
         try {
           file.write(renderRulesReadme(set, traceability));
           file.close();
@@ -79,7 +88,7 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
           file.abort();
           throw error;
         }
-        io.stderr.write(`chorus-precheck: wrote ${printable(target)}\n`);
+        io.stderr.write(`chorus-precheck: ${printable(say(lang, { fr: `fichier écrit : ${target}`, en: `wrote ${target}` }))}\n`);
       } else {
         await emit(renderRulesReadme(set, traceability));
       }
@@ -92,7 +101,7 @@ export async function runRules(command: RulesCommand, lang: 'fr' | 'en', io: Io,
  * Runs what reads a rule directory: a directory the file system cannot walk (a symbolic link
  * loop, a folder that cannot be listed) is the caller's problem, exit 2, not a bug.
  */
-async function readingRules<T>(given: string, lang: 'fr' | 'en', read: () => Promise<T>): Promise<T> {
+async function readingRules<T>(given: string, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -105,12 +114,10 @@ async function readingRules<T>(given: string, lang: 'fr' | 'en', read: () => Pro
         : e.code === 'EACCES' || e.code === 'EPERM'
           ? { fr: 'permission refusée', en: 'permission denied' }
           : { fr: e.message, en: e.message };
-    throw new UsageError(
-      say(lang, {
-        fr: `impossible de lire le dossier de règles ${given} : ${why.fr}${where}`,
-        en: `cannot read the rule directory ${given}: ${why.en}${where}`,
-      }),
-    );
+    throw new UsageError({
+      fr: `impossible de lire le dossier de règles ${given} : ${why.fr}${where}`,
+      en: `cannot read the rule directory ${given}: ${why.en}${where}`,
+    });
   }
 }
 
@@ -118,7 +125,8 @@ function listRulesOf(release: string | null): RuleInfo[] {
   try {
     return listRules(release ? { release } : {});
   } catch (error) {
-    if ((error as { code?: string }).code === 'UNKNOWN_RELEASE') throw new UsageError((error as Error).message);
+    const e = error as { code?: string; messages?: LocalizedText; message: string };
+    if (e.code === 'UNKNOWN_RELEASE') throw new UsageError(e.messages ?? { fr: e.message, en: e.message });
     throw error;
   }
 }
@@ -126,7 +134,7 @@ function listRulesOf(release: string | null): RuleInfo[] {
 async function directory(path: string, io: Io): Promise<string> {
   const dir = resolve(io.cwd, path);
   const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new UsageError(`not a directory: ${path}`);
+  if (!info?.isDirectory()) throw new UsageError({ fr: `${path} n’est pas un dossier`, en: `not a directory: ${path}` });
   return dir;
 }
 

@@ -1,6 +1,8 @@
 import type { LoadedConfig } from '../config/config.js';
 import type { Command } from './args.js';
 import type { Io } from './io.js';
+import { printable } from '../report/format-text.js';
+import { say } from './messages.js';
 import { EXIT } from './usage-error.js';
 
 /** What the CLI uses of `@chorus-precheck/server` (a separate package: the core does not depend on it). */
@@ -22,16 +24,18 @@ const SERVER_PACKAGE = '@chorus-precheck/server';
  * `chorus-precheck serve`: starts the local Chorus Pro API of `@chorus-precheck/server`, prints
  * its URL on standard output once it listens, and runs until SIGINT or SIGTERM.
  */
-export async function runServe(command: Extract<Command, { kind: 'serve' }>, config: LoadedConfig | null, io: Io): Promise<number> {
+export async function runServe(command: Extract<Command, { kind: 'serve' }>, config: LoadedConfig | null, lang: 'fr' | 'en', io: Io): Promise<number> {
   let server: ServerModule;
   try {
     server = (await import(SERVER_PACKAGE)) as ServerModule;
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code !== 'ERR_MODULE_NOT_FOUND' || !e.message.includes(SERVER_PACKAGE)) throw error;
-    io.stderr.write(
-      `chorus-precheck: serve needs the ${SERVER_PACKAGE} package, which is not installed.\nInstall it next to the core: npm install ${SERVER_PACKAGE}\n`,
-    );
+    const text = say(lang, {
+      fr: `serve a besoin du paquet ${SERVER_PACKAGE}, qui n’est pas installé.\nInstallez-le à côté du cœur : npm install ${SERVER_PACKAGE}`,
+      en: `serve needs the ${SERVER_PACKAGE} package, which is not installed.\nInstall it next to the core: npm install ${SERVER_PACKAGE}`,
+    });
+    io.stderr.write(`chorus-precheck: ${text}\n`);
     return EXIT.usage;
   }
   let running: { url: string; close(): Promise<void> };
@@ -52,7 +56,11 @@ export async function runServe(command: Extract<Command, { kind: 'serve' }>, con
       return EXIT.usage;
     }
     if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') {
-      io.stderr.write(`chorus-precheck: cannot listen on ${command.host}:${command.port} (${e.code}): choose another --host or --port\n`);
+      const text = say(lang, {
+        fr: `impossible d’écouter sur ${command.host}:${command.port} (${e.code}) : choisissez un autre --host ou --port`,
+        en: `cannot listen on ${command.host}:${command.port} (${e.code}): choose another --host or --port`,
+      });
+      io.stderr.write(`chorus-precheck: ${printable(text)}\n`);
       return EXIT.usage;
     }
     throw error;

@@ -1,8 +1,17 @@
-/** An error in how the CLI was called (exit code 2): bad option, no input, invalid configuration. */
+import type { LocalizedText } from '../diagnostics/diagnostic.js';
+
+/**
+ * An error in how the CLI was called (exit code 2): bad option, no input, invalid configuration.
+ * It carries its text in both languages; `message` is the English one.
+ */
 export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message in French and in English: the CLI prints the one of the run's language. */
+  readonly messages: LocalizedText;
+
+  constructor(messages: LocalizedText) {
+    super(messages.en);
     this.name = 'UsageError';
+    this.messages = messages;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DepositContext } from '../context.js';
-import type { Severity } from '../diagnostics/diagnostic.js';
+import type { LocalizedText, Severity } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../limits.js';
 
 /**
@@ -38,9 +38,15 @@ export class ConfigError extends Error {
   /** Stable code: `CONFIG_UNREADABLE`, `CONFIG_NOT_JSON` or `CONFIG_INVALID`. */
   readonly code: 'CONFIG_UNREADABLE' | 'CONFIG_NOT_JSON' | 'CONFIG_INVALID';
 
-  constructor(code: ConfigError['code'], message: string) {
-    super(message);
+  /** The message in French and in English (`message` is the English one). */
+  readonly messages: LocalizedText;
+
+  /** `message` is the English text, or both texts; an English-only text is used for French too. */
+  constructor(code: ConfigError['code'], message: string | LocalizedText) {
+    const messages = typeof message === 'string' ? { fr: message, en: message } : message;
+    super(messages.en);
     this.name = 'ConfigError';
     this.code = code;
+    this.messages = messages;
   }
 }
