@@ -105,7 +105,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const { warnings } = report.summary;
       const text = say(lang, {
         fr: `${warnings} avertissement${warnings > 1 ? 's' : ''}, plus que --max-warnings ${command.maxWarnings}`,
-        en: `${warnings} warnings, more than --max-warnings ${command.maxWarnings}`,
+        en: `${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${command.maxWarnings}`,
       });
       io.stderr.write(`chorus-precheck: ${text}\n`);
       return EXIT.problems;
