@@ -6,10 +6,12 @@
  * nested archives, PDF filter chains, long names, white-space runs), mutations of the seeds
  * (built-in invoices, `fixtures/`, and `--seeds-dir` when given, e.g. `../shared/corpus`) and
  * random byte strings, each in a child process with a timeout. The child runs the built core
- * under plain node, as the CLI and services do (`--sources`: the TypeScript sources through tsx). Records inputs tried, crashes (an
- * exception out of `precheck`), violations of the invariants, hangs (no answer in time, the
- * child killed), child exits (out of memory), the slowest input and the peak RSS. Every
- * failing input is written to `fuzz-failures/` with a `.json` sidecar (seed, mutation chain,
+ * under plain node, as the CLI and services do (`--sources`: the TypeScript sources through tsx).
+ * Records inputs tried, crashes (an exception out of `precheck`), violations of the invariants,
+ * hangs (no answer in time, the child killed), child exits (out of memory), the slowest input,
+ * the peak RSS while checking one input (the child collects its heap and resets the kernel's
+ * high-water mark before each) and the peak RSS of a child over its life. Every failing input is
+ * written to `fuzz-failures/` with a `.json` sidecar (seed, mutation chain,
  * outcome, how to replay it). Exits 1 when anything failed.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -140,6 +142,8 @@ async function main(): Promise<void> {
   const failures = new Map<string, number>();
   const totals = { tried: 0, ok: 0, violation: 0, crash: 0, hang: 0, exit: 0 };
   let slowest = { cpuMs: 0, ms: 0, label: '' };
+  // The peak RSS of the child while it checked one input (measured from a collected heap).
+  let heaviestInput = { bytes: 0, label: '' };
   // A child's peak RSS only grows: the input during which it grew past the record is the culprit.
   let heaviest = { bytes: 0, label: '' };
   const runners = Array.from(
@@ -194,6 +198,7 @@ async function main(): Promise<void> {
     totals[r.outcome]++;
     if (r.cpuMs > slowest.cpuMs && r.outcome !== 'hang') slowest = { cpuMs: r.cpuMs, ms: r.ms, label: p.label };
     if (r.maxRssBytes > heaviest.bytes) heaviest = { bytes: r.maxRssBytes, label: p.label };
+    if ((r.inputMaxRssBytes ?? 0) > heaviestInput.bytes) heaviestInput = { bytes: r.inputMaxRssBytes!, label: p.label };
     if (r.outcome === 'ok') return;
     const bytes =
       'bytes' in p.input
@@ -270,7 +275,8 @@ async function main(): Promise<void> {
       `| child exits (memory) | ${totals.exit} |`,
       `| distinct failing inputs | ${failures.size} |`,
       `| slowest input (CPU time; wall time) | ${Math.round(slowest.cpuMs)} ms; ${Math.round(slowest.ms)} ms: ${slowest.label} |`,
-      `| peak RSS of a child | ${(peak / 1024 / 1024).toFixed(0)} MB (reached on ${heaviest.label || 'start-up'}) |`,
+      `| peak RSS while checking one input | ${heaviestInput.bytes ? `${(heaviestInput.bytes / 1024 / 1024).toFixed(0)} MB (${heaviestInput.label})` : 'not measured here (needs Linux /proc/self/clear_refs)'} |`,
+      `| peak RSS of a child over all its inputs | ${(peak / 1024 / 1024).toFixed(0)} MB (reached on ${heaviest.label || 'start-up'}) |`,
       `| wall time | ${seconds.toFixed(1)} s |`,
       '',
       failures.size ? `Failing inputs written to ${args.out}/ (each with a .json sidecar).` : 'No failing input.',

@@ -21,6 +21,18 @@ describe('fuzz child on the built core', () => {
     expect(pdf.ruleIds.filter((id) => id.startsWith('read/'))).not.toContain('read/unreadable');
   }, 60_000);
 
+  it('measures the peak RSS of each input on its own, not what earlier inputs left behind', async () => {
+    const big = strToU8(TINY_UBL.replace('<Invoice', `<!-- ${' '.repeat(80 * 1024 * 1024)} --><Invoice`));
+    const first = await runner.run({ api: 'read', inputs: [{ name: 'big.xml', bytes: big }] }, 30_000);
+    expect(first.outcome, first.error).toBe('ok');
+    const small = await runner.run({ api: 'read', inputs: [{ name: 'ubl.xml', bytes: strToU8(TINY_UBL) }] }, 30_000);
+    expect(small.outcome, small.error).toBe('ok');
+    expect(first.inputMaxRssBytes).toBeGreaterThan(0);
+    // The runner's peak over the child's inputs keeps the big input; the small input's own peak does not.
+    expect(runner.peakRssBytes).toBeGreaterThanOrEqual(first.inputMaxRssBytes!);
+    expect(small.inputMaxRssBytes!).toBeLessThan(first.inputMaxRssBytes! - 50 * 1024 * 1024);
+  }, 60_000);
+
   it('reports a spinning child as a hang', async () => {
     const hung = await runner.run({ api: 'read', inputs: [{ name: 'ubl.xml', bytes: strToU8(TINY_UBL) }], selfTest: 'spin' }, 1_000);
     expect(hung.outcome).toBe('hang');

@@ -4,6 +4,7 @@
  * unchanged, by hash before and after) and answers with a small summary. Running in a child
  * lets the parent kill it when an input hangs the event loop or exhausts memory.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { strToU8 } from 'fflate';
 import { allBombs } from '../helpers/bombs.js';
 import { TINY_UBL, facturxPdf } from '../helpers/build/index.js';
@@ -44,10 +45,38 @@ function materialise(input: JobInput): { name: string; bytes: Uint8Array } {
   return { name: input.name, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
 }
 
+/** The kernel's record of this process's peak RSS (VmHWM), in bytes; null off Linux. */
+function highWaterMark(): number | null {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the measure of one input's peak RSS: what earlier inputs left for the collector is
+ * collected, and the kernel's high-water mark is brought down to the current RSS. Without it,
+ * the peak of a child that has checked thousands of inputs says how lazily V8 collects, not
+ * what one input needs. Returns whether the mark could be reset.
+ */
+function resetHighWaterMark(): boolean {
+  (globalThis as { gc?: () => void }).gc?.();
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function run(job: ChildJob): Promise<ChildResult> {
   if (job.selfTest === 'spin') for (;;);
   if (job.selfTest === 'stall') await new Promise(() => {});
   if (job.selfTest === 'exit') process.exit(3);
+  const measured = resetHighWaterMark();
+  const inputMaxRss = (): number | null => (measured ? highWaterMark() : null);
   const started = performance.now();
   const inputs = job.inputs.map(materialise);
   const hashes = inputs.map((i) => sha256(i.bytes));
@@ -91,6 +120,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
       buildMs: t0 - started,
       rssBytes: process.memoryUsage().rss,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      inputMaxRssBytes: inputMaxRss(),
     };
   }
   const ms = performance.now() - t0;
@@ -111,6 +141,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
     buildMs: t0 - started,
     rssBytes: process.memoryUsage().rss,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    inputMaxRssBytes: inputMaxRss(),
   };
 }
 

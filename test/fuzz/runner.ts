@@ -43,9 +43,18 @@ export interface ChildResult {
   files: string[];
   error?: string;
   buildMs: number;
-  /** The child's RSS after the call, and its peak RSS over its life. */
+  /**
+   * The child's RSS after the call, and its peak RSS (getrusage: since the high-water mark was
+   * last reset, that is over this input where `inputMaxRssBytes` is measured, else over its life).
+   */
   rssBytes: number;
   maxRssBytes: number;
+  /**
+   * The child's peak RSS while it checked this input, after a full garbage collection and a
+   * reset of the kernel's high-water mark (Linux `/proc/self/clear_refs`); null where that
+   * cannot be measured.
+   */
+  inputMaxRssBytes?: number | null;
 }
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
@@ -147,7 +156,7 @@ export class IsolatedRunner {
     });
     child.on('message', (m: ChildResult | { ready: true }) => {
       if ('ready' in m) return;
-      this.peakRssBytes = Math.max(this.peakRssBytes, m.maxRssBytes);
+      this.peakRssBytes = Math.max(this.peakRssBytes, m.maxRssBytes, m.inputMaxRssBytes ?? 0);
       const p = this.pending;
       if (p && p.id === m.id) {
         this.pending = null;
