@@ -37,6 +37,15 @@ describe('portal', () => {
     expect(run.stdout).toMatch(/action\.depositInvoice +no +\(portal\/deposit-needs-attachment\)/);
   });
 
+  it('prints the decisions in French with --lang fr', async () => {
+    const run = await runCli(['portal', 'portal/pending-attachment.json', '--lang', 'fr']);
+    expect(run.stdout.split('\n')[0]).toBe('portal/pending-attachment.json  version 3.8.1');
+    expect(run.stdout).toMatch(/window\.structure\.consultRequests +oui/);
+    expect(run.stdout).toMatch(/action\.depositInvoice +non +\(portal\/deposit-needs-attachment\)/);
+    expect(run.stdout).toMatch(/\n\d+ erreurs?, \d+ avertissements?\n$/);
+    expect(run.stdout).not.toMatch(/\b(yes|no|release|warnings?)\b/);
+  });
+
   it('exits 1 when the state has an error, and points at it with a JSON pointer', async () => {
     const run = await runCli(['portal', 'portal/structure-at-creation.json', '--format', 'json', '--lang', 'en']);
     expect(run.code).toBe(1);

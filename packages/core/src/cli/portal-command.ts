@@ -54,7 +54,7 @@ export async function runPortal(
     }
     throw error;
   }
-  await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet));
+  await emit(command.format === 'json' ? `${JSON.stringify(formatPortal(report), null, 2)}\n` : portalText(report, command.state, command.quiet, lang));
   return report.diagnostics.some((d) => d.severity === 'error') ? EXIT.problems : EXIT.ok;
 }
 
@@ -74,14 +74,21 @@ function schemaMessageFr(message: string): string {
   return found ? message.replace(found[0], found[1]) : message;
 }
 
-function portalText(report: PortalReport, file: string, quiet: boolean): string {
+/** The words of the portal text report, in both languages. */
+const WORDS = {
+  fr: { release: 'version', yes: 'oui', no: 'non', absent: 'absent de cette version' },
+  en: { release: 'release', yes: 'yes', no: 'no', absent: 'absent in this release' },
+};
+
+function portalText(report: PortalReport, file: string, quiet: boolean, lang: 'fr' | 'en'): string {
+  const w = WORDS[lang];
   // The state file's name and values come from the user: printed escaped (see printable).
-  const lines = [`${printable(file)}  release ${printable(report.release)}`];
+  const lines = [`${printable(file)}  ${w.release} ${printable(report.release)}`];
   const decisions = Object.values(report.decisions);
   const ids = decisions.map((d) => printable(d.id));
   const width = Math.max(...ids.map((id) => id.length));
   decisions.forEach((decision, i) => {
-    const value = decision.absentInRelease ? 'absent in this release' : decision.value ? 'yes' : 'no';
+    const value = decision.absentInRelease ? w.absent : decision.value ? w.yes : w.no;
     const why = decision.decidedBy.length > 0 ? `  (${printable(decision.decidedBy.join(', '))})` : '';
     lines.push(`  ${ids[i]!.padEnd(width)}  ${value}${why}`);
   });
@@ -90,6 +97,12 @@ function portalText(report: PortalReport, file: string, quiet: boolean): string 
     lines.push(`  ${printable(d.location?.pointer ?? '').padEnd(width)}  ${d.severity.padEnd(7)}  ${printable(d.message)}  ${printable(d.ruleId)}`);
   const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
-  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  // French takes the singular for 0 and 1, English for 1 only.
+  lines.push(
+    '',
+    lang === 'fr'
+      ? `${errors} erreur${errors > 1 ? 's' : ''}, ${warnings} avertissement${warnings > 1 ? 's' : ''}`
+      : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
