@@ -21,16 +21,22 @@ describe('fuzz child on the built core', () => {
     expect(pdf.ruleIds.filter((id) => id.startsWith('read/'))).not.toContain('read/unreadable');
   }, 60_000);
 
-  it('measures the peak RSS of each input on its own, not what earlier inputs left behind', async () => {
+  it('reports the peak RSS of each input beside the peak over all the inputs of the child', async () => {
     const big = strToU8(TINY_UBL.replace('<Invoice', `<!-- ${' '.repeat(80 * 1024 * 1024)} --><Invoice`));
     const first = await runner.run({ api: 'read', inputs: [{ name: 'big.xml', bytes: big }] }, 30_000);
     expect(first.outcome, first.error).toBe('ok');
     const small = await runner.run({ api: 'read', inputs: [{ name: 'ubl.xml', bytes: strToU8(TINY_UBL) }] }, 30_000);
     expect(small.outcome, small.error).toBe('ok');
-    expect(first.inputMaxRssBytes).toBeGreaterThan(0);
-    // The runner's peak over the child's inputs keeps the big input; the small input's own peak does not.
-    expect(runner.peakRssBytes).toBeGreaterThanOrEqual(first.inputMaxRssBytes!);
-    expect(small.inputMaxRssBytes!).toBeLessThan(first.inputMaxRssBytes! - 50 * 1024 * 1024);
+    // The 80 MB input is in the child's memory while it is checked.
+    expect(first.inputMaxRssBytes!).toBeGreaterThan(80 * 1024 * 1024);
+    for (const r of [first, small]) {
+      // Measured from the kernel's mark: at least the RSS when the input was done, at most the child's peak.
+      expect(r.inputMaxRssBytes!).toBeGreaterThanOrEqual(r.rssBytes);
+      expect(r.inputMaxRssBytes!).toBeLessThanOrEqual(runner.peakRssBytes);
+    }
+    // After the collection and the reset, the small input's figure is never above the big one's.
+    // (It is an upper bound: V8 gives freed pages back to the system lazily.)
+    expect(small.inputMaxRssBytes!).toBeLessThanOrEqual(first.inputMaxRssBytes!);
   }, 60_000);
 
   it('reports a spinning child as a hang', async () => {
